@@ -1,0 +1,71 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One settings array for every target: Swift 6 language mode everywhere, warnings kept at zero
+/// by review (the build treats none as acceptable).
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ddbmodel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ddbmodel", targets: ["ddbmodel"]),
+        .executable(name: "ddbmodel-bench", targets: ["ddbmodel-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libedit's C API (histedit.h), with small wrappers for its variadic functions.
+        .systemLibrary(
+            name: "CLibedit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // A line editor over libedit, and a plain reader for pipes.
+        .target(name: "LineEditing", dependencies: ["CLibedit"], swiftSettings: strictSettings),
+        // The pure domain: requirements, checks, the requirements document. No I/O, no C.
+        .target(name: "Requirements", swiftSettings: strictSettings),
+        // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
+        .target(name: "SessionStore", swiftSettings: strictSettings),
+        // Requirements written as a YAML file, turned into domain values.
+        .target(
+            name: "RequirementsYAML",
+            dependencies: ["Requirements", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // The guided flow and its gates, driven through an injected line reader and output sink.
+        .target(name: "Conversation", dependencies: ["Requirements"], swiftSettings: strictSettings),
+        // The command-line commands; the executable only calls into this.
+        .target(
+            name: "DDBModelCommands",
+            dependencies: [
+                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "ddbmodel", dependencies: ["DDBModelCommands"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ddbmodel-bench",
+            dependencies: ["Conversation", "Requirements", "SessionStore", "DDBModelCommands"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConversationTests",
+            dependencies: ["Conversation", "Requirements", "TestSupport"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "ddbmodel", "SessionStore"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,85 @@
+/// How many children a parent has, as the user described it ("avg 5, max 1000").
+public struct Cardinality: Codable, Sendable, Equatable {
+    public var average: Double
+    /// The largest number of children one parent can have; `nil` when it is unbounded.
+    public var maximum: Int?
+
+    public init(average: Double, maximum: Int?) {
+        self.average = average
+        self.maximum = maximum
+    }
+
+    public var isUnbounded: Bool { maximum == nil }
+}
+
+/// A cardinality the user gave, or their statement that it is not known yet.
+public enum CardinalityAnswer: Sendable, Equatable {
+    case known(Cardinality)
+    case unknown
+}
+
+extension CardinalityAnswer: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let cardinality = try? container.decode(Cardinality.self) {
+            self = .known(cardinality)
+            return
+        }
+        let text = try container.decode(String.self)
+        guard text == "unknown" else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected {average, maximum} or \"unknown\"")
+        }
+        self = .unknown
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .known(let cardinality): try container.encode(cardinality)
+        case .unknown: try container.encode("unknown")
+        }
+    }
+}
+
+/// One-to-many from parent to child, or many-to-many between two entities.
+public enum RelationshipKind: String, Codable, Sendable {
+    case oneToMany = "one-to-many"
+    case manyToMany = "many-to-many"
+}
+
+/// A relationship between two entities, with the numbers the design depends on.
+public struct Relationship: Codable, Sendable, Equatable {
+    public var parent: String
+    public var child: String
+    public var kind: RelationshipKind
+    /// Children per parent; `nil` until the user answers.
+    public var cardinality: CardinalityAnswer?
+    /// Whether a child item can exist with no parent item; `nil` until the user answers.
+    public var childExistsWithoutParent: Bool?
+
+    public init(
+        parent: String, child: String, kind: RelationshipKind = .oneToMany,
+        cardinality: CardinalityAnswer? = nil, childExistsWithoutParent: Bool? = nil
+    ) {
+        self.parent = parent
+        self.child = child
+        self.kind = kind
+        self.cardinality = cardinality
+        self.childExistsWithoutParent = childExistsWithoutParent
+    }
+
+    /// `User -> Order` or `Student <-> Course`, the form users type and see.
+    public var label: String {
+        "\(parent) \(kind == .oneToMany ? "->" : "<->") \(child)"
+    }
+
+    public func connects(_ first: String, _ second: String) -> Bool {
+        (parent == first && child == second) || (kind == .manyToMany && parent == second && child == first)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case parent, child, kind, cardinality
+        case childExistsWithoutParent = "child_exists_without_parent"
+    }
+}
