@@ -1,0 +1,97 @@
+import Foundation
+import Requirements
+
+/// What one read at the prompt produced.
+public enum ReadResult: Sendable, Equatable {
+    case line(String)
+    /// Ctrl-C: the line being typed was discarded.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of piped input.
+    case endOfInput
+}
+
+/// Where the conversation reads lines from: a libedit prompt, a pipe, or a test script.
+public protocol LineReading: AnyObject {
+    func readLine(prompt: String) -> ReadResult
+}
+
+/// Where the conversation writes text: the terminal, or a test's buffer.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String)
+}
+
+/// Saves the session after every accepted answer.
+public protocol SessionPersisting: AnyObject {
+    /// Writes `session.json` and `dynamodb_requirement.md`; throws a message on failure.
+    func save(_ state: SessionState) throws(PersistenceFailure)
+}
+
+/// Why a save failed, in words for the user.
+public struct PersistenceFailure: Error, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// How a guided session ended.
+public enum SessionEnd: Sendable, Equatable {
+    case quit
+    case endOfInput
+}
+
+/// Runs the conversation against a reader, an output and a persister: ask, read, handle, save.
+public final class ConversationLoop {
+    public private(set) var conversation: Conversation
+    let reader: any LineReading
+    let output: any OutputSink
+    let persistence: any SessionPersisting
+    /// On a terminal the prompt is decorated; piped sessions print plain text only.
+    let prompt: String
+
+    public init(conversation: Conversation, reader: any LineReading, output: any OutputSink,
+                persistence: any SessionPersisting, interactive: Bool) {
+        self.conversation = conversation
+        self.reader = reader
+        self.output = output
+        self.persistence = persistence
+        self.prompt = interactive ? "> " : ""
+    }
+
+    /// Asks questions until the user quits or input ends. The session is saved after every
+    /// change and once more on the way out, so nothing answered is lost.
+    public func run() -> SessionEnd {
+        var askAgain = true
+        while true {
+            if askAgain { output.write(Self.questionText(conversation.question) + "\n") }
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                save()
+                return .endOfInput
+            case .interrupted:
+                askAgain = false
+            case .line(let line):
+                let reply = conversation.handle(line)
+                for message in reply.messages { output.write(message + "\n") }
+                if reply.changed { save() }
+                if reply.quit {
+                    save()
+                    return .quit
+                }
+                askAgain = true
+            }
+        }
+    }
+
+    /// The question, with the value Enter keeps in brackets.
+    static func questionText(_ question: Question) -> String {
+        guard let current = question.currentAnswer else { return question.text }
+        return "\(question.text) [\(current)]"
+    }
+
+    func save() {
+        do throws(PersistenceFailure) {
+            try persistence.save(conversation.state)
+        } catch {
+            output.write("Could not save the session: \(error.message) Your answers are kept in this session; fix the problem and answer again, or /quit to retry saving.\n")
+        }
+    }
+}

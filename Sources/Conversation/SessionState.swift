@@ -1,0 +1,84 @@
+import Requirements
+
+/// When a confirmation gate was passed; `passedAt` is nil while the gate is open.
+public struct GateRecord: Codable, Sendable, Equatable {
+    /// ISO-8601 UTC time of the confirmation.
+    public var passedAt: String?
+
+    public init(passedAt: String? = nil) {
+        self.passedAt = passedAt
+    }
+
+    public var isPassed: Bool { passedAt != nil }
+
+    enum CodingKeys: String, CodingKey {
+        case passedAt = "passed_at"
+    }
+}
+
+/// The three confirmation gates, in order. Passing one needs the ones before it.
+public struct Gates: Codable, Sendable, Equatable {
+    public var requirements = GateRecord()
+    public var design = GateRecord()
+    public var contract = GateRecord()
+
+    public init() {}
+
+    /// Re-opens the requirements gate and every gate after it.
+    public mutating func reopenFromRequirements() {
+        requirements = GateRecord()
+        design = GateRecord()
+        contract = GateRecord()
+    }
+}
+
+/// The complete state of a session: everything `session.json` holds.
+public struct SessionState: Codable, Sendable, Equatable {
+    /// The session file format this version writes; older files are read, newer ones refused.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var name: String
+    public var requirements: Requirements
+    /// The pending question.
+    public var step: Step
+    /// Earlier steps, most recent last, for `/back`.
+    public var previousSteps: [Step]
+    /// Where a walk started by `/edit` or by the gap review returns to when it ends.
+    public var returnStep: Step?
+    /// Gaps the user postponed ("later") in the current gap review.
+    public var postponedGaps: [String]
+    public var gates: Gates
+
+    public init(name: String, requirements: Requirements = Requirements(), step: Step = .overviewDomain) {
+        self.formatVersion = Self.currentFormatVersion
+        self.name = name
+        self.requirements = requirements
+        self.step = step
+        self.previousSteps = []
+        self.returnStep = nil
+        self.postponedGaps = []
+        self.gates = Gates()
+    }
+
+    /// The stage the session is in, named after the next gate to pass.
+    public var stage: String {
+        if !gates.requirements.isPassed { return "requirements" }
+        if !gates.design.isPassed { return "design" }
+        if !gates.contract.isPassed { return "contract" }
+        return "approved"
+    }
+
+    /// The gate line of the requirements document.
+    public var requirementsGateStatus: String {
+        gates.requirements.passedAt.map { "passed \($0)" } ?? "open"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, requirements, step, gates
+        case formatVersion = "format_version"
+        case previousSteps = "previous_steps"
+        case returnStep = "return_step"
+        case postponedGaps = "postponed_gaps"
+    }
+}
