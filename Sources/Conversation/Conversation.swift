@@ -164,6 +164,12 @@ public struct Conversation: Sendable {
 
     // MARK: Gap review
 
+    /// Opens the review that precedes the requirements gate (used after loading requirements
+    /// from a file): every open gap is asked about, then the gate is shown.
+    public mutating func beginReview() {
+        startGapReview()
+    }
+
     mutating func startGapReview() {
         state.postponedGaps = []
         advance(to: nextGapStep())

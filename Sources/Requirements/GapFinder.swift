@@ -128,7 +128,10 @@ public enum GapFinder {
     }
 
     static func article(_ word: String) -> String {
-        guard let first = word.lowercased().first else { return "a" }
-        return "aeiou".contains(first) ? "an" : "a"
+        // Good enough for entity names: "an Order", "an Item", "a User", "a Unit" is rare enough.
+        let lowered = word.lowercased()
+        guard let first = lowered.first else { return "a" }
+        if first == "u" { return lowered.hasPrefix("un") ? "an" : "a" }
+        return "aeio".contains(first) ? "an" : "a"
     }
 }

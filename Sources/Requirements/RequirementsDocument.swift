@@ -46,7 +46,7 @@ public enum RequirementsDocument {
         for pattern in requirements.accessPatterns {
             let cells = [
                 String(pattern.id), cell(pattern.description), rps(pattern), pattern.type.map { $0.rawValue.capitalized } ?? "?",
-                cell(attributes(pattern)), cell(keyRequirements(pattern)), cell(considerations(pattern)), pattern.status.rawValue,
+                cell(attributes(pattern)), cell(keyRequirements(pattern)), cell(considerations(pattern, requirements)), pattern.status.rawValue,
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
@@ -91,8 +91,22 @@ public enum RequirementsDocument {
     }
 
     /// A short first reading of the pattern; the design stage re-evaluates everything.
-    static func considerations(_ pattern: AccessPattern) -> String {
+    static func considerations(_ pattern: AccessPattern, _ requirements: Requirements) -> String {
         var parts: [String] = []
+        let entities = pattern.entities.compactMap { requirements.entity(named: $0) }
+        if pattern.type == .read, let equality = pattern.equalityAttributes, !equality.isEmpty {
+            if let entity = entities.first(where: { !$0.identifier.isEmpty && Set($0.identifier).isSubset(of: equality) }) {
+                parts.append("Key lookup on \(entity.name)'s identifier")
+            } else {
+                parts.append("Needs a key or index on \(equality.joined(separator: ", "))")
+            }
+        }
+        if pattern.type == .write || pattern.type == .update {
+            for entity in entities where !entity.uniqueGroups.isEmpty {
+                let uniques = entity.uniqueGroups.map { $0.joined(separator: "+") }.joined(separator: ", ")
+                parts.append("Unique \(uniques): conditional write to a lookup table")
+            }
+        }
         if pattern.type == .search { parts.append("Needs a search service (OpenSearch)") }
         if let cue = SearchDetector.needsConfirmation(pattern) { parts.append("Sounds like \(cue): confirm") }
         if pattern.peakRPS == .unknown || pattern.averageRPS == .unknown { parts.append("RPS unknown: blocks the gate") }

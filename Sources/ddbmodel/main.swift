@@ -1,1 +1,3 @@
-print("x")
+import DDBModelCommands
+
+DDBModel.main()

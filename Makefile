@@ -1,0 +1,46 @@
+# ddbmodel: two commands for a newcomer.
+#   make run   installs libedit-dev if missing, builds, and starts (or resumes) the session "demo"
+#   make test  installs what the tests need, builds, and runs every test
+# Both work on a fresh Debian machine with Swift installed; they use sudo when not run as root.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+SESSION ?= demo
+
+.PHONY: run test build deps test-deps bench clean
+
+## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "Installing libedit-dev and pkg-config (needed to build the line editor)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+## Test dependencies: util-linux's flock (a second process holding a session lock).
+test-deps: deps
+	@if ! command -v flock >/dev/null 2>&1; then \
+		echo "Installing util-linux (flock) for the lock tests..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq util-linux >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	@if [ -f "Sessions/$(SESSION)/session.json" ]; then \
+		./.build/debug/ddbmodel resume "Sessions/$(SESSION)"; \
+	else \
+		./.build/debug/ddbmodel new "$(SESSION)"; \
+	fi
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Prints the per-answer save timings recorded in docs/benchmarks.md (release build).
+bench: deps
+	$(SWIFT) build -c release --product ddbmodel-bench
+	./.build/release/ddbmodel-bench
+
+clean:
+	rm -rf .build

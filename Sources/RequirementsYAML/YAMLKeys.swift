@@ -1,0 +1,50 @@
+/// The keys each part of a requirements file accepts, in the order the documentation lists them.
+/// Anything else is reported as an unknown key, so a typo never silently drops an answer.
+protocol YAMLKey: CaseIterable, Hashable, RawRepresentable where RawValue == String {}
+
+enum TopLevelKey: String, YAMLKey {
+    case overview, entities, relationships
+    case accessPatterns = "access_patterns"
+    case acceptedGaps = "accepted_gaps"
+}
+
+enum OverviewKey: String, YAMLKey {
+    case domain
+    case businessContext = "business_context"
+    case expectedUsers = "expected_users"
+    case peakRPS = "peak_rps"
+}
+
+enum EntityKey: String, YAMLKey {
+    case name, owner, identifier, unique, attributes
+}
+
+enum AttributeKey: String, YAMLKey {
+    case name, type, size
+}
+
+enum RelationshipKey: String, YAMLKey {
+    case parent, child, kind, cardinality
+    case childExistsWithoutParent = "child_exists_without_parent"
+}
+
+/// `{average: 5, maximum: 1000}`, the mapping form of a cardinality or an item count.
+enum AverageMaximumKey: String, YAMLKey {
+    case average, maximum
+}
+
+enum AccessPatternKey: String, YAMLKey {
+    case description, entities, type, equality, sort, filter, items
+    case peakRPS = "peak_rps"
+    case averageRPS = "average_rps"
+    case consistency, latency, attributes
+    case notSearch = "not_search"
+}
+
+enum SortKey: String, YAMLKey {
+    case attribute, direction
+}
+
+enum AcceptedGapKey: String, YAMLKey {
+    case gap, reason
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// A session's folder (`Sessions/NAME/`) and the files in it.
+///
+/// Every file name lives here, so the CLI, the lock and the loader cannot disagree about where a
+/// session keeps its state.
+public struct SessionFolder: Sendable, Equatable {
+    /// The folder itself, `DIR/NAME`.
+    public let url: URL
+
+    /// Normalises `url` to an absolute directory URL without `.`/`..`, so two folders compare equal
+    /// whether they came from `resolve`, `create` or the caller.
+    public init(url: URL) {
+        self.url = URL(fileURLWithPath: url.standardizedFileURL.path, isDirectory: true)
+    }
+
+    /// The session's name as the user sees it: the folder's name.
+    public var name: String { url.lastPathComponent }
+
+    /// The saved conversation state, the source of truth for `resume`.
+    public var sessionFile: URL { file(named: Self.sessionFileName) }
+
+    /// The rendered requirements document, regenerated from the session.
+    public var requirementsDocument: URL { file(named: "dynamodb_requirement.md") }
+
+    /// The file `SessionLock` locks so two ddbmodel processes never edit one session at once.
+    public var lockFile: URL { file(named: Self.lockFileName) }
+
+    /// Any other file in the session folder, for documents added later.
+    public func file(named name: String) -> URL {
+        url.appendingPathComponent(name, isDirectory: false)
+    }
+
+    static let sessionFileName = "session.json"
+    static let lockFileName = ".lock"
+
+    /// Resolves what the user typed for `resume`/`status`: a session folder, or its `session.json`.
+    ///
+    /// Relative paths are taken from `currentDirectory` and a leading `~` is the home folder (quoted
+    /// arguments reach us unexpanded). Refuses a missing path, a folder with no `session.json`, and a
+    /// file that is not a `session.json`, each with a message that says what to pass instead.
+    public static func resolve(userPath: String, currentDirectory: URL) throws(StoreError) -> SessionFolder {
+        let typed = userPath.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !typed.isEmpty else { throw StoreError.emptyPath }
+        let url = absoluteURL(for: typed, currentDirectory: currentDirectory)
+        let path = url.path
+
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.pathNotFound(path: path)
+        }
+        if isDirectory.boolValue {
+            let folder = SessionFolder(url: url)
+            guard isRegularFile(folder.sessionFile.path) else {
+                throw StoreError.noSessionInFolder(folder: path)
+            }
+            return folder
+        }
+        guard url.lastPathComponent == sessionFileName else {
+            throw StoreError.notASessionFile(path: path)
+        }
+        return SessionFolder(url: url.deletingLastPathComponent())
+    }
+
+    /// Creates `sessionsDirectory/name` for `new` (and `sessionsDirectory` itself if needed).
+    ///
+    /// Refuses to touch an existing session, pointing at `ddbmodel resume PATH` instead, because
+    /// starting over in its folder would overwrite the user's answers. An empty folder, such as one left
+    /// by a `new` that stopped before its first save, is reused.
+    public static func create(name: String, in sessionsDirectory: URL) throws(StoreError) -> SessionFolder {
+        try validate(name: name)
+        let folder = SessionFolder(url: sessionsDirectory.appendingPathComponent(name, isDirectory: true))
+        let path = folder.url.path
+        let fileManager = FileManager.default
+
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw StoreError.folderInUse(path: path) }
+            if isRegularFile(folder.sessionFile.path) {
+                throw StoreError.sessionAlreadyExists(folder: path)
+            }
+            let entries = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+            guard entries.allSatisfy(isLeftoverOfUnsavedSession) else {
+                throw StoreError.folderInUse(path: path)
+            }
+            return folder
+        }
+        do {
+            try fileManager.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateFolder(path: path, reason: reason(for: error))
+        }
+        return folder
+    }
+
+    private static func absoluteURL(for typed: String, currentDirectory: URL) -> URL {
+        var expanded = typed
+        if expanded == "~" || expanded.hasPrefix("~/") {
+            expanded = FileManager.default.homeDirectoryForCurrentUser.path + expanded.dropFirst()
+        }
+        let url = expanded.hasPrefix("/")
+            ? URL(fileURLWithPath: expanded)
+            : currentDirectory.appendingPathComponent(expanded)
+        return url.standardizedFileURL
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// What a session folder can hold before its first save: the lock and temporary files of `AtomicFile`.
+    private static func isLeftoverOfUnsavedSession(_ entry: String) -> Bool {
+        entry == lockFileName || (entry.hasPrefix(".") && entry.contains(".tmp-"))
+    }
+
+    /// The name becomes one path component, so it must not escape `sessionsDirectory` or hide itself.
+    private static func validate(name: String) throws(StoreError) {
+        let reason: String? =
+            if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                "it is empty"
+            } else if name.contains("/") {
+                "it contains '/'"
+            } else if name.hasPrefix(".") {
+                "it starts with '.'"
+            } else if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                "it contains a control character"
+            } else if name.utf8.count > 255 {
+                "it is longer than 255 bytes"
+            } else {
+                nil
+            }
+        if let reason { throw StoreError.invalidSessionName(name: name, reason: reason) }
+    }
+
+    private static func reason(for error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return POSIXErrorReason.describe(Int32(underlying.code))
+        }
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return POSIXErrorReason.describe(Int32(nsError.code)) }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import SessionStore
+
+@Suite final class SessionLockTests {
+    /// A fresh directory for each test; Swift Testing makes a new suite instance per test and
+    /// drops it when the test ends, which is when the directory goes.
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    deinit {
+        directory.remove()
+    }
+
+    private func makeFolder() throws -> SessionFolder {
+        try SessionFolder.create(name: "orders", in: directory.url)
+    }
+
+    @Test func acquireWritesOurPidAndReleaseRemovesTheFile() throws {
+        let folder = try makeFolder()
+
+        let lock = try SessionLock.acquire(folder)
+        let written = try String(contentsOf: folder.lockFile, encoding: .utf8)
+        #expect(written == "\(getpid())\n")
+
+        lock.release()
+        #expect(!FileManager.default.fileExists(atPath: folder.lockFile.path))
+        lock.release()  // a second release does nothing
+    }
+
+    @Test func aSecondAcquireInTheSameProcessIsRefusedWithOurPid() throws {
+        let folder = try makeFolder()
+        let first = try SessionLock.acquire(folder)
+
+        let error = #expect(throws: StoreError.self) {
+            _ = try SessionLock.acquire(folder)
+        }
+
+        #expect(error == .sessionInUse(session: "orders", pid: getpid()))
+        #expect(
+            error?.message == "Session orders is already open in another ddbmodel (pid \(getpid())). Close it first.")
+        first.release()
+        let second = try SessionLock.acquire(folder)
+        second.release()
+    }
+
+    @Test func droppingTheLastReferenceReleasesTheLock() throws {
+        let folder = try makeFolder()
+        do {
+            _ = try SessionLock.acquire(folder)
+        }
+        let again = try SessionLock.acquire(folder)
+        again.release()
+    }
+
+    @Test func aLockFileLeftByADeadProcessIsTakenOver() throws {
+        let folder = try makeFolder()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        try Data("\(finished.processIdentifier)\n".utf8).write(to: folder.lockFile)
+
+        let lock = try SessionLock.acquire(folder)
+
+        #expect(try String(contentsOf: folder.lockFile, encoding: .utf8) == "\(getpid())\n")
+        lock.release()
+    }
+
+    @Test func aLockFileWithGarbageIsTakenOver() throws {
+        let folder = try makeFolder()
+        try Data("not a pid at all, and quite a bit longer than one".utf8).write(to: folder.lockFile)
+
+        let lock = try SessionLock.acquire(folder)
+
+        #expect(try String(contentsOf: folder.lockFile, encoding: .utf8) == "\(getpid())\n")
+        lock.release()
+    }
+
+    @Test func aMissingSessionFolderIsReportedWithTheLockPath() throws {
+        let folder = SessionFolder(url: directory.file("missing"))
+
+        let error = #expect(throws: StoreError.self) {
+            _ = try SessionLock.acquire(folder)
+        }
+
+        #expect(error == .lockFailed(path: folder.lockFile.path, reason: "the folder does not exist"))
+    }
+
+    /// The real case: another process holds the lock, then dies by SIGKILL without any cleanup.
+    @Test(.enabled(if: LockHolder.isAvailable, "needs /usr/bin/flock or python3"))
+    func aLockHeldByAnotherProcessIsRefusedUntilThatProcessIsKilled() throws {
+        let folder = try makeFolder()
+        let holder = try LockHolder(lockFile: folder.lockFile)
+        defer { holder.kill() }
+
+        let error = #expect(throws: StoreError.self) {
+            _ = try SessionLock.acquire(folder)
+        }
+        #expect(error == .sessionInUse(session: "orders", pid: holder.pid))
+        #expect(error?.message.contains("pid \(holder.pid)") == true)
+
+        holder.kill()
+
+        let lock = try SessionLock.acquire(folder)
+        #expect(try String(contentsOf: folder.lockFile, encoding: .utf8) == "\(getpid())\n")
+        lock.release()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Runs the built `ddbmodel` binary as a user would, with piped standard input.
+public struct BinaryRunner: Sendable {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let output: String
+        public let errors: String
+    }
+
+    /// The binary next to the test executable (`.build/debug/ddbmodel`), or `$DDBMODEL_BINARY`.
+    public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["DDBMODEL_BINARY"] { return URL(fileURLWithPath: path) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("ddbmodel")
+    }
+
+    public let directory: URL
+    public let home: URL
+
+    /// A runner working in a fresh temporary directory, with its own HOME.
+    public init() throws {
+        // A child that exits early closes its end of our stdin pipe: writing to it must fail
+        // with EPIPE, not kill the whole test process.
+        signal(SIGPIPE, SIG_IGN)
+        directory = try TemporaryDirectory.make("ddbmodel-e2e")
+        home = directory.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    public func process(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        process.environment = environment
+        return process
+    }
+
+    /// Runs to completion, feeding `input` on standard input (closed afterwards).
+    public func run(_ arguments: [String], input: String = "") throws -> Result {
+        let process = process(arguments)
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let writer = stdin.fileHandleForWriting
+        let bytes = Data(input.utf8)
+        let feeding = Thread {
+            try? writer.write(contentsOf: bytes)
+            try? writer.close()
+        }
+        feeding.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                      errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    public func file(_ relativePath: String) -> URL {
+        directory.appendingPathComponent(relativePath)
+    }
+
+    public func contents(_ relativePath: String) -> String? {
+        FileManager.default.contents(atPath: file(relativePath).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Fresh folders under the system's temporary directory.
+public enum TemporaryDirectory {
+    public static func make(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// A small seeded random generator (SplitMix64), so "random" test moments are reproducible.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,47 @@
+import Conversation
+import Foundation
+
+/// A line reader that plays back a script, then reports the end of input.
+public final class ScriptedLineReader: LineReading {
+    public private(set) var remaining: [ReadResult]
+    public private(set) var prompts: [String] = []
+
+    public init(_ lines: [String]) {
+        remaining = lines.map { .line($0) }
+    }
+
+    public init(results: [ReadResult]) {
+        remaining = results
+    }
+
+    public func readLine(prompt: String) -> ReadResult {
+        prompts.append(prompt)
+        return remaining.isEmpty ? .endOfInput : remaining.removeFirst()
+    }
+}
+
+/// An output sink that keeps everything written.
+public final class RecordingOutput: OutputSink {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+}
+
+/// A persister that keeps every saved state in memory, optionally failing on demand.
+public final class InMemoryPersistence: SessionPersisting {
+    public private(set) var saved: [SessionState] = []
+    public var failWith: String?
+
+    public init() {}
+
+    public func save(_ state: SessionState) throws(PersistenceFailure) {
+        if let failWith { throw PersistenceFailure(failWith) }
+        saved.append(state)
+    }
+}
+
+/// A clock that always says the same time, so gate timestamps are predictable in tests.
+public enum FixedClock {
+    public static let time = "2026-11-22T10:00:00Z"
+    public static let now: @Sendable () -> String = { time }
+}
