@@ -19,20 +19,24 @@ enum KeySuggestion {
         Array(key.lowercased().map { $0 == "-" ? "_" : $0 })
     }
 
-    /// Levenshtein distance (insertions, deletions and substitutions each cost 1).
+    /// Edit distance where inserting, deleting or changing a character, or swapping two adjacent
+    /// ones (`nmae` → `name`), each cost 1 (optimal string alignment).
     static func editDistance(_ first: [Character], _ second: [Character]) -> Int {
         if first.isEmpty { return second.count }
         if second.isEmpty { return first.count }
-        var previous = Array(0...second.count)
-        var current = previous
-        for (row, firstCharacter) in first.enumerated() {
-            current[0] = row + 1
-            for (column, secondCharacter) in second.enumerated() {
-                let substitution = previous[column] + (firstCharacter == secondCharacter ? 0 : 1)
-                current[column + 1] = min(substitution, previous[column + 1] + 1, current[column] + 1)
+        var distances = [[Int]](repeating: [Int](repeating: 0, count: second.count + 1), count: first.count + 1)
+        for row in 0...first.count { distances[row][0] = row }
+        for column in 0...second.count { distances[0][column] = column }
+        for row in 1...first.count {
+            for column in 1...second.count {
+                let cost = first[row - 1] == second[column - 1] ? 0 : 1
+                var best = min(distances[row - 1][column] + 1, distances[row][column - 1] + 1, distances[row - 1][column - 1] + cost)
+                if row > 1, column > 1, first[row - 1] == second[column - 2], first[row - 2] == second[column - 1] {
+                    best = min(best, distances[row - 2][column - 2] + 1)
+                }
+                distances[row][column] = best
             }
-            swap(&previous, &current)
         }
-        return previous[second.count]
+        return distances[first.count][second.count]
     }
 }

@@ -58,8 +58,9 @@ extension RequirementsYAMLReader {
                 return false
             }
         }
-        for (attribute, attributeNode) in attributes where !attempt({ $0.attributes.append(attribute) }, at: attributeNode) {
-            unusableAttributeNames.insert(attribute.name)
+        for (attribute, attributeNode) in attributes {
+            let added = attempt({ $0.attributes.append(attribute) }, at: attributeNode)
+            if !added { unusableAttributeNames.insert(attribute.name) }
         }
         for (part, partNode) in identifier {
             _ = attempt({ $0.identifier.append(part) }, at: partNode, quietly: unusableAttributeNames.contains(part))

@@ -1,3 +1,4 @@
+import Foundation
 import Requirements
 import RequirementsYAML
 import Testing
@@ -122,7 +123,7 @@ import Testing
                 expectedItems: .known(ItemCount(average: 20, maximum: 50)), peakRPS: .known(150), averageRPS: .known(60),
                 consistency: .eventual, latency: "<200ms", attributes: .only(["product_id", "title", "price"])),
             AccessPattern(
-                id: 8, description: "Find products in a category, cheapest first", entities: ["Product"], type: .read,
+                id: 8, description: "List products within a category, cheapest first", entities: ["Product"], type: .read,
                 equalityAttributes: ["category"], sort: .attribute(SortRequirement(attribute: "price", direction: .ascending)),
                 filterAttributes: [], expectedItems: .known(ItemCount(average: 50, maximum: 500)),
                 peakRPS: .unknown, averageRPS: .unknown, consistency: .eventual, latency: "none",
@@ -142,6 +143,20 @@ import Testing
                 AcceptedGap(gapID: "no-create:Product", reason: "created by the catalog import job"),
                 AcceptedGap(gapID: "no-create:User", reason: "accounts are created by the identity service"),
             ])
+    }
+
+    /// The example accepts gaps the gate really reports, and leaves open only the one it means to:
+    /// the pattern whose RPS is unknown.
+    @Test func gapsAreTheIntendedOnes() throws {
+        #expect(GapFinder.gaps(in: loaded).map(\.id) == ["pattern-8:rps"])
+        let text = try exampleFile("shop.requirements.yaml").text
+        let withoutAcceptedGaps = try loadYAML(try #require(text.components(separatedBy: "accepted_gaps:").first))
+        let openGaps = GapFinder.gaps(in: withoutAcceptedGaps).map(\.id)
+        for gap in loaded.acceptedGaps {
+            #expect(openGaps.contains(gap.gapID))
+        }
+        let unconfirmed = try loadYAML(text.replacingOccurrences(of: "not_search: true", with: "not_search: false"))
+        #expect(GapFinder.gaps(in: unconfirmed).map(\.id).contains("pattern-8:search"))
     }
 
     /// The same model built through the domain API, as the guided session would build it.

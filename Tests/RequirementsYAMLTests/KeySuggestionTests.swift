@@ -12,6 +12,7 @@ import Testing
         ("avg_rps", nil),
         ("average_rp", "average_rps"),
         ("decription", "description"),
+        ("tpye", "type"),
         ("entites", "entities"),
         ("entity", nil),
         ("filters", "filter"),
@@ -23,7 +24,7 @@ import Testing
         #expect(KeySuggestion.closest(to: typed, among: Self.patternKeys) == expected)
     }
 
-    @Test(arguments: [("", "", 0), ("abc", "", 3), ("kitten", "sitting", 3), ("peak_rps", "peek_rps", 1)])
+    @Test(arguments: [("", "", 0), ("abc", "", 3), ("kitten", "sitting", 3), ("peak_rps", "peek_rps", 1), ("nmae", "name", 1), ("ab", "ba", 1)])
     func editDistance(first: String, second: String, expected: Int) {
         #expect(KeySuggestion.editDistance(Array(first), Array(second)) == expected)
         #expect(KeySuggestion.editDistance(Array(second), Array(first)) == expected)
