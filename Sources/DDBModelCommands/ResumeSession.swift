@@ -14,31 +14,12 @@ struct ResumeSession: ParsableCommand {
 
     func run() throws {
         let environment = CommandEnvironment()
-        let folder = try environment.failing { () throws(StoreError) in
-            try SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory)
+        // Lock before loading, so the state read is the one this process goes on to change.
+        let (folder, lock, state) = try environment.failing { () throws(StoreError) in
+            let folder = try SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory)
+            let lock = try SessionLock.acquire(folder)
+            return (folder, lock, try SessionFile.load(folder))
         }
-        let lock = try environment.failing { () throws(StoreError) in try SessionLock.acquire(folder) }
-        let state = try environment.failing { () throws(StoreError) in try SessionFile.load(folder) }
         try SessionRunner(folder: folder, state: state, environment: environment, lock: lock).run(isNew: false)
-    }
-}
-
-/// `ddbmodel status PATH`: prints where a session stands, without opening it.
-struct SessionStatus: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "Print a session's stage, gates (with when they were passed) and counts."
-    )
-
-    @Argument(help: "The session folder (Sessions/NAME) or its session.json.")
-    var path: String
-
-    func run() throws {
-        let environment = CommandEnvironment()
-        let folder = try environment.failing { () throws(StoreError) in
-            try SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory)
-        }
-        let state = try environment.failing { () throws(StoreError) in try SessionFile.load(folder) }
-        environment.output.write(SessionSummary.status(state) + "\n")
     }
 }

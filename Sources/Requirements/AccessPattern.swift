@@ -45,24 +45,13 @@ public enum AttributeSelection: Sendable, Equatable {
 
 extension AttributeSelection: Codable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let names = try? container.decode([String].self) {
-            self = .only(names)
-            return
-        }
-        let text = try container.decode(String.self)
-        guard text == "all" else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a list or \"all\"")
-        }
-        self = .all
+        self = try WordOrValueCoding.decode([String].self, from: decoder, word: "all", expected: "a list").map(Self.only) ?? .all
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .all: try container.encode("all")
-        case .only(let names): try container.encode(names)
-        }
+        var names: [String]?
+        if case .only(let list) = self { names = list }
+        try WordOrValueCoding.encode(names, word: "all", to: encoder)
     }
 }
 
@@ -156,52 +145,15 @@ public enum SortAnswer: Sendable, Equatable {
 
 extension SortAnswer: Codable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let requirement = try? container.decode(SortRequirement.self) {
-            self = .attribute(requirement)
-            return
-        }
-        let text = try container.decode(String.self)
-        guard text == "none" else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected {attribute, direction} or \"none\"")
-        }
-        self = .none
+        self = try WordOrValueCoding.decode(SortRequirement.self, from: decoder, word: "none", expected: "{attribute, direction}").map(Self.attribute) ?? .none
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .none: try container.encode("none")
-        case .attribute(let requirement): try container.encode(requirement)
-        }
+        var requirement: SortRequirement?
+        if case .attribute(let value) = self { requirement = value }
+        try WordOrValueCoding.encode(requirement, word: "none", to: encoder)
     }
 }
 
 /// An item count, or "unknown".
-public enum ItemCountAnswer: Sendable, Equatable {
-    case known(ItemCount)
-    case unknown
-}
-
-extension ItemCountAnswer: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let count = try? container.decode(ItemCount.self) {
-            self = .known(count)
-            return
-        }
-        let text = try container.decode(String.self)
-        guard text == "unknown" else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected {average, maximum} or \"unknown\"")
-        }
-        self = .unknown
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .known(let count): try container.encode(count)
-        case .unknown: try container.encode("unknown")
-        }
-    }
-}
+public typealias ItemCountAnswer = Unknowable<ItemCount>

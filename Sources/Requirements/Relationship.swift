@@ -12,35 +12,8 @@ public struct Cardinality: Codable, Sendable, Equatable {
     public var isUnbounded: Bool { maximum == nil }
 }
 
-/// A cardinality the user gave, or their statement that it is not known yet.
-public enum CardinalityAnswer: Sendable, Equatable {
-    case known(Cardinality)
-    case unknown
-}
-
-extension CardinalityAnswer: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let cardinality = try? container.decode(Cardinality.self) {
-            self = .known(cardinality)
-            return
-        }
-        let text = try container.decode(String.self)
-        guard text == "unknown" else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected {average, maximum} or \"unknown\"")
-        }
-        self = .unknown
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .known(let cardinality): try container.encode(cardinality)
-        case .unknown: try container.encode("unknown")
-        }
-    }
-}
+/// A cardinality the user gave, or "unknown".
+public typealias CardinalityAnswer = Unknowable<Cardinality>
 
 /// One-to-many from parent to child, or many-to-many between two entities.
 public enum RelationshipKind: String, Codable, Sendable {

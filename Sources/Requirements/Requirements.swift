@@ -31,8 +31,12 @@ public struct Requirements: Codable, Sendable, Equatable {
 
     // MARK: Look-ups
 
+    /// The entity with this name, matched exactly first and then ignoring case (users type
+    /// `user` for `User`). The exact pass keeps rendering large sessions fast.
     public func entity(named name: String) -> Entity? {
-        entities.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        if let exact = entities.first(where: { $0.name == name }) { return exact }
+        let lowered = name.lowercased()
+        return entities.first { $0.name.lowercased() == lowered }
     }
 
     public func pattern(_ id: Int) -> AccessPattern? {
@@ -69,7 +73,7 @@ public struct Requirements: Codable, Sendable, Equatable {
 
     /// Replaces the entity with the given name (the new value may rename it).
     public mutating func updateEntity(named name: String, to updated: Entity) throws(RequirementsError) {
-        guard let index = entities.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
+        guard let found = entity(named: name), let index = entities.firstIndex(where: { $0.name == found.name }) else {
             throw RequirementsError("There is no entity named \(name).")
         }
         let oldName = entities[index].name
