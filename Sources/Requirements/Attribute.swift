@@ -33,15 +33,55 @@ public struct Attribute: Codable, Sendable, Equatable {
     public var type: AttributeType
     /// Typical value size in bytes, as the user estimated it; `nil` when they did not say.
     public var typicalSizeBytes: Int?
+    /// Where the attribute comes from in the MySQL schema, when it was imported.
+    public var source: SourceColumn?
+    /// Why the column is not migrated to DynamoDB; `nil` when it is.
+    public var excludedReason: String?
+    /// Marked as holding sensitive data (personal data, secrets), so later stages can flag copies.
+    public var isSensitive: Bool?
 
-    public init(name: String, type: AttributeType, typicalSizeBytes: Int? = nil) {
+    public init(name: String, type: AttributeType, typicalSizeBytes: Int? = nil, source: SourceColumn? = nil,
+                excludedReason: String? = nil, isSensitive: Bool? = nil) {
         self.name = name
         self.type = type
         self.typicalSizeBytes = typicalSizeBytes
+        self.source = source
+        self.excludedReason = excludedReason
+        self.isSensitive = isSensitive
+    }
+
+    /// Whether the attribute moves to DynamoDB.
+    public var isMigrated: Bool { excludedReason == nil }
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, source
+        case typicalSizeBytes = "typical_size_bytes"
+        case excludedReason = "excluded_reason"
+        case isSensitive = "sensitive"
+    }
+}
+
+/// The MySQL column an attribute was imported from.
+public struct SourceColumn: Codable, Sendable, Equatable {
+    public var table: String
+    public var column: String
+    /// The column's type as MySQL declares it, such as `varchar(255)` or `int unsigned`.
+    public var mysqlType: String
+    /// The DynamoDB type the column maps to (modeling rules §10): S, N, B, SS, M or BOOL.
+    public var dynamoDBType: String
+    public var nullable: Bool
+
+    public init(table: String, column: String, mysqlType: String, dynamoDBType: String, nullable: Bool) {
+        self.table = table
+        self.column = column
+        self.mysqlType = mysqlType
+        self.dynamoDBType = dynamoDBType
+        self.nullable = nullable
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, type
-        case typicalSizeBytes = "typical_size_bytes"
+        case table, column, nullable
+        case mysqlType = "mysql_type"
+        case dynamoDBType = "dynamodb_type"
     }
 }

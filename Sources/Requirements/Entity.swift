@@ -8,16 +8,22 @@ public struct Entity: Codable, Sendable, Equatable {
     public var uniqueGroups: [[String]]
     /// The service or team that owns the entity, when the user named one.
     public var owner: String?
+    /// The MySQL table the entity was imported from.
+    public var sourceTable: String?
+    /// The table's secondary and FULLTEXT indexes: evidence of lookups and searches to ask about.
+    public var sourceIndexes: [SourceIndex]?
 
     public init(
         name: String, attributes: [Attribute] = [], identifier: [String] = [],
-        uniqueGroups: [[String]] = [], owner: String? = nil
+        uniqueGroups: [[String]] = [], owner: String? = nil, sourceTable: String? = nil, sourceIndexes: [SourceIndex]? = nil
     ) {
         self.name = name
         self.attributes = attributes
         self.identifier = identifier
         self.uniqueGroups = uniqueGroups
         self.owner = owner
+        self.sourceTable = sourceTable
+        self.sourceIndexes = sourceIndexes
     }
 
     public func attribute(named name: String) -> Attribute? {
@@ -27,5 +33,25 @@ public struct Entity: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case name, attributes, identifier, owner
         case uniqueGroups = "unique_groups"
+        case sourceTable = "source_table"
+        case sourceIndexes = "source_indexes"
+    }
+}
+
+/// An index of the source table, kept as evidence of how the data is looked up today.
+public struct SourceIndex: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case secondary, fulltext
+    }
+
+    public var name: String?
+    public var kind: Kind
+    /// The indexed attributes (by attribute name), in index order.
+    public var attributes: [String]
+
+    public init(name: String?, kind: Kind, attributes: [String]) {
+        self.name = name
+        self.kind = kind
+        self.attributes = attributes
     }
 }

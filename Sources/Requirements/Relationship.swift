@@ -30,6 +30,8 @@ public struct Relationship: Codable, Sendable, Equatable {
     public var cardinality: CardinalityAnswer?
     /// Whether a child item can exist with no parent item; `nil` until the user answers.
     public var childExistsWithoutParent: Bool?
+    /// The MySQL foreign key behind the relationship, when it was imported.
+    public var sourceForeignKey: SourceForeignKey?
 
     public init(
         parent: String, child: String, kind: RelationshipKind = .oneToMany,
@@ -54,5 +56,28 @@ public struct Relationship: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case parent, child, kind, cardinality
         case childExistsWithoutParent = "child_exists_without_parent"
+        case sourceForeignKey = "source_foreign_key"
+    }
+}
+
+/// A foreign key from the source schema: `orders(user_id) → users(id) ON DELETE CASCADE`.
+public struct SourceForeignKey: Codable, Sendable, Equatable {
+    public var name: String?
+    public var columns: [String]
+    public var referencedColumns: [String]
+    /// The ON DELETE rule as MySQL states it (CASCADE, SET NULL, RESTRICT, NO ACTION, SET DEFAULT).
+    public var onDelete: String?
+
+    public init(name: String?, columns: [String], referencedColumns: [String], onDelete: String?) {
+        self.name = name
+        self.columns = columns
+        self.referencedColumns = referencedColumns
+        self.onDelete = onDelete
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, columns
+        case referencedColumns = "referenced_columns"
+        case onDelete = "on_delete"
     }
 }
