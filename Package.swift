@@ -30,6 +30,12 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLibedit"], swiftSettings: strictSettings),
         // The pure domain: requirements, checks, the requirements document. No I/O, no C.
         .target(name: "Requirements", swiftSettings: strictSettings),
+        // MySQL DDL (schema files, migrations, mysqldump output) parsed into tables. Pure.
+        .target(name: "MySQLSchema", swiftSettings: strictSettings),
+        // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
+        .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),
+        // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
+        .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
         .target(name: "SessionStore", swiftSettings: strictSettings),
         // Requirements written as a YAML file, turned into domain values.
@@ -39,12 +45,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["Requirements"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
-                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing",
+                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -57,11 +63,15 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
+        .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Corpus"], swiftSettings: strictSettings),
+        .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationTests",
-            dependencies: ["Conversation", "Requirements", "TestSupport"],
+            dependencies: ["Conversation", "Requirements", "MySQLSchema", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

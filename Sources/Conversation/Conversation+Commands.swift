@@ -15,6 +15,7 @@ extension Conversation {
         ("/pattern", "/pattern \"description\" entities=E type=read eq=a sort=\"b desc\" filter=c items=N peak=N avg=N consistency=eventual latency=<50ms attributes=all", "add an access pattern in one line"),
         ("/edit", "/edit pattern N | entity NAME | relationship A->B | overview [key=value ...]", "change something (walks its questions when no key=value is given)"),
         ("/delete", "/delete pattern N | entity NAME | relationship A->B", "remove something"),
+        ("/import", "/import schema FILE...", "import (or re-import) MySQL DDL: schema.sql, migrations in order, or mysqldump --no-data output"),
         ("/accept", "/accept GAP-ID REASON", "accept a gap with a reason (shown by /show gaps)"),
         ("/gate", "/gate", "go to the requirements gate and its checklist"),
         ("/quit", "/quit", "save and leave (resume later with ddbmodel resume)"),
@@ -41,6 +42,7 @@ extension Conversation {
             case "/edit": return ConversationReply(messages: try edit(arguments))
             case "/delete": return ConversationReply(messages: try delete(arguments))
             case "/accept": return ConversationReply(messages: try accept(arguments))
+            case "/import": return ConversationReply(messages: try runImport(arguments))
             default:
                 return ConversationReply(messages: ["\(name) is not a command; /help lists them."])
             }

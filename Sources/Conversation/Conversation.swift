@@ -10,13 +10,16 @@ public struct Conversation: Sendable {
     public internal(set) var state: SessionState
     /// Supplies the time recorded when a gate is passed (ISO-8601, UTC); injected for tests.
     let clock: @Sendable () -> String
+    /// Reads the files named in `/import schema`; nil where importing is not offered.
+    let schemaReader: (any SchemaFileReading)?
 
     /// How many earlier steps `/back` can return through (keeps `session.json` small).
     static let backHistoryLimit = 100
 
-    public init(state: SessionState, clock: @escaping @Sendable () -> String) {
+    public init(state: SessionState, clock: @escaping @Sendable () -> String, schemaReader: (any SchemaFileReading)? = nil) {
         self.state = state
         self.clock = clock
+        self.schemaReader = schemaReader
         settle()
     }
 
@@ -65,9 +68,11 @@ public struct Conversation: Sendable {
             advance(to: .overviewPeak)
         case .overviewPeak:
             state.requirements.overview.peakRequestsPerSecond = try AnswerParser.estimate(text, what: "The peak load")
-            endWalk(defaultNext: .entityName)
+            endWalk(defaultNext: nextImportStep(orElse: .entityName))
         case .entityName:
             return try answerEntityName(text)
+        case .entityReview(let name):
+            return try answerEntityReview(name, input)
         case .entityAttributes(let name):
             try changeEntity(name) { entity throws(RequirementsError) in try EntityFieldParser.applyAttributes(text, to: &entity) }
             advance(to: .entityIdentifier(entity: name))
@@ -89,7 +94,11 @@ public struct Conversation: Sendable {
         case .relationshipIndependence(let parent, let child):
             guard let independent = AnswerParser.yesNo(text) else { throw RequirementsError("Answer yes or no.") }
             try changeRelationship(parent, child) { $0.childExistsWithoutParent = independent }
-            endWalk(defaultNext: .relationshipPair)
+            if state.requirements.relationship(parent: parent, child: child)?.sourceForeignKey != nil {
+                continueImport(orElse: .relationshipPair)
+            } else {
+                endWalk(defaultNext: .relationshipPair)
+            }
         case .patternDescription:
             return try answerPatternDescription(text)
         case .patternField(let id, let field):
@@ -232,7 +241,7 @@ public struct Conversation: Sendable {
             }
             state.returnStep = .gapReview(gap: gapID)
             advance(to: .patternField(pattern: id, field: .entities))
-        case .entityNeverCreated, .entityNeverRead, .entityWithoutPatterns, .lookupNotMaintained:
+        case .entityNeverCreated, .entityNeverRead, .entityWithoutPatterns, .lookupNotMaintained, .sourceIndexWithoutPattern, .fullTextWithoutSearch:
             guard AnswerParser.yesNo(text) == true else {
                 throw RequirementsError("Answer yes to add the missing pattern now, later, or accept followed by the reason.")
             }
@@ -297,6 +306,11 @@ public struct Conversation: Sendable {
                 state.step = .requirementsGate
             case .entityAttributes(let name), .entityIdentifier(let name), .entityUniques(let name), .entityOwner(let name):
                 if state.requirements.entity(named: name) == nil { state.step = .entityName } else { return }
+            case .entityReview(let name):
+                if state.requirements.entity(named: name) == nil {
+                    state.pendingReviews?.removeAll { $0 == name }
+                    state.step = nextImportStep(orElse: .entityName)
+                } else { return }
             case .relationshipCardinality(let parent, let child), .relationshipIndependence(let parent, let child):
                 if state.requirements.relationship(parent: parent, child: child) == nil { state.step = .relationshipPair } else { return }
             case .patternField(let id, _):

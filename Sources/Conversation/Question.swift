@@ -47,6 +47,8 @@ public struct Question: Sendable, Equatable {
         case .entityOwner(let name):
             return Question(text: "Which service or team owns \(name)? (optional: press Enter to skip)",
                             currentAnswer: requirements.entity(named: name)?.owner)
+        case .entityReview(let name):
+            return Question(text: requirements.entity(named: name).map(Self.reviewText) ?? "", currentAnswer: nil)
         case .relationshipPair:
             let count = requirements.relationships.count
             return Question(text: "Describe a relationship as Parent -> Child (one-to-many) or A <-> B (many-to-many), or type done\(count > 0 ? " (\(count) so far)" : "").",
@@ -134,10 +136,31 @@ public struct Question: Sendable, Equatable {
             options = "Give it as \"avg 5 max 1000\" (or max unbounded), unknown, or later."
         case .incompletePattern:
             options = "Complete it now? (yes, or later)"
-        case .entityNeverCreated, .entityNeverRead, .entityWithoutPatterns, .lookupNotMaintained:
+        case .entityNeverCreated, .entityNeverRead, .entityWithoutPatterns, .lookupNotMaintained, .sourceIndexWithoutPattern, .fullTextWithoutSearch:
             options = "Add the missing pattern now? (yes, later, or accept REASON if it is handled outside this application)"
         }
         return Question(text: "\(gap.message)\n\(options)", currentAnswer: nil)
+    }
+
+    /// An imported entity as the review shows it: each attribute with its MySQL type, what it
+    /// becomes, its size, and the marks the user set.
+    static func reviewText(_ entity: Entity) -> String {
+        var lines = ["Review \(entity.name)\(entity.sourceTable.map { " (table \($0))" } ?? ""):"]
+        for attribute in entity.attributes {
+            var line = "  \(attribute.name): \(attribute.source?.mysqlType ?? "?") → \(attribute.type.rawValue)"
+            line += attribute.typicalSizeBytes.map { ", \($0) B" } ?? ", size unknown"
+            if entity.identifier.contains(attribute.name) { line += ", identifier" }
+            if attribute.isSensitive == true { line += ", sensitive" }
+            if let reason = attribute.excludedReason { line += ", NOT MIGRATED (\(reason))" }
+            lines.append(line)
+        }
+        let uniques = entity.uniqueGroups.map { $0.joined(separator: "+") }
+        lines.append("  identifier: \(entity.identifier.isEmpty ? "none (set one with /edit entity \(entity.name) identifier=...)" : entity.identifier.joined(separator: "+")); unique: \(uniques.isEmpty ? "none" : uniques.joined(separator: ", "))")
+        for index in entity.sourceIndexes ?? [] {
+            lines.append("  \(index.kind == .fulltext ? "FULLTEXT index" : "index") on (\(index.attributes.joined(separator: ", ")))")
+        }
+        lines.append(Conversation.reviewUsage)
+        return lines.joined(separator: "\n")
     }
 
     // MARK: Answer texts, in the same syntax the questions accept

@@ -1,3 +1,4 @@
+import MySQLSchema
 import Requirements
 
 /// When a confirmation gate was passed; `passedAt` is nil while the gate is open.
@@ -49,6 +50,11 @@ public struct SessionState: Codable, Sendable, Equatable {
     /// Gaps the user postponed ("later") in the current gap review.
     public var postponedGaps: [String]
     public var gates: Gates
+    /// The MySQL schema of the last import, kept to show what a re-import changes and to map
+    /// every table and column later.
+    public var sourceSchema: ParsedSchema?
+    /// Imported entities still to review, in order.
+    public var pendingReviews: [String]?
 
     public init(name: String, requirements: Requirements = Requirements(), step: Step = .overviewDomain) {
         self.formatVersion = Self.currentFormatVersion
@@ -80,5 +86,7 @@ public struct SessionState: Codable, Sendable, Equatable {
         case previousSteps = "previous_steps"
         case returnStep = "return_step"
         case postponedGaps = "postponed_gaps"
+        case sourceSchema = "source_schema"
+        case pendingReviews = "pending_reviews"
     }
 }

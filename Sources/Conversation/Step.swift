@@ -13,6 +13,8 @@ public enum Step: Codable, Sendable, Equatable {
     case entityIdentifier(entity: String)
     case entityUniques(entity: String)
     case entityOwner(entity: String)
+    /// Reviews an entity imported from the MySQL schema (rename, exclude columns, mark sensitive).
+    case entityReview(entity: String)
     /// Asks for the next relationship (`User -> Order`), or `done`.
     case relationshipPair
     case relationshipCardinality(parent: String, child: String)
@@ -31,6 +33,7 @@ public enum Step: Codable, Sendable, Equatable {
         switch self {
         case .overviewDomain, .overviewContext, .overviewUsers, .overviewPeak: return "application overview"
         case .entityName, .entityAttributes, .entityIdentifier, .entityUniques, .entityOwner: return "entities"
+        case .entityReview: return "imported entities"
         case .relationshipPair, .relationshipCardinality, .relationshipIndependence: return "relationships"
         case .patternDescription, .patternField: return "access patterns"
         case .gapReview: return "gap review"

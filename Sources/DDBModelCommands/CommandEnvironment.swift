@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Requirements
 import SessionStore
 
 /// A failure the user can act on, printed as one message.
@@ -33,6 +34,8 @@ struct CommandEnvironment {
         } catch let error as StoreError {
             errors.write("ddbmodel: \(error.message)\n")
         } catch let error as CommandFailure {
+            errors.write("ddbmodel: \(error.message)\n")
+        } catch let error as RequirementsError {
             errors.write("ddbmodel: \(error.message)\n")
         } catch {
             errors.write("ddbmodel: \(error)\n")

@@ -22,8 +22,15 @@ struct NewSession: ParsableCommand {
     @Option(name: .long, help: "Load the requirements from this YAML file.")
     var requirements: String?
 
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Import MySQL DDL: a schema.sql, migration files in the order they apply, or mysqldump --no-data output.")
+    var schema: [String] = []
+
     func validate() throws {
         if let problem = SessionNameRules.problem(with: name) { throw ValidationError(problem) }
+        if requirements != nil && !schema.isEmpty {
+            throw ValidationError("Use --schema or --requirements, not both: import the schema, then add patterns in the session.")
+        }
     }
 
     func run() throws {
@@ -33,6 +40,13 @@ struct NewSession: ParsableCommand {
             state = try environment.failing { () throws(CommandFailure) in
                 try RequirementsFileImport.load(path: requirementsPath, into: state, environment: environment)
             }
+        }
+        if !schema.isEmpty {
+            let reader = DiskSchemaReader(currentDirectory: environment.currentDirectory)
+            let sources = try environment.failing { () throws(RequirementsError) in try reader.read(schema) }
+            var conversation = Conversation(state: state, clock: ISOClock.now)
+            for message in conversation.importSchema(sources) { environment.output.write(message + "\n") }
+            state = conversation.state
         }
         let folder = try environment.failing { () throws(StoreError) in
             try SessionFolder.create(name: name, in: environment.resolve(sessionsDir))

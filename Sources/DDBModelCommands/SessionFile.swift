@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Conversation
 import Foundation
 import Requirements
@@ -19,26 +20,89 @@ public final class SessionFile: SessionPersisting {
     /// The exact bytes of `session.json`: sorted keys and fixed formatting, so the same state
     /// always gives the same file.
     public static func encode(_ state: SessionState) throws(PersistenceFailure) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try withEncoded(state) { Data($0) }
+    }
+
+    /// Hands the bytes of `session.json` to `body` without copying them; they are valid only
+    /// during the call.
+    static func withEncoded<Result>(
+        _ state: SessionState, _ body: (UnsafeRawBufferPointer) throws(PersistenceFailure) -> Result
+    ) throws(PersistenceFailure) -> Result {
         do {
-            var data = try encoder.encode(state)
-            data.append(0x0A)
-            return data
+            return try CanonicalJSONEncoder().withEncoded(state) { bytes throws(PersistenceFailure) in try body(bytes) }
+        } catch let failure as PersistenceFailure {
+            throw failure
         } catch {
             throw PersistenceFailure("The session could not be encoded (\(error)).")
         }
     }
 
     /// Writes both files atomically: each is either the old or the new version after a crash.
+    ///
+    /// The two files are produced and written on two threads: they are independent, and a large
+    /// session spends most of a save encoding, rendering and waiting for the disk. `session.json`,
+    /// the longer job, stays on this thread. Each file is written from the buffer it was produced
+    /// in, not from a copy.
     public func save(_ state: SessionState) throws(PersistenceFailure) {
-        let json = try Self.encode(state)
-        let document = RequirementsDocument.render(state.requirements, gateStatus: state.requirementsGateStatus)
+        let folder = self.folder
+        let outcomes = ParallelPair.run(
+            { () -> String? in
+                do throws(PersistenceFailure) {
+                    try Self.withEncoded(state) { bytes throws(PersistenceFailure) in
+                        try AtomicFile.write(borrowing: bytes, to: folder.sessionFile, failure: PersistenceFailure.init)
+                    }
+                    return nil
+                } catch { return error.message }
+            },
+            { () -> String? in
+                let document = RequirementsDocument.renderUTF8(state.requirements, gateStatus: state.requirementsGateStatus)
+                return document.withUnsafeBytes { bytes -> String? in
+                    do throws(PersistenceFailure) {
+                        try AtomicFile.write(borrowing: bytes, to: folder.requirementsDocument, failure: PersistenceFailure.init)
+                        return nil
+                    } catch { return error.message }
+                }
+            })
+        if let message = outcomes.0 ?? outcomes.1 { throw PersistenceFailure(message) }
+    }
+}
+
+extension AtomicFile {
+    /// `write(_:to:)` with the store's error turned into the caller's.
+    static func write(_ data: Data, to url: URL, failure: (String) -> PersistenceFailure) throws(PersistenceFailure) {
         do throws(StoreError) {
-            try AtomicFile.write(json, to: folder.sessionFile)
-            try AtomicFile.write(Data(document.utf8), to: folder.requirementsDocument)
+            try write(data, to: url)
         } catch {
-            throw PersistenceFailure(error.message)
+            throw failure(error.message)
         }
+    }
+
+    /// `write(_:to:failure:)` for bytes the caller keeps owning. `Data` wraps them without a copy:
+    /// copying a 1 MB session file would touch a fresh megabyte of memory, page by page, per save.
+    static func write(borrowing bytes: UnsafeRawBufferPointer, to url: URL, failure: (String) -> PersistenceFailure) throws(PersistenceFailure) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return try write(Data(), to: url, failure: failure) }
+        try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none), to: url, failure: failure)
+    }
+}
+
+/// Runs two independent jobs at once and returns both results.
+enum ParallelPair {
+    /// `first` runs on the calling thread and `second` on a pooled thread, so a save neither
+    /// creates a thread nor waits for one to start before the longer job (pass it first) begins.
+    static func run<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let box = ResultBox<B>()
+        DispatchQueue.global(qos: .userInitiated).async {
+            box.value = second()
+            box.done.signal()
+        }
+        let firstResult = first()
+        box.done.wait()
+        return (firstResult, box.value!)
+    }
+
+    final class ResultBox<Value>: @unchecked Sendable {
+        // Written by the worker thread before it signals, read only after the wait.
+        var value: Value?
+        let done = DispatchSemaphore(value: 0)
     }
 }

@@ -23,7 +23,8 @@ struct SessionRunner {
         let lock = try self.lock ?? environment.failing { () throws(StoreError) in try SessionLock.acquire(folder) }
         defer { lock.release() }
         let persistence = SessionFile(folder: folder)
-        let conversation = Conversation(state: state, clock: ISOClock.now)
+        let conversation = Conversation(state: state, clock: ISOClock.now,
+                                        schemaReader: DiskSchemaReader(currentDirectory: environment.currentDirectory))
         // Written at once, also on resume: a process killed between writing session.json and
         // the document leaves the document one answer behind, and this brings it up to date.
         try environment.failing { () throws(PersistenceFailure) in try persistence.save(conversation.state) }

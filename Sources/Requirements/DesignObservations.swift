@@ -6,20 +6,9 @@ public enum DesignObservations {
 
     public static func observations(for requirements: Requirements) -> [String] {
         var notes: [String] = []
+        let entitiesByName = Dictionary(requirements.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for pattern in requirements.accessPatterns {
-            let peak = pattern.peakRPS?.value.map { " at \(NumberFormatting.plain($0)) RPS peak" } ?? ""
-            for attribute in pattern.equalityAttributes ?? [] where isLowCardinality(attribute, in: pattern, requirements) {
-                notes.append("**Low-cardinality lookup**: pattern \(pattern.id) looks items up by \(attribute)\(peak), which has few distinct values; a key on it alone concentrates traffic on a few partitions (consider a composite key such as \(attribute)#date, or a sparse index).")
-            }
-            if pattern.type == .search {
-                notes.append("**Search service**: pattern \(pattern.id) (\(pattern.description)) needs a search service such as OpenSearch, fed from DynamoDB Streams or zero-ETL.")
-            }
-            if pattern.consistency == .strong, pattern.type == .read {
-                notes.append("**Strong consistency**: pattern \(pattern.id) needs strongly consistent reads, so it must be served by a base table or lookup table; GSIs are eventually consistent only.")
-            }
-            if let filters = pattern.filterAttributes, filters.count >= SearchDetector.manyFiltersThreshold {
-                notes.append("**Many filters**: pattern \(pattern.id) filters on \(filters.count) attributes; filtering on many optional fields is search-like.")
-            }
+            observe(pattern, entitiesByName, into: &notes)
         }
         for relationship in requirements.relationships {
             guard case .known(let cardinality)? = relationship.cardinality else { continue }
@@ -32,11 +21,34 @@ public enum DesignObservations {
         return notes
     }
 
-    static func isLowCardinality(_ attribute: String, in pattern: AccessPattern, _ requirements: Requirements) -> Bool {
-        let type = pattern.entities.lazy.compactMap { requirements.entity(named: $0)?.attribute(named: attribute)?.type }.first
+    /// What one pattern's answers suggest.
+    static func observe(_ pattern: AccessPattern, _ entitiesByName: [String: Entity], into notes: inout [String]) {
+        for attribute in pattern.equalityAttributes ?? [] where isLowCardinality(attribute, in: pattern.entities, entitiesByName) {
+            let peak = pattern.peakRPS?.value.map { " at \(NumberFormatting.plain($0)) RPS peak" } ?? ""
+            notes.append("**Low-cardinality lookup**: pattern \(pattern.id) looks items up by \(attribute)\(peak), which has few distinct values; a key on it alone concentrates traffic on a few partitions (consider a composite key such as \(attribute)#date, or a sparse index).")
+        }
+        if pattern.type == .search {
+            notes.append("**Search service**: pattern \(pattern.id) (\(pattern.description)) needs a search service such as OpenSearch, fed from DynamoDB Streams or zero-ETL.")
+        }
+        if pattern.consistency == .strong, pattern.type == .read {
+            notes.append("**Strong consistency**: pattern \(pattern.id) needs strongly consistent reads, so it must be served by a base table or lookup table; GSIs are eventually consistent only.")
+        }
+        if let filters = pattern.filterAttributes, filters.count >= SearchDetector.manyFiltersThreshold {
+            notes.append("**Many filters**: pattern \(pattern.id) filters on \(filters.count) attributes; filtering on many optional fields is search-like.")
+        }
+    }
+
+    static func isLowCardinality(_ attribute: String, in entityNames: [String], _ entitiesByName: [String: Entity]) -> Bool {
+        let type = entityNames.lazy.compactMap { entitiesByName[$0]?.attribute(named: attribute)?.type }.first
         if type == .boolean { return true }
-        let lowered = attribute.lowercased()
+        let lowered = asciiLowercased(attribute) ?? attribute.lowercased()
         return lowCardinalityNames.contains(lowered) || lowered.hasPrefix("is_") || lowered.hasPrefix("has_")
             || lowered.hasSuffix("_status") || lowered.hasSuffix("_type")
+    }
+
+    /// The text itself when it is ASCII without capitals (most attribute names), so checking a
+    /// name costs no new string; nil when `lowercased()` has work to do.
+    static func asciiLowercased(_ text: String) -> String? {
+        text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? text : nil
     }
 }

@@ -43,6 +43,9 @@ public struct RequirementsChecklist: Sendable, Equatable {
                  accepted: accepted(["no-create:", "no-read:", "no-patterns:"])),
             Item(title: "Every lookup attribute is maintained by some write", failures: gaps([.lookupNotMaintained]),
                  accepted: requirements.acceptedGaps.filter { $0.gapID.contains(":maintains:") }),
+            Item(title: "Every index and FULLTEXT index of the MySQL schema is matched by a pattern",
+                 failures: gaps([.sourceIndexWithoutPattern, .fullTextWithoutSearch]),
+                 accepted: requirements.acceptedGaps.filter { $0.gapID.hasPrefix("index:") }),
             Item(title: "Every relationship has a cardinality", failures: gaps([.relationshipWithoutCardinality]), accepted: []),
             Item(title: "Search-like patterns are marked as needing a search service", failures: gaps([.searchNotMarked]), accepted: []),
         ]

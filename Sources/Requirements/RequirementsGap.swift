@@ -1,7 +1,7 @@
 /// Something an expert reviewer would ask about before designing: a hole in the requirements.
 public struct RequirementsGap: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case patternMissingRPS, entityNeverCreated, entityNeverRead, entityWithoutPatterns,
+        case patternMissingRPS, sourceIndexWithoutPattern, fullTextWithoutSearch, entityNeverCreated, entityNeverRead, entityWithoutPatterns,
             relationshipWithoutCardinality, lookupNotMaintained, searchNotMarked, incompletePattern
     }
 

@@ -86,10 +86,11 @@ do {
         let encodeStart = DispatchTime.now()
         let json = try SessionFile.encode(conversation.state)
         let encodeEnd = DispatchTime.now()
-        let document = RequirementsDocument.render(conversation.state.requirements, gateStatus: conversation.state.requirementsGateStatus)
+        // The bytes, as the save renders them (no `String` in between).
+        let document = RequirementsDocument.renderUTF8(conversation.state.requirements, gateStatus: conversation.state.requirementsGateStatus)
         let renderEnd = DispatchTime.now()
         try AtomicFile.write(json, to: folder.file(named: "probe.json"))
-        try AtomicFile.write(Data(document.utf8), to: folder.file(named: "probe.md"))
+        try AtomicFile.write(Data(document), to: folder.file(named: "probe.md"))
         let writeEnd = DispatchTime.now()
         encoding.append(milliseconds(encodeStart, encodeEnd))
         rendering.append(milliseconds(encodeEnd, renderEnd))

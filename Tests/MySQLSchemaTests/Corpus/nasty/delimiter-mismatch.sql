@@ -1,0 +1,4 @@
+DELIMITER //
+CREATE TABLE t (id int);
+CREATE TABLE u (id int)//
+DELIMITER ;

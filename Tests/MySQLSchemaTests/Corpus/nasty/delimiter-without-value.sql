@@ -1,0 +1,2 @@
+DELIMITER
+CREATE TABLE t (id int);

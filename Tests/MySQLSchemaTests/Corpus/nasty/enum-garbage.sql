@@ -1,0 +1,1 @@
+CREATE TABLE t (e enum(1, 2), s set(), x enum('a' 'b',));

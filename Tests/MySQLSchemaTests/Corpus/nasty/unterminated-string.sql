@@ -1,0 +1,3 @@
+CREATE TABLE a (id int);
+CREATE TABLE t (id int DEFAULT 'oops);
+CREATE TABLE u (id int);

@@ -1,0 +1,2 @@
+/*!40101 SET NAMES utf8 ;
+CREATE TABLE a (id int);

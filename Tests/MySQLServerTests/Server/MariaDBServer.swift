@@ -1,0 +1,141 @@
+import Foundation
+
+/// A private, throw-away MariaDB server: its own data folder under the temporary directory, a
+/// Unix socket in that folder and no TCP listener (`--skip-networking`), so it can neither clash
+/// with nor reach any other server on the machine. `stop()` (also run by `deinit`) shuts it down
+/// and deletes the folder.
+final class MariaDBServer {
+    /// Bounds on each step, so a wedged server fails the test instead of hanging it.
+    enum TimeLimit {
+        static let install = 60
+        static let ready = 30
+        static let statement = 30
+        static let shutdown = 15
+    }
+
+    let binaries: MariaDBBinaries
+    let root: URL
+    let socket: URL
+    private let process: Process
+    private let runner: CommandRunner
+    private var stopped = false
+
+    private var errorLog: URL { root.appendingPathComponent("mysqld.err") }
+
+    /// Initialises a data folder, starts the server and waits until it answers `ping`.
+    static func start(_ binaries: MariaDBBinaries) throws -> MariaDBServer {
+        let root = try makeRoot()
+        let runner = CommandRunner(scratch: root)
+        let dataDirectory = root.appendingPathComponent("data")
+        var userOption: [String] = []
+        // mariadbd refuses to run as root unless told to; as anyone else it runs as that user.
+        if getuid() == 0 { userOption = ["--user=root"] }
+        do {
+            _ = try runner.check(binaries.installDB, [
+                "--no-defaults", "--datadir=\(dataDirectory.path)", "--auth-root-authentication-method=normal",
+                "--skip-test-db",
+            ] + userOption, timeLimit: TimeLimit.install)
+            let socket = root.appendingPathComponent("mysqld.sock")
+            let process = try CommandRunner.makeProcess(binaries.server, [
+                "--no-defaults",
+                "--datadir=\(dataDirectory.path)",
+                "--socket=\(socket.path)",
+                "--skip-networking",
+                "--pid-file=\(root.appendingPathComponent("mysqld.pid").path)",
+                "--log-error=\(root.appendingPathComponent("mysqld.err").path)",
+                "--tmpdir=\(root.path)",
+                "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_general_ci",
+            ] + userOption, output: root.appendingPathComponent("mysqld.out"), errors: root.appendingPathComponent("mysqld.stderr"))
+            try process.run()
+            let server = MariaDBServer(binaries: binaries, root: root, socket: socket, process: process, runner: runner)
+            do {
+                try server.waitUntilReady()
+            } catch {
+                server.stop()
+                throw error
+            }
+            return server
+        } catch {
+            try? FileManager.default.removeItem(at: root)
+            throw error
+        }
+    }
+
+    private init(binaries: MariaDBBinaries, root: URL, socket: URL, process: Process, runner: CommandRunner) {
+        self.binaries = binaries
+        self.root = root
+        self.socket = socket
+        self.process = process
+        self.runner = runner
+    }
+
+    deinit { stop() }
+
+    /// Options every client program gets: no option files, our socket, root with no password.
+    private var connection: [String] { ["--no-defaults", "--socket=\(socket.path)", "--user=root"] }
+
+    /// Runs SQL statements; returns the rows as tab-separated fields (NULL comes back as "NULL").
+    @discardableResult
+    func query(_ sql: String, database: String? = nil) throws -> [[String]] {
+        let output = try runner.check(binaries.client, connection + [
+            "--batch", "--raw", "--skip-column-names", "--execute=\(sql)",
+        ] + (database.map { ["--database=\($0)"] } ?? []), timeLimit: TimeLimit.statement)
+        return output.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    /// Feeds a SQL file to the `mariadb` client, as `mariadb DB < file.sql` would (so DELIMITER
+    /// works), failing on the first error.
+    func load(_ file: URL, into database: String) throws {
+        _ = try runner.check(binaries.client, connection + ["--database=\(database)"], input: file,
+                             timeLimit: TimeLimit.statement)
+    }
+
+    /// `mysqldump --no-data --routines --triggers` of one database.
+    func dumpSchema(of database: String) throws -> String {
+        try runner.check(binaries.dump, connection + ["--no-data", "--routines", "--triggers", database],
+                         timeLimit: TimeLimit.statement)
+    }
+
+    /// Shuts the server down (mariadb-admin shutdown, then SIGTERM, then SIGKILL, each bounded)
+    /// and deletes its folder. Safe to call more than once.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        if process.isRunning {
+            _ = try? runner.run(binaries.admin, connection + ["shutdown"], timeLimit: TimeLimit.shutdown)
+            if !CommandRunner.waitForExit(process, seconds: Double(TimeLimit.shutdown)) {
+                CommandRunner.terminate(process, grace: 10)
+            }
+        }
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func waitUntilReady() throws {
+        let deadline = Date().addingTimeInterval(Double(TimeLimit.ready))
+        while Date() < deadline {
+            if !process.isRunning {
+                throw MariaDBError.serverExited(status: process.terminationStatus, log: logTail())
+            }
+            let ping = try? runner.run(binaries.admin, connection + ["--connect-timeout=2", "ping"], timeLimit: 5)
+            if ping?.status == 0 { return }
+            usleep(100_000)
+        }
+        throw MariaDBError.serverNotReady(seconds: TimeLimit.ready, log: logTail())
+    }
+
+    private func logTail() -> String {
+        CommandRunner.text(of: errorLog).split(separator: "\n").suffix(15).joined(separator: "\n")
+    }
+
+    /// A fresh folder with a short path: a Unix socket path must stay under ~107 bytes.
+    private static func makeRoot() throws -> URL {
+        var base = FileManager.default.temporaryDirectory
+        if base.path.utf8.count > 60 { base = URL(fileURLWithPath: "/tmp") }
+        let root = base.appendingPathComponent("mariadb-test-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+}

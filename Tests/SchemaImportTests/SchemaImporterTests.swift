@@ -1,0 +1,159 @@
+import Foundation
+import MySQLSchema
+import Requirements
+import SchemaImport
+import Testing
+
+@Suite struct SchemaImporterTests {
+    static let shop = """
+        CREATE TABLE `users` (
+          `id` bigint unsigned NOT NULL AUTO_INCREMENT,
+          `email` varchar(255) NOT NULL,
+          `name` varchar(100) DEFAULT NULL,
+          `created_at` datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,
+          PRIMARY KEY (`id`),
+          UNIQUE KEY `uq_email` (`email`)
+        ) ENGINE=InnoDB;
+        CREATE TABLE `orders` (
+          `id` bigint unsigned NOT NULL AUTO_INCREMENT,
+          `user_id` bigint unsigned NOT NULL,
+          `status` enum('new','paid','shipped') NOT NULL,
+          `total` decimal(10,2) NOT NULL,
+          `created_at` datetime(3) NOT NULL,
+          PRIMARY KEY (`id`),
+          KEY `idx_user_created` (`user_id`,`created_at`),
+          CONSTRAINT `fk_orders_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
+        );
+        CREATE TABLE `order_items` (
+          `order_id` bigint unsigned NOT NULL,
+          `line_no` int NOT NULL,
+          `product_sku` char(12) DEFAULT NULL,
+          PRIMARY KEY (`order_id`,`line_no`),
+          FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`),
+          FOREIGN KEY (`product_sku`) REFERENCES `products` (`sku`) ON DELETE SET NULL
+        );
+        CREATE TABLE `products` (
+          `sku` char(12) NOT NULL PRIMARY KEY,
+          `title` varchar(200) NOT NULL,
+          `description` text,
+          FULLTEXT KEY `ft_products` (`title`,`description`)
+        );
+        INSERT INTO products VALUES ('a','b','c');
+        """
+
+    static func imported(_ sql: String = shop) -> (Requirements, SchemaImportReport, [String]) {
+        var requirements = Requirements()
+        let (report, review) = SchemaImporter.apply(SchemaParser.parse([SchemaSource(name: "shop.sql", text: sql)]), previous: nil, to: &requirements)
+        return (requirements, report, review)
+    }
+
+    @Test func tablesBecomeEntitiesWithKeysTypesAndSources() throws {
+        let (requirements, report, review) = Self.imported()
+        #expect(requirements.entities.map(\.name) == ["User", "Order", "OrderItem", "Product"])
+        #expect(review == ["User", "Order", "OrderItem", "Product"])
+        let user = try #require(requirements.entity(named: "User"))
+        #expect(user.identifier == ["id"])
+        #expect(user.uniqueGroups == [["email"]])
+        #expect(user.sourceTable == "users")
+        #expect(user.attribute(named: "id")?.type == .number)
+        #expect(user.attribute(named: "created_at")?.type == .datetime)
+        #expect(user.attribute(named: "email")?.source == SourceColumn(table: "users", column: "email", mysqlType: "varchar(255)", dynamoDBType: "S", nullable: false))
+        let item = try #require(requirements.entity(named: "OrderItem"))
+        #expect(item.identifier == ["order_id", "line_no"], "composite keys are kept as such")
+        let order = try #require(requirements.entity(named: "Order"))
+        #expect(order.sourceIndexes == [SourceIndex(name: "idx_user_created", kind: .secondary, attributes: ["user_id", "created_at"])])
+        #expect(requirements.entity(named: "Product")?.sourceIndexes == [SourceIndex(name: "ft_products", kind: .fulltext, attributes: ["title", "description"])])
+        #expect(report.tables == 4)
+        #expect(report.foreignKeys == 3)
+        #expect(report.skipped.first?.hasPrefix("1 insert statement") == true)
+    }
+
+    @Test func foreignKeysBecomeRelationshipsWithoutGuessedCardinalities() throws {
+        let (requirements, _, _) = Self.imported()
+        let labels = requirements.relationships.map(\.label)
+        #expect(labels == ["User -> Order", "Order -> OrderItem", "Product -> OrderItem"])
+        let userOrders = try #require(requirements.relationship(parent: "User", child: "Order"))
+        #expect(userOrders.cardinality == nil)
+        #expect(userOrders.childExistsWithoutParent == false, "a NOT NULL foreign key: an order needs its user")
+        #expect(userOrders.sourceForeignKey == SourceForeignKey(name: "fk_orders_user", columns: ["user_id"], referencedColumns: ["id"], onDelete: "CASCADE"))
+        #expect(requirements.relationship(parent: "Product", child: "OrderItem")?.childExistsWithoutParent == true)
+    }
+
+    @Test func aReimportShowsChangesAndKeepsTheAnswersThatStillApply() throws {
+        var requirements = Requirements()
+        let first = SchemaParser.parse([SchemaSource(name: "v1.sql", text: Self.shop)])
+        _ = SchemaImporter.apply(first, previous: nil, to: &requirements)
+        // The user's answers: a rename, a size, an exclusion, a cardinality, a pattern on orders.status.
+        var user = requirements.entity(named: "User")!
+        user.name = "Customer"
+        user.attributes[2].typicalSizeBytes = 24
+        user.attributes[2].excludedReason = "legacy display name"
+        try requirements.updateEntity(named: "User", to: user)
+        var relationship = requirements.relationship(parent: "Customer", child: "Order")!
+        relationship.cardinality = .known(Cardinality(average: 5, maximum: 1000))
+        try requirements.updateRelationship(parent: "Customer", child: "Order", to: relationship)
+        try requirements.addPattern(AccessPattern(id: 0, description: "Orders by status", entities: ["Order"], type: .read, equalityAttributes: ["status"]))
+
+        let changed = Self.shop
+            .replacingOccurrences(of: "`status` enum('new','paid','shipped') NOT NULL,", with: "")
+            .replacingOccurrences(of: "`total` decimal(10,2) NOT NULL,", with: "`total` decimal(12,2) NOT NULL, `currency` char(3) NOT NULL,")
+            .replacingOccurrences(of: "`name` varchar(100) DEFAULT NULL,", with: "`name` varchar(100) DEFAULT NULL, `phone` varchar(20),")
+            + "\nCREATE TABLE coupons (code varchar(20) PRIMARY KEY);"
+        let second = SchemaParser.parse([SchemaSource(name: "v2.sql", text: changed)])
+        let (report, review) = SchemaImporter.apply(second, previous: first, to: &requirements)
+
+        let customer = try #require(requirements.entity(named: "Customer"))
+        #expect(customer.attribute(named: "name")?.typicalSizeBytes == 24)
+        #expect(customer.attribute(named: "name")?.excludedReason == "legacy display name")
+        #expect(customer.attribute(named: "phone") != nil)
+        #expect(requirements.relationship(parent: "Customer", child: "Order")?.cardinality == .known(Cardinality(average: 5, maximum: 1000)))
+        let order = try #require(requirements.entity(named: "Order"))
+        #expect(order.attribute(named: "status")?.excludedReason == SchemaImporter.removedColumnReason, "kept: pattern 1 uses it")
+        #expect(order.attribute(named: "currency")?.type == .string)
+        #expect(requirements.entity(named: "Coupon") != nil)
+        #expect(report.changes.contains("added column users.phone"))
+        #expect(report.changes.contains("removed column orders.status"))
+        #expect(report.changes.contains("orders.total: type decimal(10,2) → decimal(12,2)"))
+        #expect(report.changes.contains("added table coupons (entity Coupon)"))
+        #expect(report.warnings.contains { $0.contains("Order.status is gone from the schema but still used by pattern 1") })
+        #expect(review.contains("Coupon") && review.contains("Order") && review.contains("Customer"))
+        #expect(!review.contains("Product"), "unchanged tables need no second review")
+    }
+
+    @Test func aDroppedTableRemovesItsUnusedEntity() {
+        var requirements = Requirements()
+        let first = SchemaParser.parse([SchemaSource(name: "v1.sql", text: Self.shop)])
+        _ = SchemaImporter.apply(first, previous: nil, to: &requirements)
+        let withoutProducts = SchemaParser.parse([SchemaSource(name: "v2.sql", text: Self.shop + "\nDROP TABLE order_items; DROP TABLE products;")])
+        let (report, _) = SchemaImporter.apply(withoutProducts, previous: first, to: &requirements)
+        #expect(requirements.entity(named: "Product") == nil)
+        #expect(report.changes.contains("removed table products (entity Product deleted)"))
+    }
+
+    @Test(arguments: [
+        ("users", "User"), ("order_items", "OrderItem"), ("categories", "Category"), ("addresses", "Address"),
+        ("statuses", "Status"), ("boxes", "Box"), ("status", "Status"), ("news", "News"), ("tbl-2", "Tbl2"), ("2fa_codes", "T2faCode"),
+    ])
+    func tableNamesBecomeEntityNames(table: String, entity: String) {
+        var requirements = Requirements()
+        _ = SchemaImporter.apply(SchemaParser.parse([SchemaSource(name: "t.sql", text: "CREATE TABLE `\(table)` (id int PRIMARY KEY);")]), previous: nil, to: &requirements)
+        #expect(requirements.entities.map(\.name) == [entity])
+    }
+}
+
+@Suite struct SourceIndexGapTests {
+    @Test func secondaryAndFullTextIndexesAreAskedAboutUntilAPatternUsesThem() throws {
+        var (requirements, _, _) = SchemaImporterTests.imported()
+        let gaps = GapFinder.gaps(in: requirements)
+        let byDate = try #require(gaps.first { $0.id == "index:Order:idx_user_created" })
+        #expect(byDate.message == "orders has an index on (user_id, created_at): is there a pattern that looks up Order by user_id (sorted by created_at)?")
+        let search = try #require(gaps.first { $0.id == "index:Product:ft_products" })
+        #expect(search.message == "products has a FULLTEXT index on (title, description): is there a search pattern for Product? It would need a search service.")
+        try requirements.addPattern(AccessPattern(id: 0, description: "A user's orders by date", entities: ["Order"], type: .read,
+                                                  equalityAttributes: ["user_id"], sort: .attribute(SortRequirement(attribute: "created_at", direction: .descending))))
+        try requirements.acceptGap("index:Product:ft_products", reason: "search moves to the catalogue service")
+        let after = GapFinder.gaps(in: requirements).map(\.id)
+        #expect(!after.contains("index:Order:idx_user_created"))
+        #expect(!after.contains("index:Product:ft_products"))
+    }
+}
