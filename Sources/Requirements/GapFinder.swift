@@ -48,9 +48,9 @@ public enum GapFinder {
 
         private static func add(_ pattern: AccessPattern, at position: Int, _ byEntity: inout [String: [Int]],
                                 _ maintenance: inout [String: Maintenance]) {
-            for name in pattern.entities {
+            for (offset, name) in pattern.entities.enumerated() {
                 // A name listed twice still means one pattern touching the entity.
-                if byEntity[name]?.last == position { continue }
+                if pattern.entities[..<offset].contains(name) { continue }
                 byEntity[name, default: []].append(position)
                 guard pattern.type == .write || pattern.type == .update else { continue }
                 var writes = maintenance[name, default: Maintenance()]

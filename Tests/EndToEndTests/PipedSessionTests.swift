@@ -148,3 +148,39 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: runner.file("Sessions/bad").path))
     }
 }
+
+/// `ddbmodel new NAME --schema FILE...`: import, summary, review, and a clear refusal of bad files.
+@Suite struct SchemaImportEndToEndTests {
+    static let schema = """
+        CREATE TABLE users (id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, email varchar(255) NOT NULL, UNIQUE KEY uq_email (email));
+        CREATE TABLE orders (id bigint unsigned NOT NULL PRIMARY KEY, user_id bigint unsigned NOT NULL, created_at datetime NOT NULL,
+          KEY idx_user_created (user_id, created_at), CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);
+        CREATE TABLE broken (id int PRIMARY KEY,, name varchar(10));
+        INSERT INTO users VALUES (1, 'a@example.com');
+        """
+
+    @Test func aSchemaIsImportedSummarizedAndReviewed() throws {
+        let runner = try BinaryRunner()
+        try Data(Self.schema.utf8).write(to: runner.file("schema.sql"))
+        let answers = ["shop", "context", "1k", "100", "exclude email kept in the auth service", "", "", "avg 5 max 100", "", "done"]
+        let result = try runner.run(["new", "shop", "--schema", "schema.sql"], input: answers.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Imported 2 tables with 5 columns: 2 primary keys, 1 unique keys, 1 foreign keys."))
+        #expect(result.output.contains("Could not read 1 statement (skipped; the rest was imported):\n  - schema.sql:4:41: expected a column definition"))
+        #expect(result.output.contains("1 insert statement"))
+        #expect(result.output.contains("Review User (table users):"))
+        let session = try #require(runner.contents("Sessions/shop/session.json"))
+        #expect(session.contains("\"excluded_reason\" : \"kept in the auth service\""))
+        #expect(session.contains("\"source_table\" : \"orders\""))
+        let status = try runner.run(["status", "Sessions/shop"])
+        #expect(status.output.contains("Entities: 2\nRelationships: 1"))
+    }
+
+    @Test func aMissingSchemaFileCreatesNothing() throws {
+        let runner = try BinaryRunner()
+        let result = try runner.run(["new", "shop", "--schema", "nope.sql"])
+        #expect(result.status == 1)
+        #expect(result.errors == "ddbmodel: Cannot read the schema file nope.sql: it does not exist.\n")
+        #expect(!FileManager.default.fileExists(atPath: runner.file("Sessions/shop").path))
+    }
+}

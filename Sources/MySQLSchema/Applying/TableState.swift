@@ -43,17 +43,35 @@ struct TableState {
 
     mutating func insertColumn(_ column: Column, at index: Int) {
         table.columns.insert(column, at: index)
+        guard var cache = columnIndexCache else { return }
         columnIndexCache = nil
+        // Shifting the positions in place is much cheaper than rehashing every name.
+        for slot in cache.values.indices where cache.values[slot] >= index {
+            cache.values[slot] += 1
+        }
+        cache[IdentifierKey.folded(column.name)] = index
+        columnIndexCache = cache
     }
 
     mutating func removeColumn(at index: Int) -> Column {
+        let column = table.columns.remove(at: index)
+        guard var cache = columnIndexCache else { return column }
         columnIndexCache = nil
-        return table.columns.remove(at: index)
+        cache[IdentifierKey.folded(column.name)] = nil
+        for slot in cache.values.indices where cache.values[slot] > index {
+            cache.values[slot] -= 1
+        }
+        columnIndexCache = cache
+        return column
     }
 
     mutating func replaceColumn(at index: Int, with column: Column) {
-        if !IdentifierKey.same(table.columns[index].name, column.name) { columnIndexCache = nil }
+        let oldName = table.columns[index].name
         table.columns[index] = column
+        if !IdentifierKey.same(oldName, column.name), columnIndexCache != nil {
+            columnIndexCache?[IdentifierKey.folded(oldName)] = nil
+            columnIndexCache?[IdentifierKey.folded(column.name)] = index
+        }
     }
 
     /// Marks the primary key's columns NOT NULL, as MySQL does.
