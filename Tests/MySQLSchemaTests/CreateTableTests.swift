@@ -175,4 +175,15 @@ struct CreateTableTests {
         #expect(schema.tables.first?.columns == [Column(name: "id", type: int)])
         #expect(schema.diagnostics.map(\.message) == ["duplicate column `ID` in table `t`; the later definition is ignored"])
     }
+
+    @Test("a table may have at most 4096 columns, MySQL's limit")
+    func columnLimit() {
+        let columns = (1...4100).map { "c\($0) int" }.joined(separator: ", ")
+        let schema = SchemaTestSupport.parse("CREATE TABLE wide (\(columns));\nALTER TABLE wide ADD COLUMN more int;")
+        #expect(schema.tables.first?.columns.count == 4096)
+        #expect(schema.diagnostics.map(\.message) == [
+            "table `wide` has more than 4096 columns, MySQL's limit; `c4097` and the columns after it are ignored",
+            "table `wide` already has 4096 columns, MySQL's limit; adding `more` is ignored",
+        ])
+    }
 }
