@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "ddbmodel", targets: ["ddbmodel"]),
         .executable(name: "ddbmodel-bench", targets: ["ddbmodel-bench"]),
+        .executable(name: "ddbmodel-import-bench", targets: ["ddbmodel-import-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +62,7 @@ let package = Package(
             dependencies: ["Conversation", "Requirements", "SessionStore", "DDBModelCommands"],
             swiftSettings: strictSettings
         ),
+        .executableTarget(name: "ddbmodel-import-bench", dependencies: ["MySQLSchema"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),

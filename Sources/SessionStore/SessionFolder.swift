@@ -110,8 +110,11 @@ public struct SessionFolder: Sendable, Equatable {
     }
 
     /// What a session folder can hold before its first save: the lock and temporary files of `AtomicFile`.
+    /// What a `new` killed before its first `session.json` landed can leave: the lock, temporary
+    /// files, and the requirements document (both files are written at the same time, and the
+    /// document is only a rendering of `session.json`).
     private static func isLeftoverOfUnsavedSession(_ entry: String) -> Bool {
-        entry == lockFileName || (entry.hasPrefix(".") && entry.contains(".tmp-"))
+        entry == lockFileName || entry == "dynamodb_requirement.md" || (entry.hasPrefix(".") && entry.contains(".tmp-"))
     }
 
     /// The name becomes one path component, so it must not escape `sessionsDirectory` or hide itself.

@@ -302,7 +302,7 @@ struct AlterTableTests {
         var statements = "CREATE TABLE t (c0 int PRIMARY KEY);\n"
         for index in 1...40 { statements += "ALTER TABLE t ADD COLUMN c\(index) int \(index % 3 == 0 ? "FIRST" : "AFTER c\(index / 2)");\n" }
         for index in stride(from: 2, through: 40, by: 4) { statements += "ALTER TABLE t DROP COLUMN c\(index);\n" }
-        for index in stride(from: 1, through: 40, by: 5) { statements += "ALTER TABLE t MODIFY c\(index) bigint FIRST, CHANGE c\(index + 2) C\(index + 2) int AFTER c0;\n" }
+        for index in stride(from: 1, through: 37, by: 4) { statements += "ALTER TABLE t MODIFY c\(index) bigint FIRST, CHANGE c\(index + 2) C\(index + 2) int AFTER c0;\n" }
         statements += "CREATE INDEX everything ON t (" + (0...40).filter { $0 % 4 != 2 }.map { "c\($0)" }.joined(separator: ", ") + ");"
         let schema = SchemaTestSupport.parse(statements)
         #expect(schema.diagnostics.isEmpty, "\(SchemaTestSupport.messages(schema).prefix(3))")
@@ -310,6 +310,6 @@ struct AlterTableTests {
         #expect(Set(table.columns.map { $0.name.lowercased() }) == Set((0...40).filter { $0 % 4 != 2 }.map { "c\($0)" }))
         #expect(table.indexes.first?.columns.count == table.columns.count)
         for column in table.columns { #expect(table.column(named: column.name.uppercased()) == column) }
-        #expect(table.columns.prefix(1).map(\.name) == ["c36"])
+        #expect(table.columns.prefix(1).map(\.name) == ["c37"])
     }
 }

@@ -134,6 +134,8 @@ import Testing
     @Test func reusesAnEmptyFolderLeftByAnUnsavedSession() throws {
         let first = try SessionFolder.create(name: "orders", in: directory.url)
         try Data().write(to: first.lockFile)
+        // Killed between the two first writes: the document landed, session.json did not.
+        try Data("# DynamoDB Modeling Session\n".utf8).write(to: first.requirementsDocument)
 
         let second = try SessionFolder.create(name: "orders", in: directory.url)
 

@@ -1,0 +1,1 @@
+print("placeholder replaced by the import benchmark")
