@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SESSION ?= demo
 
-.PHONY: run test build deps test-deps bench clean
+.PHONY: run test build deps test-deps bench fuzz clean
 
 ## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
 deps:
@@ -38,6 +38,12 @@ run: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
+## The MySQL DDL parser under libFuzzer (AddressSanitizer), seeded with the test corpus.
+FUZZ_SECONDS ?= 60
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 ## Prints the per-answer save timings recorded in docs/benchmarks.md (release build).
 bench: deps

@@ -4,8 +4,8 @@ import MySQLSchema
 import Requirements
 
 /// Reads schema files from disk for `--schema` and `/import schema`, relative to the working
-/// directory. Bytes that are not UTF-8 (old latin1 dumps) are replaced rather than refused: the
-/// parser reports any statement they break.
+/// directory. The bytes go to the parser as they are: one that is not UTF-8 (an old latin1 dump)
+/// is reported with its line and column.
 struct DiskSchemaReader: SchemaFileReading {
     let currentDirectory: URL
 
@@ -23,7 +23,7 @@ struct DiskSchemaReader: SchemaFileReading {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw RequirementsError("Cannot read the schema file \(path): permission denied.")
             }
-            sources.append(SchemaSource(name: path, text: String(decoding: data, as: UTF8.self)))
+            sources.append(SchemaSource(name: path, bytes: [UInt8](data)))
         }
         return sources
     }

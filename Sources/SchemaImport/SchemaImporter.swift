@@ -230,7 +230,8 @@ enum SkippedSummary {
             let kind = statement.kind.rawValue
             if counts[kind] == nil { order.append(kind) }
             counts[kind, default: 0] += 1
-            if let name = statement.name { names[kind, default: []].append(name) }
+            // mysqldump writes a view twice (a stand-in table, then the view): name it once.
+            if let name = statement.name, !(names[kind] ?? []).contains(name) { names[kind, default: []].append(name) }
         }
         return order.map { kind in
             let count = counts[kind] ?? 0
