@@ -305,8 +305,17 @@ public enum RequirementsDocument {
                 inline(owner, into: &out)
                 out += "\n"
             }
+            if let table = entity.sourceTable {
+                out += "- **MySQL table**: "
+                inline(table, into: &out)
+                out += "\n"
+            }
             if entity.attributes.isEmpty {
                 out += "- **Attributes**: _not captured yet_\n"
+                continue
+            }
+            if entity.sourceTable != nil || entity.attributes.contains(where: { $0.source != nil || !$0.isMigrated || $0.isSensitive == true }) {
+                importedAttributes(entity, into: &out)
                 continue
             }
             out += "\n| Attribute | Type | Typical size |\n|-----------|------|--------------|\n"
@@ -325,6 +334,28 @@ public enum RequirementsDocument {
             }
         }
         out += "\n"
+    }
+
+    /// The attribute table of an imported entity: where each attribute comes from, and what the
+    /// review decided (not migrated, sensitive).
+    static func importedAttributes(_ entity: Entity, into out: inout Text) {
+        out += "\n| Attribute | Type | Typical size | MySQL column | Notes |\n|-----------|------|--------------|--------------|-------|\n"
+        for attribute in entity.attributes {
+            out += "| \(attribute.name) | \(attribute.type.rawValue) | "
+            out += attribute.typicalSizeBytes.map { "\($0) B" } ?? "–"
+            out += " | "
+            cell(attribute.source.map { "\($0.column) \($0.mysqlType)\($0.nullable ? "" : " NOT NULL")" } ?? "–", into: &out)
+            var notes: [String] = []
+            if let reason = attribute.excludedReason { notes.append("not migrated: \(reason)") }
+            if attribute.isSensitive == true { notes.append("sensitive") }
+            out += " | "
+            cell(notes.joined(separator: "; "), into: &out)
+            out += " |\n"
+        }
+        for index in entity.sourceIndexes ?? [] {
+            out += "\n- \(index.kind == .fulltext ? "FULLTEXT index" : "Index") on (\(index.attributes.joined(separator: ", ")))"
+        }
+        if !(entity.sourceIndexes ?? []).isEmpty { out += "\n" }
     }
 
     static func relationships(_ requirements: Requirements, into out: inout Text) {
@@ -347,6 +378,10 @@ public enum RequirementsDocument {
             case true?: out += "; \(relationship.child) can exist without \(relationship.parent)"
             case false?: out += "; \(relationship.child) cannot exist without \(relationship.parent)"
             case nil: break
+            }
+            if let foreignKey = relationship.sourceForeignKey {
+                out += "; foreign key (\(foreignKey.columns.joined(separator: ", "))) → \(relationship.parent) (\(foreignKey.referencedColumns.joined(separator: ", ")))"
+                if let onDelete = foreignKey.onDelete { out += ", ON DELETE \(onDelete)" }
             }
             out += "\n"
         }

@@ -1,5 +1,6 @@
 import Conversation
 import Foundation
+import MySQLSchema
 import Requirements
 import Testing
 import TestSupport
@@ -30,6 +31,19 @@ import TestSupport
         let rendered = Self.render(lines)
         let golden = try GoldenFile.check(rendered, against: GoldenFile.url(name, besides: #filePath))
         #expect(golden != nil, "missing golden file \(name): run with UPDATE_GOLDEN=1 and review it")
+        #expect(rendered == golden)
+    }
+
+    @Test func anImportedAndReviewedSchemaMatchesGolden() throws {
+        var conversation = Conversation(state: SessionState(name: "shop"), clock: FixedClock.now)
+        _ = conversation.importSchema([SchemaSource(name: "schema.sql", text: SchemaImportFlowTests.schema)])
+        for line in ["shop", "context", "1k", "100", "exclude password_hash kept by the auth service", "sensitive email", "", "", "avg 5 max 1000", ""] {
+            _ = conversation.handle(line)
+        }
+        let state = conversation.state
+        let rendered = RequirementsDocument.render(state.requirements, gateStatus: state.requirementsGateStatus)
+        let golden = try GoldenFile.check(rendered, against: GoldenFile.url("imported.md", besides: #filePath))
+        #expect(golden != nil, "missing golden file imported.md: run with UPDATE_GOLDEN=1 and review it")
         #expect(rendered == golden)
     }
 
