@@ -4,7 +4,8 @@ extension GapFinder {
     static func sourceIndexGaps(_ requirements: Requirements, _ index: PatternIndex) -> [RequirementsGap] {
         var gaps: [RequirementsGap] = []
         for entity in requirements.entities {
-            let patterns = (index.byEntity[entity.name] ?? []).map { index.patterns[$0] }
+            // Positions into the shared pattern list: no copy of the patterns per entity per render.
+            let positions = index.byEntity[entity.name] ?? []
             let table = entity.sourceTable ?? entity.name
             for sourceIndex in entity.sourceIndexes ?? [] {
                 guard let first = sourceIndex.attributes.first else { continue }
@@ -12,7 +13,10 @@ extension GapFinder {
                 let id = "index:\(entity.name):\(sourceIndex.name ?? columns)"
                 switch sourceIndex.kind {
                 case .secondary:
-                    let used = patterns.contains { ($0.type == .read || $0.type == .search) && ($0.equalityAttributes ?? []).contains(first) }
+                    let used = positions.contains { position in
+                        let pattern = index.patterns[position]
+                        return (pattern.type == .read || pattern.type == .search) && (pattern.equalityAttributes ?? []).contains(first)
+                    }
                     guard !used else { continue }
                     let sorted = sourceIndex.attributes.count > 1 ? " (sorted by \(sourceIndex.attributes.dropFirst().joined(separator: ", ")))" : ""
                     gaps.append(RequirementsGap(
@@ -21,7 +25,7 @@ extension GapFinder {
                         fix: "/pattern \"...\" entities=\(entity.name) type=read eq=\(first) ..., or /accept \(id) REASON",
                         acceptable: true))
                 case .fulltext:
-                    guard !patterns.contains(where: { $0.type == .search }) else { continue }
+                    guard !positions.contains(where: { index.patterns[$0].type == .search }) else { continue }
                     gaps.append(RequirementsGap(
                         kind: .fullTextWithoutSearch, id: id,
                         message: "\(table) has a FULLTEXT index on (\(columns)): is there a search pattern for \(entity.name)? It would need a search service.",
