@@ -39,6 +39,9 @@ public struct Attribute: Codable, Sendable, Equatable {
     public var excludedReason: String?
     /// Marked as holding sensitive data (personal data, secrets), so later stages can flag copies.
     public var isSensitive: Bool?
+    /// How many distinct values the attribute takes (an enum's values, a flag's two), when the
+    /// user said or the schema shows it; hot-partition figures for keys on it depend on it.
+    public var distinctValues: Int?
 
     public init(name: String, type: AttributeType, typicalSizeBytes: Int? = nil, source: SourceColumn? = nil,
                 excludedReason: String? = nil, isSensitive: Bool? = nil) {
@@ -58,6 +61,7 @@ public struct Attribute: Codable, Sendable, Equatable {
         case typicalSizeBytes = "typical_size_bytes"
         case excludedReason = "excluded_reason"
         case isSensitive = "sensitive"
+        case distinctValues = "distinct_values"
     }
 }
 

@@ -12,6 +12,9 @@ public struct Entity: Codable, Sendable, Equatable {
     public var sourceTable: String?
     /// The table's secondary and FULLTEXT indexes: evidence of lookups and searches to ask about.
     public var sourceIndexes: [SourceIndex]?
+    /// How many items the entity holds today or at launch, as the user estimated it; storage
+    /// costs need it. Children without one are derived from their parent and the cardinality.
+    public var itemCount: Estimate?
 
     public init(
         name: String, attributes: [Attribute] = [], identifier: [String] = [],
@@ -35,6 +38,7 @@ public struct Entity: Codable, Sendable, Equatable {
         case uniqueGroups = "unique_groups"
         case sourceTable = "source_table"
         case sourceIndexes = "source_indexes"
+        case itemCount = "item_count"
     }
 }
 

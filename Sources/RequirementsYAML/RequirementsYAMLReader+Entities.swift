@@ -20,11 +20,13 @@ extension RequirementsYAMLReader {
         let attributes = fields[.attributes].map { readAttributes($0, entitySubject: subject) } ?? []
         let identifier = fields[.identifier].map { readIdentifier($0, location: location) } ?? []
         let uniqueGroups = fields[.unique].map { readUniqueGroups($0, location: location) } ?? []
+        let itemCount = fields[.itemCount].flatMap { estimate($0, what: "The item count", key: EntityKey.itemCount.rawValue, location: location) }
 
         guard let name else { return }
-        let entity = Entity(
+        var entity = Entity(
             name: name, attributes: attributes.map(\.attribute), identifier: identifier.map(\.name),
             uniqueGroups: uniqueGroups.map(\.group), owner: owner)
+        entity.itemCount = itemCount
         var probe = requirements
         if (try? probe.addEntity(entity)) != nil {
             // Added even when a field had a problem, so references to it are not reported as missing.
@@ -45,6 +47,7 @@ extension RequirementsYAMLReader {
         }
         let probeName = (try? NameRules.checkEntityName(name)) != nil ? name : "Entity"
         var accepted = Entity(name: probeName, owner: owner)
+        accepted.itemCount = itemCount
         func attempt(_ change: (inout Entity) -> Void, at node: Node, quietly: Bool = false) -> Bool {
             var candidate = accepted
             change(&candidate)
@@ -169,11 +172,21 @@ extension RequirementsYAMLReader {
                 problems.report("the size in \(subject) must be a whole number of bytes, such as 40, found \(sizeNode.kindDescription)", at: sizeNode)
             }
         }
+        var distinctValues: Int?
+        if let distinctNode = fields[.distinctValues] {
+            distinctValues = distinctNode.numberText.flatMap(AnswerParser.wholeNumber).flatMap { $0 > 0 ? $0 : nil }
+            if distinctValues == nil {
+                problems.report("distinct_values in \(subject) must be a whole number above 0, such as 3, found \(distinctNode.kindDescription)", at: distinctNode)
+                isValid = false
+            }
+        }
         guard isValid, let type, fields[.size] == nil || size != nil else {
             if !name.isEmpty { unusableAttributeNames.insert(name) }
             return nil
         }
-        return Attribute(name: name, type: type, typicalSizeBytes: size)
+        var attribute = Attribute(name: name, type: type, typicalSizeBytes: size)
+        attribute.distinctValues = distinctValues
+        return attribute
     }
 
     /// `identifier:` — `user_id`, `tenant_id+user_id`, or a list `[tenant_id, user_id]`.

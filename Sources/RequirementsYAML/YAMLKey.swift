@@ -17,10 +17,12 @@ enum OverviewKey: String, YAMLKey {
 
 enum EntityKey: String, YAMLKey {
     case name, owner, identifier, unique, attributes
+    case itemCount = "item_count"
 }
 
 enum AttributeKey: String, YAMLKey {
     case name, type, size
+    case distinctValues = "distinct_values"
 }
 
 enum RelationshipKey: String, YAMLKey {

@@ -1,0 +1,69 @@
+import Requirements
+
+/// The secondary indexes planned so far, per table: patterns with the same index key share one.
+struct IndexCatalog {
+    private(set) var byTable: [String: [IndexDesign]] = [:]
+
+    /// The index on `tableID` with exactly these key attributes, if planned already.
+    func existing(on tableID: String, partition: [String], sort: [String], kind: IndexKind) -> IndexDesign? {
+        byTable[tableID]?.first { $0.kind == kind && $0.partitionKey.map(\.name) == partition && $0.sortKey.map(\.name) == sort }
+    }
+
+    /// Adds a pattern to an existing index or creates one; returns its id.
+    mutating func use(
+        on table: PlannedTable, entity: Entity, partition: [String], sort: [String], kind: IndexKind, pattern: AccessPattern,
+        _ context: DesignContext
+    ) -> String {
+        if var index = existing(on: table.id, partition: partition, sort: sort, kind: kind),
+           let position = byTable[table.id]?.firstIndex(where: { $0.id == index.id }) {
+            if !index.patternIDs.contains(pattern.id) { index.patternIDs.append(pattern.id) }
+            byTable[table.id]![position] = index
+            return index.id
+        }
+        let id = uniqueID(Self.baseName(table: table, entity: entity, partition: partition, sort: sort, kind: kind), on: table.id, sort: sort)
+        let keys = { (names: [String]) in names.map { TableLayoutPlanner.key([$0], of: entity, context) } }
+        let partitionKeys = kind == .local ? [table.partitionKey] : keys(partition)
+        let purpose = "Serves pattern #\(pattern.id) (\(pattern.description)): the table's key cannot, because it needs "
+            + (kind == .local ? "items of one \(table.partitionKey.name) ordered by \(sort.joined(separator: ", ")) with strongly consistent reads (GSIs are eventually consistent only)."
+                : "\(entity.name) items by \(partition.joined(separator: " and "))" + (sort.isEmpty ? "." : ", ordered by \(sort.joined(separator: ", ")).")) 
+        let index = IndexDesign(
+            id: id, name: id, kind: kind, partitionKey: partitionKeys, sortKey: keys(sort), projection: .keysOnly, projectionReason: "",
+            sparse: nil, patternIDs: [pattern.id], purpose: purpose, estimatedEntrySizeBytes: 0)
+        byTable[table.id, default: []].append(index)
+        return id
+    }
+
+    mutating func update(_ index: IndexDesign, on tableID: String) {
+        guard let position = byTable[tableID]?.firstIndex(where: { $0.id == index.id }) else { return }
+        byTable[tableID]![position] = index
+    }
+
+    func index(_ id: String, on tableID: String) -> IndexDesign? {
+        byTable[tableID]?.first { $0.id == id }
+    }
+
+    /// `OrdersByUser`: the table's plural entity name, `By`, and the key words (`_id` dropped).
+    static func baseName(table: PlannedTable, entity: Entity, partition: [String], sort: [String], kind: IndexKind) -> String {
+        let subject = NameWords.split(entity.name).map(NameWords.capitalized)
+        let plural = subject.dropLast() + [NameWords.plural(subject.last ?? entity.name)]
+        let keyNames = kind == .local ? sort : partition
+        return plural.joined() + "By" + keyNames.map(words).joined(separator: "And")
+    }
+
+    /// `user_id` → `User`, `createdAt` → `CreatedAt`, `id` → `Id`.
+    static func words(_ attribute: String) -> String {
+        var parts = NameWords.split(attribute).map(NameWords.capitalized)
+        if parts.count > 1, parts.last?.lowercased() == "id" { parts.removeLast() }
+        return parts.joined()
+    }
+
+    private func uniqueID(_ base: String, on tableID: String, sort: [String]) -> String {
+        let taken = Set((byTable[tableID] ?? []).map(\.id))
+        if !taken.contains(base) { return base }
+        let sorted = base + (sort.isEmpty ? "" : "And" + sort.map(Self.words).joined(separator: "And"))
+        if !taken.contains(sorted) { return sorted }
+        var counter = 2
+        while taken.contains("\(sorted)\(counter)") { counter += 1 }
+        return "\(sorted)\(counter)"
+    }
+}

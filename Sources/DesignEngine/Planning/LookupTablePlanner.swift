@@ -1,0 +1,79 @@
+import Requirements
+
+/// Unique constraints (modeling rules §4, seed 001 "Unique Constraint Handling"): every unique
+/// attribute group gets a lookup table whose partition key is the unique value, written in the
+/// same transaction as the entity with `attribute_not_exists`.
+enum LookupTablePlanner {
+    static func addLookupTables(_ context: DesignContext, to layout: inout TableLayout) {
+        for entity in context.requirements.entities {
+            guard let ownerID = layout.tableOfEntity[entity.name], layout.embedded[entity.name] == nil,
+                  let owner = layout.table(id: ownerID) else { continue }
+            let ownerKeys = ownerKeyAttributes(of: entity, in: owner)
+            for group in entity.uniqueGroups where !group.isEmpty {
+                let migrated = group.allSatisfy { entity.attribute(named: $0)?.isMigrated ?? false }
+                guard migrated else { continue }
+                layout.tables.append(lookupTable(entity: entity, group: group, owner: owner, ownerKeys: ownerKeys, context))
+                layout.decisions.append(decision(entity: entity, group: group))
+            }
+        }
+    }
+
+    static func lookupTableID(entity: String, group: [String]) -> String {
+        "\(entity).\(group.joined(separator: "+"))"
+    }
+
+    /// The attributes that find the owner item again: its table's key components as the entity names them.
+    static func ownerKeyAttributes(of entity: Entity, in owner: PlannedTable) -> [String] {
+        let components = owner.keyComponents.partition + owner.keyComponents.sort
+        let own = components.filter { entity.attribute(named: $0) != nil }
+        let identifier = entity.identifier.isEmpty ? [TableLayoutPlanner.fallbackIdentifier(entity)] : entity.identifier
+        var names = own
+        for name in identifier where !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    static func lookupTable(entity: Entity, group: [String], owner: PlannedTable, ownerKeys: [String], _ context: DesignContext) -> PlannedTable {
+        let id = lookupTableID(entity: entity.name, group: group)
+        let partition = TableLayoutPlanner.key(group, of: entity, context)
+        let condition = "attribute_not_exists(\(partition.name))"
+        let lookup = UniqueLookup(
+            entity: entity.name, attributes: group, ownerTableID: owner.id, ownerKeyAttributes: ownerKeys,
+            createTransaction: [
+                TransactionStep(action: .put, tableID: owner.id, condition: "attribute_not_exists(\(owner.partitionKey.name))"),
+                TransactionStep(action: .put, tableID: id, condition: condition),
+            ],
+            changeTransaction: [
+                TransactionStep(action: .update, tableID: owner.id, condition: "attribute_exists(\(owner.partitionKey.name))"),
+                TransactionStep(action: .delete, tableID: id, condition: "attribute_exists(\(partition.name))"),
+                TransactionStep(action: .put, tableID: id, condition: condition),
+            ])
+        var copied: [(name: String, type: String, size: Int)] = []
+        for name in ownerKeys where !group.contains(name) {
+            if let attribute = entity.attribute(named: name) {
+                copied.append((name, ItemSizer.keyType(of: attribute), ItemSizer.valueSize(of: attribute)))
+            }
+        }
+        let groupText = group.joined(separator: ", ")
+        return PlannedTable(
+            id: id, role: .uniqueLookup(lookup), entities: [entity.name], partitionKey: partition, sortKey: nil,
+            keyJustification: "\(partition.name) is the unique value itself: a conditional Put with \(condition) fails when another \(entity.name) already holds it, so uniqueness holds even under concurrent writes.",
+            purpose: "Enforces that \(groupText) is unique across \(entity.name) items and finds the \(entity.name) by it (strongly consistent GetItem).",
+            lookupAttributes: copied)
+    }
+
+    static func decision(entity: Entity, group: [String]) -> DesignDecision {
+        let groupText = group.joined(separator: ", ")
+        return DesignDecision(
+            id: "unique:\(lookupTableID(entity: entity.name, group: group))", type: .uniqueConstraint, subject: "Unique \(groupText) of \(entity.name)",
+            alternativesConsidered: [
+                "Lookup table keyed by \(groupText), written in a TransactWriteItems with the \(entity.name) item",
+                "GSI on \(groupText) checked before writing (races: two writers can both see no match)",
+                "No enforcement in the database (the application checks)",
+            ],
+            chosenApproach: "Lookup table with a conditional Put in the same transaction",
+            justification: "The MySQL schema (or the requirements) declare \(groupText) unique; DynamoDB enforces uniqueness only on primary keys, so the unique value becomes a primary key of its own table (modeling rules §4).",
+            tradeOffs: ["Creates cost at least 4 write units (transactional writes cost double)", "Changing the value needs delete + put + update in one transaction", "A get by \(groupText) can be strongly consistent"],
+            rollbackStrategy: "Drop the lookup table and the transaction; uniqueness then rests on the application.",
+            monitoring: ["TransactionConflict and ConditionalCheckFailed counts (duplicate attempts)", "Lookup items without an owner (periodic consistency check)"])
+    }
+}

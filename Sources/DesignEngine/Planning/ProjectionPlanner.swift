@@ -1,0 +1,66 @@
+import Requirements
+
+/// Chooses each index's projection from what its patterns need back (modeling rules §2), and
+/// marks sparse indexes.
+enum ProjectionPlanner {
+    /// Non-key attributes one INCLUDE projection may copy.
+    static let includeLimit = 20
+
+    static func chooseProjections(_ catalog: inout IndexCatalog, context: DesignContext, layout: TableLayout) {
+        for (tableID, indexes) in catalog.byTable {
+            guard let table = layout.table(id: tableID) else { continue }
+            for var index in indexes {
+                let patterns = index.patternIDs.compactMap { context.patternsByID[$0] }
+                let entityName = patterns.first?.entities.first ?? table.entities[0]
+                let keys = Set(index.keyAttributeNames + table.keyComponents.partition + table.keyComponents.sort + table.keyAttributeNames)
+                let (projection, reason) = choose(patterns: patterns, keys: keys, entityName: entityName, context)
+                if let override = context.choices.projections[tableID]?[index.id]?.projection {
+                    index.projection = override
+                    index.projectionReason = "Set at the design gate by the user (the engine chose \(projection.awsName): \(reason))"
+                } else {
+                    index.projection = projection
+                    index.projectionReason = reason
+                }
+                index.sparse = sparseMarker(index, entityName: entityName, context)
+                catalog.update(index, on: tableID)
+            }
+        }
+    }
+
+    static func choose(patterns: [AccessPattern], keys: Set<String>, entityName: String, _ context: DesignContext) -> (Projection, String) {
+        let list = patterns.map { "#\($0.id)" }.joined(separator: ", ")
+        if let whole = patterns.first(where: { if case .only = $0.attributes { return false } else { return true } }) {
+            return (.all, "Pattern #\(whole.id) needs every attribute back. ALL copies whole items, doubling storage and write cost for this index; the alternative, KEYS_ONLY plus a GetItem per result, costs a base-table read for every item returned.")
+        }
+        var needed: [String] = []
+        for pattern in patterns {
+            if case .only(let names)? = pattern.attributes {
+                for name in names where !keys.contains(name) && !needed.contains(name) { needed.append(name) }
+            }
+        }
+        let order = context.entity(entityName)?.attributes.map(\.name) ?? []
+        needed.sort { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
+        if needed.isEmpty {
+            return (.keysOnly, "Pattern\(patterns.count == 1 ? "" : "s") \(list) need\(patterns.count == 1 ? "s" : "") only key attributes back, so KEYS_ONLY keeps index entries and index writes smallest.")
+        }
+        if needed.count <= includeLimit {
+            return (.include(needed), "Pattern\(patterns.count == 1 ? "" : "s") \(list) need\(patterns.count == 1 ? "s" : "") \(needed.joined(separator: ", ")) beyond the keys: INCLUDE copies only these \(needed.count), so no follow-up GetItem is needed and writes that change other attributes cost this index nothing.")
+        }
+        return (.all, "Patterns \(list) need \(needed.count) non-key attributes, over the \(includeLimit) an INCLUDE projection may list; ALL doubles storage and write cost for this index.")
+    }
+
+    static func sparseMarker(_ index: IndexDesign, entityName: String, _ context: DesignContext) -> SparseMarker? {
+        guard let entity = context.entity(entityName) else { return nil }
+        for key in index.partitionKey + index.sortKey {
+            guard let attribute = entity.attribute(named: key.name) else { continue }
+            if attribute.source?.nullable == true {
+                return SparseMarker(attribute: key.name, reason: "\(key.name) is nullable in MySQL: items without it are not written to the index, so the index holds (and is billed for) only the items that have it.")
+            }
+        }
+        if index.partitionKey.count == 1, let key = index.partitionKey.first, let attribute = entity.attribute(named: key.name),
+           attribute.type == .boolean || attribute.source?.dynamoDBType == "BOOL" {
+            return SparseMarker(attribute: key.name, reason: "Write \(key.name) only on items where it is true (remove it otherwise): the index then holds just those items, instead of two partitions holding every item.")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,215 @@
+import Requirements
+
+/// A child keyed under its parent: partition key = the parent's identifier (modeling rules §2).
+struct ChildKey {
+    var parent: String
+    var foreignKey: [String]
+    var cardinality: Cardinality?
+}
+
+/// Where each one-to-many relationship puts the child (modeling rules §2 and §3): embedded in the
+/// parent's item, in the parent's item collection, in its own table keyed by the parent, or in
+/// its own table keyed by itself.
+struct RelationshipPlacement {
+    var embedded: [String: EmbeddedAggregate] = [:]
+    /// Child → parent whose table holds it as an item collection.
+    var collectionParent: [String: String] = [:]
+    /// Child → its key under the parent, for children in their own table.
+    var childKeys: [String: ChildKey] = [:]
+
+    static func evaluate(_ context: DesignContext, into decisions: inout [DesignDecision]) -> RelationshipPlacement {
+        var placement = RelationshipPlacement()
+        for relationship in context.requirements.relationships where relationship.kind == .oneToMany {
+            let child = relationship.child
+            guard relationship.parent != child, placement.isUnplaced(child), placement.isUnplaced(relationship.parent),
+                  let parentEntity = context.entity(relationship.parent), let childEntity = context.entity(child),
+                  let foreignKey = context.foreignKey(of: relationship)
+            else { continue }
+            let facts = RelationshipFacts(relationship, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
+            placement.place(facts, context, into: &decisions)
+        }
+        return placement
+    }
+
+    private func isUnplaced(_ entity: String) -> Bool {
+        embedded[entity] == nil && collectionParent[entity] == nil
+    }
+
+    private mutating func place(_ facts: RelationshipFacts, _ context: DesignContext, into decisions: inout [DesignDecision]) {
+        let child = facts.child.name
+        let parent = facts.parent.name
+        let proposals = context.choices.proposals
+        let numbers = facts.numbersText
+
+        // Single-item aggregate: only when the user accepts it (it is the riskiest change to undo).
+        let aggregateID = "aggregate:\(child)"
+        if facts.qualifiesForAggregate {
+            let accepted = proposals[aggregateID] == true
+            decisions.append(DesignDecision(
+                id: aggregateID, type: .denormalization, subject: "Embed \(child) in \(parent) items",
+                alternativesConsidered: ["Embed \(child) items as a list in each \(parent) item", "\(child) in \(parent)'s item collection", "Separate \(child) table"],
+                chosenApproach: accepted ? "Embedded: each \(parent) item carries its \(child) items in `\(facts.listAttribute)`" : "Proposed, not applied: embed \(child) in \(parent) (accept with `accept \(aggregateID)`)",
+                justification: "\(numbers) Modeling rules §3: at 90% or more together and bounded, a single-item aggregate serves both in one GetItem.",
+                tradeOffs: ["One read instead of a Query", "Every \(child) write rewrites the whole \(parent) item (\(facts.writeAmplificationText))", "Changing \(child)'s shape means rewriting \(parent) items"],
+                rollbackStrategy: "Copy the embedded lists out into a \(child) table with a backfill job, then drop the attribute.",
+                monitoring: ["\(parent) item size (alarm well before 400 KB)", "Write units on the \(parent) table"],
+                userChoice: proposals[aggregateID].map { $0 ? "accepted" : "rejected" }))
+            if accepted, let maximum = facts.cardinality?.maximum, let average = facts.cardinality?.average {
+                embedded[child] = EmbeddedAggregate(parent: parent, attribute: facts.listAttribute, maximumChildren: maximum, averageChildren: average)
+                return
+            }
+        }
+
+        let collectionID = "collection:\(child)"
+        if facts.qualifiesForCollection {
+            let applied = proposals[collectionID] != false
+            decisions.append(DesignDecision(
+                id: collectionID, type: .itemCollection, subject: "\(child) in \(parent)'s item collection",
+                alternativesConsidered: ["\(child) items in the \(parent) table under the \(parent)'s partition key", "Separate \(child) table keyed by \(facts.foreignKey.joined(separator: ", "))"],
+                chosenApproach: applied ? "Item collection: \(child) items share the \(parent)'s partition key in the \(parent) table" : "Separate \(child) table (the user rejected the item collection)",
+                justification: "\(numbers) Modeling rules §3: between 50% and 90% of reads together, an item collection reads both with one Query while each item is written on its own.",
+                tradeOffs: ["One Query returns the \(parent) with its \(child) items", "Both kinds share the partition's 3,000 RCU / 1,000 WCU", "Different item shapes in one table"],
+                rollbackStrategy: "Move \(child) items to their own table (copy by Query per \(parent), then delete) and point the \(child) patterns at it.",
+                monitoring: ["Item collection size per \(parent) (Query page count)", "Throttled requests on the \(parent) table"],
+                userChoice: proposals[collectionID] == false ? "rejected" : nil))
+            if applied {
+                collectionParent[child] = parent
+                return
+            }
+        }
+
+        let childKeyID = "child-key:\(child)"
+        if facts.qualifiesForChildKey {
+            let applied = proposals[childKeyID] != false
+            decisions.append(DesignDecision(
+                id: childKeyID, type: .tableStructure, subject: "\(child) table keyed by its \(parent)",
+                alternativesConsidered: ["Partition key \(facts.foreignKey.joined(separator: "#")), sort key \(child)'s identifier", "Partition key \(child)'s identifier plus a GSI on \(facts.foreignKey.joined(separator: ", "))"],
+                chosenApproach: applied ? "Partition key \(facts.foreignKey.joined(separator: "#")), sort key \(child)'s identifier" : "Keyed by \(child)'s own identifier (the user rejected keying by \(parent))",
+                justification: "A \(child) cannot exist without its \(parent) and every \(child) read knows the \(parent) (\(facts.childReadList)). \(facts.cardinalityText) Modeling rules §2: keying the child by its parent replaces a GSI, roughly halving \(child)'s write units and storage.",
+                tradeOffs: ["No GSI needed to list a \(parent)'s \(child) items", "Reading one \(child) needs its \(parent)'s id too"],
+                rollbackStrategy: "Create a table keyed by \(child)'s identifier, copy the items, and switch the reads.",
+                monitoring: ["Consumed capacity per \(parent) (Contributor Insights) if some \(parent) has far more \(child) items than average"],
+                userChoice: proposals[childKeyID] == false ? "rejected" : nil))
+            if applied {
+                childKeys[child] = ChildKey(parent: parent, foreignKey: facts.foreignKey, cardinality: facts.cardinality)
+                return
+            }
+        }
+
+        decisions.append(DesignDecision(
+            id: "separate:\(child)", type: .tableStructure, subject: "\(child) apart from \(parent)",
+            alternativesConsidered: ["Embed \(child) in \(parent) items", "\(child) in \(parent)'s item collection", "\(child) table keyed by \(parent)", "Separate \(child) table keyed by its own identifier"],
+            chosenApproach: "Separate \(child) table keyed by its own identifier",
+            justification: "\(numbers) " + facts.whyNotCombined.joined(separator: " "),
+            tradeOffs: ["Each entity scales, is monitored and evolves on its own", "Reading a \(parent) with its \(child) items takes one request per table"],
+            rollbackStrategy: "Nothing to undo: combining later is a copy into the \(parent) table once the numbers justify it.",
+            monitoring: ["Share of \(parent) reads that also read \(child) (if it passes 50%, revisit)"]))
+    }
+}
+
+/// The numbers behind one relationship's placement.
+struct RelationshipFacts {
+    let parent: Entity
+    let child: Entity
+    let foreignKey: [String]
+    let cardinality: Cardinality?
+    let childMayBeOrphan: Bool?
+    /// Share of the parent's read traffic (average RPS) that also reads the child; nil without parent reads.
+    let correlation: Double?
+    let parentReadRPS: Double
+    let togetherRPS: Double
+    let childReadsKnowParent: Bool
+    let childReadList: String
+    let sameOwner: Bool
+    let parentItemBytes: Int
+    let childItemBytes: Int
+    let childWriteRPS: Double
+
+    init(_ relationship: Relationship, parent: Entity, child: Entity, foreignKey: [String], _ context: DesignContext) {
+        self.parent = parent
+        self.child = child
+        self.foreignKey = foreignKey
+        if case .known(let value)? = relationship.cardinality { cardinality = value } else { cardinality = nil }
+        childMayBeOrphan = relationship.childExistsWithoutParent
+        let parentReads = context.readPatterns(of: parent.name)
+        parentReadRPS = parentReads.reduce(0) { $0 + DesignContext.averageRPS($1) }
+        togetherRPS = parentReads.filter { $0.entities.contains(child.name) }.reduce(0) { $0 + DesignContext.averageRPS($1) }
+        correlation = parentReadRPS > 0 ? togetherRPS / parentReadRPS : nil
+        let childReads = context.readPatterns(of: child.name)
+        childReadsKnowParent = childReads.allSatisfy { pattern in foreignKey.allSatisfy { (pattern.equalityAttributes ?? []).contains($0) } }
+        childReadList = childReads.isEmpty ? "no direct reads" : childReads.map { "#\($0.id)" }.joined(separator: ", ")
+        sameOwner = parent.owner == child.owner
+        parentItemBytes = ItemSizer.itemSize(of: parent, context)
+        childItemBytes = ItemSizer.itemSize(of: child, context)
+        childWriteRPS = context.patterns(involving: child.name).filter { $0.entities.first == child.name && ($0.type?.isWrite ?? false) }
+            .reduce(0) { $0 + DesignContext.averageRPS($1) }
+    }
+
+    var listAttribute: String { NameWords.plural(snake(child.name)) }
+
+    var bounded: Bool { cardinality?.maximum != nil }
+
+    var qualifiesForAggregate: Bool {
+        guard let correlation, correlation >= TableLayoutPlanner.aggregateCorrelation, sameOwner, let maximum = cardinality?.maximum else { return false }
+        let combined = parentItemBytes + maximum * childItemBytes
+        return combined < TableLayoutPlanner.aggregateSizeLimit && writeAmplification <= 2
+    }
+
+    var qualifiesForCollection: Bool {
+        guard let correlation, correlation >= TableLayoutPlanner.collectionCorrelation, bounded, sameOwner, childReadsKnowParent else { return false }
+        return parent.identifier.count == 1
+    }
+
+    var qualifiesForChildKey: Bool {
+        childMayBeOrphan == false && childReadsKnowParent && foreignKey.count == 1
+    }
+
+    /// Why each way of combining the two did not apply, in the user's numbers.
+    var whyNotCombined: [String] {
+        var reasons: [String] = []
+        let correlationText = correlation.map { "\(NumberFormatting.plain(($0 * 1000).rounded() / 10))%" } ?? "no parent reads"
+        if !sameOwner { reasons.append("Different owners keep them apart (Entity Boundary).") }
+        if let correlation, correlation >= TableLayoutPlanner.collectionCorrelation {
+            if !bounded { reasons.append("Read together \(correlationText), but a \(parent.name) can have any number of \(child.name) items, so neither an aggregate nor an item collection is safe.") }
+            if !childReadsKnowParent { reasons.append("Some \(child.name) reads (\(childReadList)) do not know the \(parent.name), so \(child.name) cannot live under the \(parent.name)'s key.") }
+        } else {
+            reasons.append("Read together \(correlationText) of the time, under the 50% that justifies an item collection (modeling rules §3).")
+        }
+        if childMayBeOrphan != false {
+            reasons.append("A \(child.name) can exist without its \(parent.name)" + (childMayBeOrphan == nil ? " (not stated)" : "") + ", so it is not keyed by the \(parent.name).")
+        } else if !childReadsKnowParent {
+            reasons.append("Not every \(child.name) read knows the \(parent.name) (\(childReadList)), so it keeps its own identifier as key.")
+        }
+        return reasons
+    }
+
+    /// Write units of one child write when embedded, over its own write units.
+    var writeAmplification: Double {
+        let average = cardinality?.average ?? 0
+        let embeddedBytes = parentItemBytes + Int((average * Double(childItemBytes)).rounded(.up))
+        return ItemSizer.writeUnits(itemBytes: embeddedBytes) / ItemSizer.writeUnits(itemBytes: childItemBytes)
+    }
+
+    var writeAmplificationText: String {
+        "\(NumberFormatting.plain((writeAmplification * 100).rounded() / 100))× the write units of a \(child.name) item on its own"
+    }
+
+    var cardinalityText: String {
+        TableLayoutPlanner.cardinalityText(cardinality, parent.name, child.name).prefix(1).uppercased()
+            + TableLayoutPlanner.cardinalityText(cardinality, parent.name, child.name).dropFirst() + "."
+    }
+
+    /// The user's numbers, quoted in every decision about this relationship.
+    var numbersText: String {
+        var parts: [String] = []
+        if let correlation {
+            parts.append("\(NumberFormatting.plain((correlation * 1000).rounded() / 10))% of \(parent.name) reads also need \(child.name) (\(NumberFormatting.plain(togetherRPS)) of \(NumberFormatting.plain(parentReadRPS)) average RPS).")
+        } else {
+            parts.append("No read pattern reads \(parent.name) directly, so there is no read correlation to act on.")
+        }
+        parts.append(cardinalityText)
+        parts.append("Item sizes: \(parent.name) ≈ \(parentItemBytes) B, \(child.name) ≈ \(childItemBytes) B.")
+        if !sameOwner { parts.append("They belong to different owners (\(parent.owner ?? "none") and \(child.owner ?? "none")).") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,67 @@
+import Requirements
+
+/// Where the passes have put each entity, before names, attributes and sizes are filled in.
+struct TableLayout {
+    var tables: [PlannedTable]
+    /// The table id of each entity that has one; embedded entities are in `embedded`.
+    var tableOfEntity: [String: String]
+    /// Entities embedded in their parent's items, by child name.
+    var embedded: [String: EmbeddedAggregate]
+    var decisions: [DesignDecision]
+
+    func table(id: String) -> PlannedTable? { tables.first { $0.id == id } }
+
+    func tableIndex(id: String) -> Int? { tables.firstIndex { $0.id == id } }
+}
+
+/// A child entity stored as a list inside each parent item (modeling rules §3, ≥ 90% together).
+struct EmbeddedAggregate: Equatable {
+    var parent: String
+    /// The list attribute on the parent's items.
+    var attribute: String
+    var maximumChildren: Int
+    var averageChildren: Double
+}
+
+/// A table as the layout pass decided it: what it holds and its base key.
+struct PlannedTable {
+    var id: String
+    var role: TableRole
+    var entities: [String]
+    var partitionKey: KeyAttribute
+    var sortKey: KeyAttribute?
+    var keyJustification: String
+    var purpose: String
+    /// For item collections: the value of the sort key's leading part for each entity.
+    var memberKeyPrefixes: [String: String]
+    /// For lookup tables: the attributes copied from the owner item, with their types.
+    var lookupAttributes: [(name: String, type: String, size: Int)]
+
+    init(id: String, role: TableRole, entities: [String], partitionKey: KeyAttribute, sortKey: KeyAttribute?, keyJustification: String,
+         purpose: String, memberKeyPrefixes: [String: String] = [:], lookupAttributes: [(name: String, type: String, size: Int)] = []) {
+        self.id = id
+        self.role = role
+        self.entities = entities
+        self.partitionKey = partitionKey
+        self.sortKey = sortKey
+        self.keyJustification = keyJustification
+        self.purpose = purpose
+        self.memberKeyPrefixes = memberKeyPrefixes
+        self.lookupAttributes = lookupAttributes
+    }
+
+    /// The key attribute names as stored: partition key, then sort key.
+    var keyAttributeNames: [String] {
+        [partitionKey.name] + (sortKey.map { [$0.name] } ?? [])
+    }
+
+    var lookup: UniqueLookup? {
+        if case .uniqueLookup(let lookup) = role { return lookup }
+        return nil
+    }
+
+    /// The attributes that make up the primary key, expanded through concatenations.
+    var keyComponents: (partition: [String], sort: [String]) {
+        (partitionKey.composedOf ?? [partitionKey.name], sortKey.map { $0.composedOf ?? [$0.name] } ?? [])
+    }
+}
