@@ -45,7 +45,7 @@ extension DataModelDocument {
                 load.readPatterns.append(mapping.patternID)
                 load.readPeak += peak ?? 0
                 load.readAverage += average ?? 0
-                load.readUnitsPeak += (peak ?? 0) * mapping.readUnitsPerRequest
+                load.readUnitsPeak += (peak ?? 0) * mapping.targetReadUnitsPerRequest
             } else {
                 load.writePatterns.append(mapping.patternID)
                 load.writePeak += peak ?? 0
@@ -58,6 +58,19 @@ extension DataModelDocument {
                 load.sortKeyPatterns.append(mapping.patternID)
             }
             loads[key] = load
+            // Reads the request makes elsewhere (a lookup table first, children after their parent).
+            for read in mapping.readUnitsElsewhere {
+                let otherKey = loadKey(tableID: read.tableID, indexName: read.indexName)
+                guard otherKey != key else { continue }
+                var other = loads.removeValue(forKey: otherKey) ?? TableLoad()
+                if other.readPatterns.last != mapping.patternID {
+                    other.readPatterns.append(mapping.patternID)
+                    other.readPeak += peak ?? 0
+                    other.readAverage += average ?? 0
+                }
+                other.readUnitsPeak += (peak ?? 0) * read.readUnits
+                loads[otherKey] = other
+            }
             for indexWrite in mapping.indexWriteUnits {
                 let otherKey = loadKey(tableID: indexWrite.tableID, indexName: indexWrite.indexName)
                 guard otherKey != key else { continue }

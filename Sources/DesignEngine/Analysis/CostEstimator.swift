@@ -74,10 +74,15 @@ enum CostEstimator {
             let pattern = requirements.pattern(mapping.patternID)
             let average = pattern?.averageRPS?.value ?? 0
             let peak = pattern?.peakRPS?.value ?? 0
-            if mapping.readUnitsPerRequest > 0 {
+            if mapping.targetReadUnitsPerRequest > 0 {
                 let key = lineKey(tableID: tableID, indexName: mapping.indexName, tables)
-                loads[key, default: Load()].averageReads += average * mapping.readUnitsPerRequest
-                loads[key, default: Load()].peakReads += peak * mapping.readUnitsPerRequest
+                loads[key, default: Load()].averageReads += average * mapping.targetReadUnitsPerRequest
+                loads[key, default: Load()].peakReads += peak * mapping.targetReadUnitsPerRequest
+            }
+            for entry in mapping.readUnitsElsewhere where entry.readUnits > 0 {
+                let key = lineKey(tableID: entry.tableID, indexName: entry.indexName, tables)
+                loads[key, default: Load()].averageReads += average * entry.readUnits
+                loads[key, default: Load()].peakReads += peak * entry.readUnits
             }
             if mapping.writeUnitsPerRequest > 0 {
                 let key = LineKey(tableID: tableID, indexName: nil)

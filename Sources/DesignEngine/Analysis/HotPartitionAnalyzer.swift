@@ -41,13 +41,17 @@ enum HotPartitionAnalyzer {
         let index = mapping.indexName.flatMap { secondaryIndex(named: $0, in: table) }
         let isRead = mapping.operation?.isRead ?? false
         var loads: [Load] = []
+        for entry in mapping.readUnitsElsewhere where entry.readUnits > 0 {
+            guard let target = tables.first(where: { $0.id == entry.tableID }) else { continue }
+            loads.append(Load(table: target, index: entry.indexName.flatMap { secondaryIndex(named: $0, in: target) }, isWrite: false, units: entry.readUnits))
+        }
         if isRead {
-            if mapping.operation != .scan { loads.append(Load(table: table, index: index, isWrite: false, units: mapping.readUnitsPerRequest)) }
+            if mapping.operation != .scan { loads.insert(Load(table: table, index: index, isWrite: false, units: mapping.targetReadUnitsPerRequest), at: 0) }
             return loads
         }
         guard mapping.operation != nil else { return [] }
-        if mapping.readUnitsPerRequest > 0 {
-            loads.append(Load(table: table, index: index, isWrite: false, units: mapping.readUnitsPerRequest))
+        if mapping.targetReadUnitsPerRequest > 0 {
+            loads.insert(Load(table: table, index: index, isWrite: false, units: mapping.targetReadUnitsPerRequest), at: 0)
         }
         loads.append(Load(table: table, index: nil, isWrite: true, units: mapping.writeUnitsPerRequest))
         // Several entries for one index (a key change deletes and puts) add up on it.

@@ -1,5 +1,5 @@
 /// The DynamoDB operations the engine plans.
-public enum Operation: String, Sendable, CaseIterable {
+public enum DynamoDBOperation: String, Sendable, CaseIterable {
     case getItem = "GetItem"
     case batchGetItem = "BatchGetItem"
     case query = "Query"
@@ -40,7 +40,7 @@ public struct PatternMapping: Sendable, Equatable {
     public var description: String
     public var status: MappingStatus
     /// The main operation (for a transaction, `TransactWriteItems`); nil for search patterns.
-    public var operation: Operation?
+    public var operation: DynamoDBOperation?
     /// The table's id, and the index name when the operation reads an index.
     public var tableID: String?
     public var indexName: String?
@@ -58,13 +58,22 @@ public struct PatternMapping: Sendable, Equatable {
     /// For writes: the index writes each request causes, by index name (GSI write amplification).
     public var indexWriteUnits: [IndexWriteUnits]
 
+    /// Read units of one request spent outside its main table or index (a lookup table read
+    /// before the entity, the children read after their parent, an index queried to find a key).
+    public var readUnitsElsewhere: [ReadUnitsElsewhere] = []
+
+    /// Read units of one request on the table or index the mapping names.
+    public var targetReadUnitsPerRequest: Double {
+        readUnitsElsewhere.reduce(readUnitsPerRequest) { $0 - $1.readUnits }
+    }
+
     /// Write units of one request everywhere it writes: its table, lookup tables and indexes.
     public var totalWriteUnitsPerRequest: Double {
         indexWriteUnits.reduce(writeUnitsPerRequest) { $0 + $1.writeUnits }
     }
 
     public init(
-        patternID: Int, description: String, status: MappingStatus, operation: Operation?, tableID: String?, indexName: String?,
+        patternID: Int, description: String, status: MappingStatus, operation: DynamoDBOperation?, tableID: String?, indexName: String?,
         keyCondition: String?, filter: String?, itemsPerRequest: Double, readUnitsPerRequest: Double, writeUnitsPerRequest: Double,
         consistency: String, notes: [String], indexWriteUnits: [IndexWriteUnits] = []
     ) {
@@ -82,6 +91,19 @@ public struct PatternMapping: Sendable, Equatable {
         self.consistency = consistency
         self.notes = notes
         self.indexWriteUnits = indexWriteUnits
+    }
+}
+
+/// Read units one request spends in a table or index other than its main target.
+public struct ReadUnitsElsewhere: Sendable, Equatable {
+    public var tableID: String
+    public var indexName: String?
+    public var readUnits: Double
+
+    public init(tableID: String, indexName: String?, readUnits: Double) {
+        self.tableID = tableID
+        self.indexName = indexName
+        self.readUnits = readUnits
     }
 }
 

@@ -44,7 +44,7 @@ enum ProjectionPlanner {
             return (.keysOnly, "Pattern\(patterns.count == 1 ? "" : "s") \(list) need\(patterns.count == 1 ? "s" : "") only key attributes back, so KEYS_ONLY keeps index entries and index writes smallest.")
         }
         if needed.count <= includeLimit {
-            return (.include(needed), "Pattern\(patterns.count == 1 ? "" : "s") \(list) need\(patterns.count == 1 ? "s" : "") \(needed.joined(separator: ", ")) beyond the keys: INCLUDE copies only these \(needed.count), so no follow-up GetItem is needed and writes that change other attributes cost this index nothing.")
+            return (.include(needed), "Pattern\(patterns.count == 1 ? "" : "s") \(list) need\(patterns.count == 1 ? "s" : "") \(needed.joined(separator: ", ")) beyond the keys: INCLUDE copies only \(needed.count == 1 ? "that attribute" : "these \(needed.count)"), so no follow-up GetItem is needed and writes that change other attributes cost this index nothing.")
         }
         return (.all, "Patterns \(list) need \(needed.count) non-key attributes, over the \(includeLimit) an INCLUDE projection may list; ALL doubles storage and write cost for this index.")
     }

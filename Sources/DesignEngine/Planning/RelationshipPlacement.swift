@@ -51,7 +51,7 @@ struct RelationshipPlacement {
                 chosenApproach: accepted ? "Embedded: each \(parent) item carries its \(child) items in `\(facts.listAttribute)`" : "Proposed, not applied: embed \(child) in \(parent) (accept with `accept \(aggregateID)`)",
                 justification: "\(numbers) Modeling rules §3: at 90% or more together and bounded, a single-item aggregate serves both in one GetItem.",
                 tradeOffs: ["One read instead of a Query", "Every \(child) write rewrites the whole \(parent) item (\(facts.writeAmplificationText))", "Changing \(child)'s shape means rewriting \(parent) items"],
-                rollbackStrategy: "Copy the embedded lists out into a \(child) table with a backfill job, then drop the attribute.",
+                rollbackStrategy: "Copy the embedded lists out into \(Article.a(child)) table with a backfill job, then drop the attribute.",
                 monitoring: ["\(parent) item size (alarm well before 400 KB)", "Write units on the \(parent) table"],
                 userChoice: proposals[aggregateID].map { $0 ? "accepted" : "rejected" }))
             if accepted, let maximum = facts.cardinality?.maximum, let average = facts.cardinality?.average {
@@ -85,8 +85,8 @@ struct RelationshipPlacement {
                 id: childKeyID, type: .tableStructure, subject: "\(child) table keyed by its \(parent)",
                 alternativesConsidered: ["Partition key \(facts.foreignKey.joined(separator: "#")), sort key \(child)'s identifier", "Partition key \(child)'s identifier plus a GSI on \(facts.foreignKey.joined(separator: ", "))"],
                 chosenApproach: applied ? "Partition key \(facts.foreignKey.joined(separator: "#")), sort key \(child)'s identifier" : "Keyed by \(child)'s own identifier (the user rejected keying by \(parent))",
-                justification: "A \(child) cannot exist without its \(parent) and every \(child) read knows the \(parent) (\(facts.childReadList)). \(facts.cardinalityText) Modeling rules §2: keying the child by its parent replaces a GSI, roughly halving \(child)'s write units and storage.",
-                tradeOffs: ["No GSI needed to list a \(parent)'s \(child) items", "Reading one \(child) needs its \(parent)'s id too"],
+                justification: "\(Article.capitalizedA(child)) cannot exist without its \(parent) and \(facts.childReadsText) \(facts.cardinalityText) Modeling rules §2: keying the child by its parent replaces a GSI, roughly halving \(child)'s write units and storage.",
+                tradeOffs: ["No GSI needed to list \(Article.a(parent))'s \(child) items", "Reading one \(child) needs its \(parent)'s id too"],
                 rollbackStrategy: "Create a table keyed by \(child)'s identifier, copy the items, and switch the reads.",
                 monitoring: ["Consumed capacity per \(parent) (Contributor Insights) if some \(parent) has far more \(child) items than average"],
                 userChoice: proposals[childKeyID] == false ? "rejected" : nil))
@@ -101,7 +101,7 @@ struct RelationshipPlacement {
             alternativesConsidered: ["Embed \(child) in \(parent) items", "\(child) in \(parent)'s item collection", "\(child) table keyed by \(parent)", "Separate \(child) table keyed by its own identifier"],
             chosenApproach: "Separate \(child) table keyed by its own identifier",
             justification: "\(numbers) " + facts.whyNotCombined.joined(separator: " "),
-            tradeOffs: ["Each entity scales, is monitored and evolves on its own", "Reading a \(parent) with its \(child) items takes one request per table"],
+            tradeOffs: ["Each entity scales, is monitored and evolves on its own", "Reading \(Article.a(parent)) with its \(child) items takes one request per table"],
             rollbackStrategy: "Nothing to undo: combining later is a copy into the \(parent) table once the numbers justify it.",
             monitoring: ["Share of \(parent) reads that also read \(child) (if it passes 50%, revisit)"]))
     }
@@ -145,6 +145,12 @@ struct RelationshipFacts {
             .reduce(0) { $0 + DesignContext.averageRPS($1) }
     }
 
+    /// "every OrderItem read knows the Order (#3, #4)." or "OrderItem is only read through its Order."
+    var childReadsText: String {
+        childReadList == "no direct reads" ? "\(child.name) is only read through its \(parent.name)."
+            : "every \(child.name) read knows the \(parent.name) (\(childReadList))."
+    }
+
     var listAttribute: String { NameWords.plural(snake(child.name)) }
 
     var bounded: Bool { cardinality?.maximum != nil }
@@ -170,13 +176,13 @@ struct RelationshipFacts {
         let correlationText = correlation.map { "\(NumberFormatting.plain(($0 * 1000).rounded() / 10))%" } ?? "no parent reads"
         if !sameOwner { reasons.append("Different owners keep them apart (Entity Boundary).") }
         if let correlation, correlation >= TableLayoutPlanner.collectionCorrelation {
-            if !bounded { reasons.append("Read together \(correlationText), but a \(parent.name) can have any number of \(child.name) items, so neither an aggregate nor an item collection is safe.") }
+            if !bounded { reasons.append("Read together \(correlationText), but \(Article.a(parent.name)) can have any number of \(child.name) items, so neither an aggregate nor an item collection is safe.") }
             if !childReadsKnowParent { reasons.append("Some \(child.name) reads (\(childReadList)) do not know the \(parent.name), so \(child.name) cannot live under the \(parent.name)'s key.") }
         } else {
             reasons.append("Read together \(correlationText) of the time, under the 50% that justifies an item collection (modeling rules §3).")
         }
         if childMayBeOrphan != false {
-            reasons.append("A \(child.name) can exist without its \(parent.name)" + (childMayBeOrphan == nil ? " (not stated)" : "") + ", so it is not keyed by the \(parent.name).")
+            reasons.append("\(Article.capitalizedA(child.name)) can exist without its \(parent.name)" + (childMayBeOrphan == nil ? " (not stated)" : "") + ", so it is not keyed by the \(parent.name).")
         } else if !childReadsKnowParent {
             reasons.append("Not every \(child.name) read knows the \(parent.name) (\(childReadList)), so it keeps its own identifier as key.")
         }
@@ -191,7 +197,7 @@ struct RelationshipFacts {
     }
 
     var writeAmplificationText: String {
-        "\(NumberFormatting.plain((writeAmplification * 100).rounded() / 100))× the write units of a \(child.name) item on its own"
+        "\(NumberFormatting.plain((writeAmplification * 100).rounded() / 100))× the write units of \(Article.a(child.name)) item on its own"
     }
 
     var cardinalityText: String {

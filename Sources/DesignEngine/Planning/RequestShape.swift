@@ -3,7 +3,7 @@ import Requirements
 /// One request a pattern makes, before sizes are known: enough for the capacity pass to compute
 /// read and write units once the tables are assembled.
 struct RequestStep {
-    var operation: Operation
+    var operation: DynamoDBOperation
     var tableID: String
     /// The index's id when the step reads an index.
     var indexID: String?
@@ -17,7 +17,7 @@ struct RequestStep {
     /// For reads that return several entities of an item collection.
     var includesCollectionMembers: [String]
 
-    init(_ operation: Operation, tableID: String, indexID: String? = nil, entity: String, items: Double = 1, strong: Bool = false,
+    init(_ operation: DynamoDBOperation, tableID: String, indexID: String? = nil, entity: String, items: Double = 1, strong: Bool = false,
          transactional: Bool = false, written: AttributeSelection? = nil, includesCollectionMembers: [String] = []) {
         self.operation = operation
         self.tableID = tableID

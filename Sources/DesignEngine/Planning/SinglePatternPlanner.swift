@@ -93,7 +93,7 @@ struct SinglePatternPlanner {
 
     private mutating func getItem(entity: Entity, table: PlannedTable, view: KeyView) -> PatternMapping {
         let batch = averageItems > 1
-        let operation: Operation = batch ? .batchGetItem : .getItem
+        let operation: DynamoDBOperation = batch ? .batchGetItem : .getItem
         var condition = view.allAttributes.map { "\(name($0, table)) = :\($0)" }
         if let prefix = view.sortPrefix, let sortKey = table.sortKey {
             condition.append(view.isCollectionParent ? "\(name(sortKey.name, table)) = \"\(prefix)\"" : "\(name(sortKey.name, table)) = \"\(prefix)<\(view.sort.joined(separator: "#"))>\"")
@@ -276,7 +276,7 @@ struct SinglePatternPlanner {
                 return unserved("Finds the \(entityName) to \(type == .update ? "update" : "delete") by \(equality.isEmpty ? "nothing" : equality.joined(separator: ", ")), which is neither its key (\(view.allAttributes.joined(separator: ", "))) nor served by an index or lookup table. Add a read pattern by \(equality.joined(separator: ", ")) or key the table by it.")
             }
             let touched = touchedLookups(lookups, entity: entity)
-            let operation: Operation = type == .update ? .updateItem : .deleteItem
+            let operation: DynamoDBOperation = type == .update ? .updateItem : .deleteItem
             if (type == .update && touched.isEmpty) || (type == .delete && lookups.isEmpty) {
                 steps.append(RequestStep(operation, tableID: tableID, entity: entityName, written: type == .update ? pattern.attributes ?? .all : .all))
                 return mapping(status: .served, operation: operation, tableID: tableID, indexID: nil, keyCondition: keyCondition, notes: notes)
@@ -356,7 +356,7 @@ struct SinglePatternPlanner {
         mapping(status: .unserved(reason: reason), operation: nil, tableID: nil, indexID: nil, keyCondition: nil, notes: [])
     }
 
-    private func mapping(status: MappingStatus, operation: Operation?, tableID: String?, indexID: String?, keyCondition: String?, notes: [String]) -> PatternMapping {
+    private func mapping(status: MappingStatus, operation: DynamoDBOperation?, tableID: String?, indexID: String?, keyCondition: String?, notes: [String]) -> PatternMapping {
         let filters = pattern.filterAttributes ?? []
         let filter = filters.isEmpty ? nil : filters.map { attribute in
             "\(tableID.map { context.attributeName(attribute, inTable: $0) } ?? attribute) = :\(attribute)"

@@ -50,7 +50,7 @@ enum TableLayoutPlanner {
             let remaining = entity.identifier.filter { !childKey.foreignKey.contains($0) }
             let sortNames = remaining.isEmpty ? entity.identifier : remaining
             let sort = key(sortNames, of: entity, context)
-            let justification = "\(partition.name) is \(childKey.parent)'s identifier: a \(entity.name) cannot exist without its \(childKey.parent), and every read of \(entity.name) (\(readList)) knows it, so one Query returns a \(childKey.parent)'s \(entity.name) items. \(sort.name) tells them apart; \(cardinalityText(childKey.cardinality, childKey.parent, entity.name))."
+            let justification = "\(partition.name) is \(childKey.parent)'s identifier: \(Article.a(entity.name)) cannot exist without its \(childKey.parent), and \(reads.isEmpty ? "\(entity.name) is only read through its \(childKey.parent)" : "every read of \(entity.name) (\(readList)) knows it"), so one Query returns \(Article.a(childKey.parent))'s \(entity.name) items. \(sort.name) tells them apart; \(cardinalityText(childKey.cardinality, childKey.parent, entity.name))."
             return PlannedTable(id: entity.name, role: .entity, entities: [entity.name], partitionKey: partition, sortKey: sort,
                                 keyJustification: justification, purpose: purpose(of: entity))
         }
@@ -88,7 +88,7 @@ enum TableLayoutPlanner {
         collection.sortKey = KeyAttribute(name: collectionSortKey, dynamoDBType: "S", composedOf: ["entity type"] + existingSort + ["member id"],
                                           distribution: .unknown)
         collection.memberKeyPrefixes = prefixes
-        collection.purpose = "\(table.purpose) Also holds \(members.joined(separator: ", ")) items in each \(parent.name)'s item collection, so one Query reads a \(parent.name) with them."
+        collection.purpose = "\(table.purpose) Also holds \(members.joined(separator: ", ")) items in each \(parent.name)'s item collection, so one Query reads \(Article.a(parent.name)) with them."
         collection.keyJustification = table.keyJustification + " \(collectionSortKey) is `\(parentPrefix)` on the \(parent.name) item and `<TYPE>#<id>` on the others (" + members.map { "`\(prefixes[$0]!)#…` for \(context.entity($0)?.identifier.joined(separator: "#") ?? $0)" }.joined(separator: ", ") + "), so a Query with begins_with reads one kind."
         return collection
     }
@@ -134,7 +134,7 @@ enum TableLayoutPlanner {
     static func cardinalityText(_ cardinality: Cardinality?, _ parent: String, _ child: String) -> String {
         guard let cardinality else { return "the number of \(child) items per \(parent) is unknown" }
         let maximum = cardinality.maximum.map { "max \($0)" } ?? "no maximum"
-        return "a \(parent) has \(NumberFormatting.plain(cardinality.average)) \(child) items on average (\(maximum))"
+        return "\(Article.a(parent)) has \(NumberFormatting.plain(cardinality.average)) \(child) items on average (\(maximum))"
     }
 
     // MARK: Merges the user asked for

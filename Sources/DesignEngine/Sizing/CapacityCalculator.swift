@@ -12,12 +12,18 @@ enum CapacityCalculator {
             }
             guard mapping.status == .served || mapping.status == .acceptedScan else { return completed }
             var reads = 0.0
+            var readsElsewhere: [ReadUnitsElsewhere] = []
             var ownWrites = 0.0
             var otherWrites: [IndexWriteUnits] = []
             for step in steps[mapping.patternID] ?? [] {
                 guard let table = tablesByID[step.tableID] else { continue }
                 if step.operation.isRead {
-                    reads += readUnits(step, table: table, context)
+                    let units = readUnits(step, table: table, context)
+                    reads += units
+                    if step.tableID != mapping.tableID || step.indexID != mapping.indexName {
+                        let indexName = step.indexID.flatMap { id in table.indexes.first { $0.id == id }?.name }
+                        readsElsewhere.append(ReadUnitsElsewhere(tableID: step.tableID, indexName: indexName, readUnits: units))
+                    }
                     continue
                 }
                 let units = ItemSizer.writeUnits(itemBytes: itemBytes(step.entity, in: table)) * step.items * (step.transactional ? 2 : 1)
@@ -29,6 +35,7 @@ enum CapacityCalculator {
                 }
             }
             completed.readUnitsPerRequest = reads
+            completed.readUnitsElsewhere = readsElsewhere
             completed.writeUnitsPerRequest = ownWrites
             completed.indexWriteUnits = merge(otherWrites)
             return completed

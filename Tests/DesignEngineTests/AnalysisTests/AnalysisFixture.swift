@@ -34,7 +34,7 @@ enum AnalysisFixture {
                     sparse: sparse, patternIDs: [], purpose: "", estimatedEntrySizeBytes: entrySize)
     }
 
-    static func mapping(_ id: Int, _ operation: Operation?, table: String?, index: String? = nil, reads: Double = 0, writes: Double = 0,
+    static func mapping(_ id: Int, _ operation: DynamoDBOperation?, table: String?, index: String? = nil, reads: Double = 0, writes: Double = 0,
                         indexWrites: [IndexWriteUnits] = [], status: MappingStatus = .served) -> PatternMapping {
         PatternMapping(
             patternID: id, description: "Pattern \(id)", status: status, operation: operation, tableID: table, indexName: index, keyCondition: nil,
