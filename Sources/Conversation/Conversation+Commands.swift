@@ -6,7 +6,7 @@ extension Conversation {
     /// Every command with its one-line summary, in the order `/help` lists them.
     public static let commands: [(name: String, usage: String, summary: String)] = [
         ("/help", "/help", "this list"),
-        ("/show", "/show [pattern N | entity NAME | relationships | gaps | requirements]", "review what is captured"),
+        ("/show", "/show [pattern N | entity NAME | relationships | gaps | requirements | model | table NAME | decisions]", "review what is captured, and the data model after the requirements gate"),
         ("/status", "/status", "stage, gates and counts"),
         ("/back", "/back", "return to the previous question"),
         ("/overview", "/overview domain=... context=... users=N peak=N", "set the application overview in one line"),
@@ -16,8 +16,8 @@ extension Conversation {
         ("/edit", "/edit pattern N | entity NAME | relationship A->B | overview [key=value ...]", "change something (walks its questions when no key=value is given)"),
         ("/delete", "/delete pattern N | entity NAME | relationship A->B", "remove something"),
         ("/import", "/import schema FILE...", "import (or re-import) MySQL DDL: schema.sql, migrations in order, or mysqldump --no-data output"),
-        ("/accept", "/accept GAP-ID REASON", "accept a gap with a reason (shown by /show gaps)"),
-        ("/gate", "/gate", "go to the requirements gate and its checklist"),
+        ("/accept", "/accept GAP-ID REASON | /accept DECISION-ID", "accept a gap with a reason (shown by /show gaps); at the design stage, accept a proposal (shown by /show decisions)"),
+        ("/gate", "/gate", "go to the current gate: the requirements checklist, or the design gate once the requirements are confirmed"),
         ("/quit", "/quit", "save and leave (resume later with ddbmodel resume)"),
     ]
 
@@ -26,6 +26,9 @@ extension Conversation {
             let words = try CommandLineTokenizer.tokens(input)
             let name = words.first?.lowercased() ?? "/"
             let arguments = Array(words.dropFirst())
+            if state.step == .designChangeConfirmation, !Self.lookingCommands.contains(name) {
+                throw RequirementsError("Answer the pending change first: type yes to keep it, or anything else to revert it.")
+            }
             switch name {
             case "/help": return ConversationReply(messages: [helpText()])
             case "/quit", "/exit": return ConversationReply(quit: true)
@@ -33,7 +36,11 @@ extension Conversation {
             case "/show": return ConversationReply(messages: [try show(arguments)])
             case "/back": return ConversationReply(messages: back())
             case "/gate":
-                advance(to: .requirementsGate)
+                if state.gates.requirements.isPassed {
+                    advance(to: state.gates.design.isPassed ? .designConfirmed : .designGate)
+                } else {
+                    advance(to: .requirementsGate)
+                }
                 return ConversationReply()
             case "/overview": return ConversationReply(messages: try setOverview(CommandLineTokenizer.keyValues(arguments)))
             case "/entity": return ConversationReply(messages: try addEntity(arguments))
@@ -43,6 +50,20 @@ extension Conversation {
             case "/delete": return ConversationReply(messages: try delete(arguments))
             case "/accept": return ConversationReply(messages: try accept(arguments))
             case "/import": return ConversationReply(messages: try runImport(arguments))
+            case "/reject":
+                guard arguments.count == 1 else { throw RequirementsError("Usage: /reject DECISION-ID (/show decisions lists them).") }
+                return ConversationReply(messages: try decideProposal(arguments[0], accept: false))
+            case "/rename": return ConversationReply(messages: try rename(arguments))
+            case "/keys": return ConversationReply(messages: try setTableKeys(arguments))
+            case "/index-keys": return ConversationReply(messages: try setIndexKeys(arguments))
+            case "/projection": return ConversationReply(messages: try setProjection(arguments))
+            case "/merge": return ConversationReply(messages: try merge(arguments))
+            case "/split": return ConversationReply(messages: try split(arguments))
+            case "/capacity": return ConversationReply(messages: try setCapacity(arguments))
+            case "/class": return ConversationReply(messages: try setTableClass(arguments))
+            case "/naming": return ConversationReply(messages: try setNaming(arguments))
+            case "/accept-scan": return ConversationReply(messages: try acceptScan(arguments))
+            case "/reject-scan": return ConversationReply(messages: try rejectScan(arguments))
             default:
                 return ConversationReply(messages: ["\(name) is not a command; /help lists them."])
             }
@@ -54,6 +75,8 @@ extension Conversation {
     func helpText() -> String {
         var lines = ["Answer the question, or use a command:"]
         for command in Self.commands { lines.append("  \(command.usage)\n      \(command.summary)") }
+        lines.append("At the design stage (after the requirements gate), changes to the data model; tables and indexes go by their current names:")
+        for command in Self.designCommands { lines.append("  \(command.usage)\n      \(command.summary)") }
         lines.append("Press Enter to keep the value shown in [brackets]. Tab completes commands, entity and attribute names. Ctrl-C clears the line; Ctrl-D saves and leaves.")
         return lines.joined(separator: "\n")
     }
@@ -61,6 +84,9 @@ extension Conversation {
     // MARK: /back
 
     mutating func back() -> [String] {
+        if state.step.isDesignStep, let previous = state.previousSteps.last, !previous.isDesignStep {
+            return ["This is the start of the design review: the requirements are confirmed. Change them with /edit (that re-opens the requirements gate), or review them with /show requirements."]
+        }
         guard let previous = state.previousSteps.popLast() else { return ["There is no earlier question to go back to."] }
         state.step = previous
         if case .gapReview = previous {} else if state.returnStep == previous { state.returnStep = nil }
@@ -86,8 +112,10 @@ extension Conversation {
             return SessionSummary.gaps(requirements)
         case "requirements":
             return RequirementsDocument.render(requirements, gateStatus: state.requirementsGateStatus)
+        case "model", "table", "decisions":
+            return try showDesign(what, arguments)
         default:
-            throw RequirementsError("Show what? Use /show, /show pattern N, /show entity NAME, /show relationships, /show gaps or /show requirements.")
+            throw RequirementsError("Show what? Use /show, /show pattern N, /show entity NAME, /show relationships, /show gaps, /show requirements, /show model, /show table NAME or /show decisions.")
         }
     }
 
@@ -257,6 +285,11 @@ extension Conversation {
     }
 
     mutating func accept(_ arguments: [String]) throws(RequirementsError) -> [String] {
+        if state.gates.requirements.isPassed, let id = arguments.first, arguments.count == 1 || Self.isProposal(id),
+           !GapFinder.gaps(in: state.requirements).contains(where: { $0.id == id }) {
+            guard arguments.count == 1 else { throw RequirementsError("Usage: /accept DECISION-ID (no reason needed for a proposal).") }
+            return try decideProposal(id, accept: true)
+        }
         guard let gapID = arguments.first, arguments.count >= 2 else {
             throw RequirementsError("Usage: /accept GAP-ID REASON (/show gaps lists the gap ids).")
         }

@@ -1,3 +1,4 @@
+import DesignEngine
 import Foundation
 import Requirements
 
@@ -12,6 +13,8 @@ public struct Conversation: Sendable {
     let clock: @Sendable () -> String
     /// Reads the files named in `/import schema`; nil where importing is not offered.
     let schemaReader: (any SchemaFileReading)?
+    /// The model of the design stage, designed again only when its inputs change.
+    let designCache = DesignCache()
 
     /// How many earlier steps `/back` can return through (keeps `session.json` small).
     static let backHistoryLimit = 100
@@ -24,7 +27,9 @@ public struct Conversation: Sendable {
     }
 
     /// The pending question.
-    public var question: Question { Question.forStep(state.step, in: state) }
+    public var question: Question {
+        state.step.isDesignStep ? Question.designQuestion(state.step, in: state, model: dataModel) : Question.forStep(state.step, in: state)
+    }
 
     /// Handles one line the user typed.
     public mutating func handle(_ line: String) -> ConversationReply {
@@ -43,7 +48,11 @@ public struct Conversation: Sendable {
         }
         if state.requirements != before.requirements, before.gates.requirements.isPassed {
             state.gates.reopenFromRequirements()
-            reply.messages.append("The requirements changed, so the requirements gate is open again (and the design and contract gates after it).")
+            let kept = state.designChoices.modelChoices == DesignChoices() ? "" : " Your design choices are kept: they apply again when the model is redesigned after the gate."
+            reply.messages.append("The requirements changed, so the requirements gate is open again (and the design and contract gates after it).\(kept)")
+        } else if before.gates.design.isPassed, state.designChoices.modelChoices != before.designChoices.modelChoices {
+            state.gates.reopenFromDesign()
+            reply.messages.append("The data model changed after its approval, so the design gate is open again (and the contract gate after it).")
         }
         settle()
         reply.changed = state != before
@@ -109,6 +118,14 @@ public struct Conversation: Sendable {
             return try answerGate(text)
         case .requirementsConfirmed:
             throw RequirementsError("The requirements are confirmed; there is nothing to answer here. Use a / command (/help lists them).")
+        case .designReview(let table):
+            return try answerDesignReview(table, text)
+        case .designGate:
+            return try answerDesignGate(text)
+        case .designConfirmed:
+            throw RequirementsError("The data model is approved; there is nothing to answer here. Change it with a design command (that re-opens the design gate), review it with /show model, or /quit.")
+        case .designChangeConfirmation:
+            return answerDesignChange(text)
         }
         return []
     }
@@ -261,8 +278,7 @@ public struct Conversation: Sendable {
                 throw RequirementsError("The gate cannot pass while \(checklist.failures.count) checklist item\(checklist.failures.count == 1 ? " fails" : "s fail"): fix them with the commands shown.")
             }
             state.gates.requirements.passedAt = clock()
-            advance(to: .requirementsConfirmed)
-            return ["Requirements confirmed and recorded at \(state.gates.requirements.passedAt!)."]
+            return ["Requirements confirmed and recorded at \(state.gates.requirements.passedAt!)."] + enterDesignStage()
         case "no":
             advance(to: .patternDescription)
             return ["Still in requirements: add the next access pattern, or type done to review again."]
@@ -296,14 +312,21 @@ public struct Conversation: Sendable {
     }
 
     /// Moves off steps that no longer make sense: a resolved gap, a deleted item, a confirmed
-    /// gate that an edit re-opened.
+    /// gate that an edit re-opened, a design step before the requirements gate, a table the
+    /// model no longer has. A change waiting for confirmation is dropped once its question is.
     mutating func settle() {
+        settleStep()
+        if state.step != .designChangeConfirmation { state.pendingDesignChange = nil }
+    }
+
+    private mutating func settleStep() {
         for _ in 0..<50 {
+            if state.step.isDesignStep || state.step == .requirementsConfirmed {
+                if settleDesignStep() { continue } else { return }
+            }
             switch state.step {
             case .gapReview(let gapID) where !GapFinder.gaps(in: state.requirements).contains(where: { $0.id == gapID }):
                 state.step = nextGapStep()
-            case .requirementsConfirmed where !state.gates.requirements.isPassed:
-                state.step = .requirementsGate
             case .entityAttributes(let name), .entityIdentifier(let name), .entityUniques(let name), .entityOwner(let name):
                 if state.requirements.entity(named: name) == nil { state.step = .entityName } else { return }
             case .entityReview(let name):

@@ -1,3 +1,4 @@
+import DesignEngine
 import Requirements
 
 /// The words of each question, and the current answer shown in brackets when there is one
@@ -72,6 +73,35 @@ public struct Question: Sendable, Equatable {
             return Question(text: RequirementsGateText.render(state), currentAnswer: nil)
         case .requirementsConfirmed:
             return Question(text: "The requirements gate was passed (\(state.gates.requirements.passedAt ?? "")). Change anything with /edit, /entity, /relationship or /pattern (that re-opens the gate), /show to review, or /quit.",
+                            currentAnswer: nil)
+        case .designReview, .designGate, .designConfirmed, .designChangeConfirmation:
+            return designQuestion(step, in: state, model: DesignEngine.design(state.requirements, choices: state.designChoices))
+        }
+    }
+
+    /// The design stage's questions, built from the model the engine designs for the session.
+    static func designQuestion(_ step: Step, in state: SessionState, model: DataModel) -> Question {
+        switch step {
+        case .designReview(let tableID):
+            guard let position = model.tables.firstIndex(where: { $0.id == tableID }) else {
+                return Question(text: "That table is no longer in the model. Press Enter to continue.", currentAnswer: nil)
+            }
+            let table = model.tables[position]
+            let review = DesignReviewText.table(table, position: position + 1, of: model.tables.count, model: model, state: state)
+            return Question(text: review + "\n" + DesignReviewText.confirmPrompt(table), currentAnswer: "yes")
+        case .designGate:
+            return Question(text: DesignGateText.render(state, model: model), currentAnswer: nil)
+        case .designChangeConfirmation:
+            guard let pending = state.pendingDesignChange else {
+                return Question(text: "No change is waiting. Press Enter to continue.", currentAnswer: nil)
+            }
+            var lines = pending.summary
+            lines.append("This change breaks \(pending.brokenPatterns.count == 1 ? "a pattern" : "\(pending.brokenPatterns.count) patterns") that the model serves now:")
+            lines.append(contentsOf: pending.brokenPatterns.map { "  ⚠️ \($0)" })
+            lines.append("Keep the change anyway? Type yes to keep it (the design gate will refuse approval until the pattern is fixed); anything else reverts it.")
+            return Question(text: lines.joined(separator: "\n"), currentAnswer: nil)
+        default:
+            return Question(text: "The data model was approved (\(state.gates.design.passedAt ?? "")). Change it with a design command (that re-opens the design gate), review it with /show model or /show table NAME, or /quit; the contract stage comes next.",
                             currentAnswer: nil)
         }
     }

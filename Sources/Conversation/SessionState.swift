@@ -1,3 +1,4 @@
+import DesignEngine
 import MySQLSchema
 import Requirements
 
@@ -31,6 +32,12 @@ public struct Gates: Codable, Sendable, Equatable {
         design = GateRecord()
         contract = GateRecord()
     }
+
+    /// Re-opens the design gate and the contract gate after it (a design change).
+    public mutating func reopenFromDesign() {
+        design = GateRecord()
+        contract = GateRecord()
+    }
 }
 
 /// The complete state of a session: everything `session.json` holds.
@@ -55,6 +62,14 @@ public struct SessionState: Codable, Sendable, Equatable {
     public var sourceSchema: ParsedSchema?
     /// Imported entities still to review, in order.
     public var pendingReviews: [String]?
+    /// What the user decided at the design stage (renames, keys, projections, accepted proposals,
+    /// merges, capacity, accepted Scans, confirmed tables). The engine re-applies them every time
+    /// it designs, so they survive requirements edits. Files written before the design stage
+    /// existed have none: they read as the defaults.
+    public var designChoices: DesignChoices
+    /// A design change that breaks access patterns, waiting for the user's `yes` at
+    /// `Step.designChangeConfirmation`; nil otherwise.
+    public var pendingDesignChange: PendingDesignChange?
 
     public init(name: String, requirements: Requirements = Requirements(), step: Step = .overviewDomain) {
         self.formatVersion = Self.currentFormatVersion
@@ -65,6 +80,24 @@ public struct SessionState: Codable, Sendable, Equatable {
         self.returnStep = nil
         self.postponedGaps = []
         self.gates = Gates()
+        self.designChoices = DesignChoices()
+    }
+
+    /// Reads `session.json`; keys added after format version 1 was first written are optional.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        name = try container.decode(String.self, forKey: .name)
+        requirements = try container.decode(Requirements.self, forKey: .requirements)
+        step = try container.decode(Step.self, forKey: .step)
+        previousSteps = try container.decode([Step].self, forKey: .previousSteps)
+        returnStep = try container.decodeIfPresent(Step.self, forKey: .returnStep)
+        postponedGaps = try container.decode([String].self, forKey: .postponedGaps)
+        gates = try container.decode(Gates.self, forKey: .gates)
+        sourceSchema = try container.decodeIfPresent(ParsedSchema.self, forKey: .sourceSchema)
+        pendingReviews = try container.decodeIfPresent([String].self, forKey: .pendingReviews)
+        designChoices = try container.decodeIfPresent(DesignChoices.self, forKey: .designChoices) ?? DesignChoices()
+        pendingDesignChange = try container.decodeIfPresent(PendingDesignChange.self, forKey: .pendingDesignChange)
     }
 
     /// The stage the session is in, named after the next gate to pass.
@@ -88,5 +121,7 @@ public struct SessionState: Codable, Sendable, Equatable {
         case postponedGaps = "postponed_gaps"
         case sourceSchema = "source_schema"
         case pendingReviews = "pending_reviews"
+        case designChoices = "design_choices"
+        case pendingDesignChange = "pending_design_change"
     }
 }

@@ -1,3 +1,4 @@
+import DesignEngine
 import Foundation
 import Requirements
 
@@ -8,7 +9,7 @@ public enum SessionSummary {
         let requirements = state.requirements
         let missingRPS = requirements.accessPatterns.filter { !$0.hasRPS }.count
         func gate(_ record: GateRecord) -> String { record.passedAt.map { "passed \($0)" } ?? "open" }
-        return """
+        var text = """
             Session: \(state.name)
             Stage: \(state.stage) (current question: \(state.step.section))
             Gates: requirements \(gate(state.gates.requirements)); design \(gate(state.gates.design)); contract \(gate(state.gates.contract))
@@ -16,6 +17,24 @@ public enum SessionSummary {
             Relationships: \(requirements.relationships.count)
             Access patterns: \(requirements.accessPatterns.count) (\(missingRPS) missing RPS)
             Open gaps: \(GapFinder.gaps(in: requirements).count)
+            """
+        // The model exists only after the requirements gate (designing costs more than counting).
+        if state.gates.requirements.isPassed {
+            text += "\n" + designStatus(state)
+        }
+        return text
+    }
+
+    /// The design stage in two lines: the model's size and the walk-through's progress.
+    static func designStatus(_ state: SessionState) -> String {
+        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let lookups = model.tables.filter { $0.lookup != nil }.count
+        let indexes = model.tables.reduce(0) { $0 + $1.indexes.count }
+        let confirmed = Set(state.designChoices.confirmedTables)
+        let reviewed = model.tables.filter { confirmed.contains($0.id) }.count
+        return """
+            Data model: \(DesignReviewText.counted(model.tables.count, "table")) (\(DesignReviewText.counted(lookups, "lookup table"))), \(DesignReviewText.counted(indexes, "secondary index", plural: "secondary indexes")), \(DesignReviewText.counted(model.brokenPatterns.count, "broken pattern"))
+            Tables confirmed: \(reviewed) of \(model.tables.count)
             """
     }
 

@@ -25,8 +25,20 @@ public enum Step: Codable, Sendable, Equatable {
     /// Asks about one gap the tool found (by gap id).
     case gapReview(gap: String)
     case requirementsGate
-    /// The requirements gate is passed; the session waits for edits or `/quit`.
+    /// Written by sessions saved before the design stage existed, when the requirements gate was
+    /// passed; a resumed session moves on to the design review.
     case requirementsConfirmed
+    /// Reviews one table of the data model (by table id) in the walk-through after the
+    /// requirements gate: confirm it, or change it with a design command.
+    case designReview(table: String)
+    /// Asks for approval of the whole data model.
+    case designGate
+    /// The design gate is passed; the session waits for changes (that re-open it) or `/quit`.
+    /// The contract stage will follow here.
+    case designConfirmed
+    /// A design change would break access patterns: asks whether to keep it (the change waits in
+    /// `SessionState.pendingDesignChange`).
+    case designChangeConfirmation
 
     /// The stage a step belongs to, for `/status` and the gap-review order.
     public var section: String {
@@ -39,6 +51,10 @@ public enum Step: Codable, Sendable, Equatable {
         case .gapReview: return "gap review"
         case .requirementsGate: return "requirements gate"
         case .requirementsConfirmed: return "requirements confirmed"
+        case .designReview: return "design review"
+        case .designGate: return "design gate"
+        case .designConfirmed: return "design confirmed"
+        case .designChangeConfirmation: return "design change confirmation"
         }
     }
 }

@@ -1,10 +1,13 @@
 import CanonicalJSON
 import Conversation
+import DataModelDocument
+import DesignEngine
 import Foundation
 import Requirements
 import SessionStore
 
-/// Reads and writes a session's files: `session.json` and `dynamodb_requirement.md`.
+/// Reads and writes a session's files: `session.json`, `dynamodb_requirement.md`, and from the
+/// design stage on `dynamodb_data_model.md`.
 public final class SessionFile: SessionPersisting {
     let folder: SessionFolder
 
@@ -37,12 +40,15 @@ public final class SessionFile: SessionPersisting {
         }
     }
 
-    /// Writes both files atomically: each is either the old or the new version after a crash.
+    /// Writes the files atomically: each is either the old or the new version after a crash.
     ///
-    /// The two files are produced and written on two threads: they are independent, and a large
-    /// session spends most of a save encoding, rendering and waiting for the disk. `session.json`,
-    /// the longer job, stays on this thread. Each file is written from the buffer it was produced
-    /// in, not from a copy.
+    /// `session.json` is produced and written on this thread, the documents on a pooled one: they
+    /// are independent, and a large session spends most of a save encoding, rendering and waiting
+    /// for the disk. Each file is written from the buffer it was produced in, not from a copy.
+    ///
+    /// `dynamodb_data_model.md` exists only while the requirements gate is passed: it is designed
+    /// and rendered then (so answers before the gate cost no design), and removed when an edit
+    /// re-opens the gate, since nothing downstream of an open gate may stand.
     public func save(_ state: SessionState) throws(PersistenceFailure) {
         let folder = self.folder
         let outcomes = ParallelPair.run(
@@ -56,14 +62,40 @@ public final class SessionFile: SessionPersisting {
             },
             { () -> String? in
                 let document = RequirementsDocument.renderUTF8(state.requirements, gateStatus: state.requirementsGateStatus)
-                return document.withUnsafeBytes { bytes -> String? in
+                let failure = document.withUnsafeBytes { bytes -> String? in
                     do throws(PersistenceFailure) {
                         try AtomicFile.write(borrowing: bytes, to: folder.requirementsDocument, failure: PersistenceFailure.init)
                         return nil
                     } catch { return error.message }
                 }
+                return failure ?? Self.saveDataModel(state, in: folder)
             })
         if let message = outcomes.0 ?? outcomes.1 { throw PersistenceFailure(message) }
+    }
+
+    /// The bytes of `dynamodb_data_model.md` for a session: its model designed with the user's
+    /// choices, rendered.
+    public static func dataModelDocument(_ state: SessionState) -> [UInt8] {
+        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        return DataModelDocument.renderUTF8(model, requirements: state.requirements)
+    }
+
+    /// Writes the data model while the requirements gate is passed, removes it otherwise;
+    /// returns a message on failure.
+    static func saveDataModel(_ state: SessionState, in folder: SessionFolder) -> String? {
+        let url = folder.dataModelDocument
+        guard state.gates.requirements.isPassed else {
+            guard unlink(url.path) != 0 else { return nil }
+            let code = errno
+            guard code != ENOENT else { return nil }
+            return "Could not remove \(url.path) (\(String(cString: strerror(code)))); delete it by hand: the requirements gate is open again."
+        }
+        return dataModelDocument(state).withUnsafeBytes { bytes -> String? in
+            do throws(PersistenceFailure) {
+                try AtomicFile.write(borrowing: bytes, to: url, failure: PersistenceFailure.init)
+                return nil
+            } catch { return error.message }
+        }
     }
 }
 

@@ -23,6 +23,9 @@ public struct SessionFolder: Sendable, Equatable {
     /// The rendered requirements document, regenerated from the session.
     public var requirementsDocument: URL { file(named: "dynamodb_requirement.md") }
 
+    /// The rendered data model, written from the design stage on (after the requirements gate).
+    public var dataModelDocument: URL { file(named: "dynamodb_data_model.md") }
+
     /// The file `SessionLock` locks so two ddbmodel processes never edit one session at once.
     public var lockFile: URL { file(named: Self.lockFileName) }
 

@@ -44,7 +44,7 @@ import TestSupport
             let resumed = try Self.json(runner.contents("Sessions/\(name)/session.json"))
             let requirements = try #require(resumed["requirements"] as? [String: Any])
             #expect((requirements["access_patterns"] as? [Any])?.count == 4)
-            #expect((resumed["step"] as? [String: Any])?.keys.first == "requirementsConfirmed")
+            #expect((resumed["step"] as? [String: Any])?.keys.first == "designReview")
         }
     }
 

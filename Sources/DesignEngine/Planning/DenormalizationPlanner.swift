@@ -3,7 +3,7 @@ import Requirements
 /// A parent attribute a read pattern needs alongside the child it reads: a candidate for a
 /// short-circuit copy into the child's items (modeling rules §3).
 struct DenormalizationCandidate {
-    /// `denormalize:Order.display_name`: what `/adopt` and `/reject` take.
+    /// `denormalize:Order.display_name`: what `/accept` and `/reject` take at the design gate.
     var id: String
     var child: String
     var parent: String
@@ -18,7 +18,7 @@ struct DenormalizationCandidate {
 }
 
 /// Finds the copies worth considering and records a decision for each. Copies are only
-/// proposed: evidence first (modeling rules §1.4); the user adopts one at the design gate.
+/// proposed: evidence first (modeling rules §1.4); the user accepts one at the design gate.
 enum DenormalizationPlanner {
     static func candidates(_ context: DesignContext, layout: TableLayout) -> [DenormalizationCandidate] {
         var found: [DenormalizationCandidate] = []
@@ -66,16 +66,16 @@ enum DenormalizationPlanner {
             let fanOutText = fanOut.map { " × \(NumberFormatting.plain($0)) \(candidate.child) items each" } ?? ""
             justification += " Update pattern\(updates.count == 1 ? "" : "s") \(updates.map { "#\($0.id)" }.joined(separator: ", ")) change\(updates.count == 1 ? "s" : "") it at \(NumberFormatting.plain(updatePeak)) RPS peak\(fanOutText): every change must be copied to those items."
         }
-        justification += " Modeling rules §3: a copy of a small, rarely changing attribute is acceptable; it is proposed, not applied, until you adopt it."
+        justification += " Modeling rules §3: a copy of a small, rarely changing attribute is acceptable; it is proposed, not applied, until you accept it."
         return DesignDecision(
             id: candidate.id, type: .denormalization, subject: "Copy \(candidate.parent).\(candidate.attribute.name) into \(candidate.child)",
             alternativesConsidered: ["Read the \(candidate.parent) by key after reading the \(candidate.child)", "Copy \(candidate.attribute.name) into each \(candidate.child) item (joined on \(candidate.localJoin.joined(separator: ", ")) → \(candidate.sourceJoin.joined(separator: ", ")))"],
-            chosenApproach: candidate.isAdopted ? "Copied into \(candidate.child) items as \(candidate.copyName)" : "Proposed, not applied: read the \(candidate.parent) separately (adopt with `/adopt \(candidate.id)`)",
+            chosenApproach: candidate.isAdopted ? "Copied into \(candidate.child) items as \(candidate.copyName)" : "Proposed, not applied: read the \(candidate.parent) separately (accept with `/accept \(candidate.id)`)",
             justification: justification,
             tradeOffs: ["One request instead of two for the reading patterns", "Changes to \(candidate.parent).\(candidate.attribute.name) must be propagated to every \(candidate.child) item", "The copy can be briefly stale after a change"],
             rollbackStrategy: "Stop writing the copy, point the patterns back at the \(candidate.parent) read, then remove the attribute.",
             monitoring: ["Propagation lag or failures of \(candidate.attribute.name) updates (DynamoDB Streams consumer errors)"],
-            userChoice: context.choices.proposals[candidate.id].map { $0 ? "adopted" : "rejected" })
+            userChoice: context.choices.proposals[candidate.id].map { $0 ? "accepted" : "rejected" })
     }
 
     private static func items(_ pattern: AccessPattern) -> Double {

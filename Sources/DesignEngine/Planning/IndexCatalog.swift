@@ -9,6 +9,19 @@ struct IndexCatalog {
         byTable[tableID]?.first { $0.kind == kind && $0.partitionKey.map(\.name) == partition && $0.sortKey.map(\.name) == sort }
     }
 
+    /// Whether an index with these keys can serve a Query by `equality`, ordered by `sort`: every
+    /// partition-key attribute known, and the sort key leading with the sort attribute when one is asked.
+    static func serves(_ index: IndexDesign, equality: [String], sort: String?) -> Bool {
+        let partition = index.partitionKey.map(\.name)
+        guard partition.allSatisfy(equality.contains) else { return false }
+        let extra = equality.filter { !partition.contains($0) }
+        let sortNames = index.sortKey.map(\.name)
+        // Extra equality attributes must be the leading sort-key attributes (matched left to right).
+        guard extra.count <= sortNames.count, Array(sortNames.prefix(extra.count)).sorted() == extra.sorted() else { return false }
+        if let sort { return sortNames.dropFirst(extra.count).first == sort }
+        return true
+    }
+
     /// Adds a pattern to an existing index or creates one; returns its id.
     mutating func use(
         on table: PlannedTable, entity: Entity, partition: [String], sort: [String], kind: IndexKind, pattern: AccessPattern,
@@ -26,9 +39,14 @@ struct IndexCatalog {
         let purpose = "Serves pattern #\(pattern.id) (\(pattern.description)): the table's key cannot, because it needs "
             + (kind == .local ? "items of one \(table.partitionKey.name) ordered by \(sort.joined(separator: ", ")) with strongly consistent reads (GSIs are eventually consistent only)."
                 : "\(entity.name) items by \(partition.joined(separator: " and "))" + (sort.isEmpty ? "." : ", ordered by \(sort.joined(separator: ", ")).")) 
-        let index = IndexDesign(
+        var index = IndexDesign(
             id: id, name: id, kind: kind, partitionKey: partitionKeys, sortKey: keys(sort), projection: .keysOnly, projectionReason: "",
             sparse: nil, patternIDs: [pattern.id], purpose: purpose, estimatedEntrySizeBytes: 0)
+        if kind == .global, let choice = context.choices.indexKeys[table.id]?[id], !choice.partition.isEmpty {
+            index.partitionKey = keys(choice.partition)
+            index.sortKey = keys(choice.sort)
+            index.purpose += " Keys set at the design gate by the user."
+        }
         byTable[table.id, default: []].append(index)
         return id
     }

@@ -48,7 +48,7 @@ struct RelationshipPlacement {
             decisions.append(DesignDecision(
                 id: aggregateID, type: .denormalization, subject: "Embed \(child) in \(parent) items",
                 alternativesConsidered: ["Embed \(child) items as a list in each \(parent) item", "\(child) in \(parent)'s item collection", "Separate \(child) table"],
-                chosenApproach: accepted ? "Embedded: each \(parent) item carries its \(child) items in `\(facts.listAttribute)`" : "Proposed, not applied: embed \(child) in \(parent) (accept with `accept \(aggregateID)`)",
+                chosenApproach: accepted ? "Embedded: each \(parent) item carries its \(child) items in `\(facts.listAttribute)`" : "Proposed, not applied: embed \(child) in \(parent) (accept with `/accept \(aggregateID)`)",
                 justification: "\(numbers) Modeling rules §3: at 90% or more together and bounded, a single-item aggregate serves both in one GetItem.",
                 tradeOffs: ["One read instead of a Query", "Every \(child) write rewrites the whole \(parent) item (\(facts.writeAmplificationText))", "Changing \(child)'s shape means rewriting \(parent) items"],
                 rollbackStrategy: "Copy the embedded lists out into \(Article.a(child)) table with a backfill job, then drop the attribute.",
@@ -97,7 +97,7 @@ struct RelationshipPlacement {
         }
 
         decisions.append(DesignDecision(
-            id: "separate:\(child)", type: .tableStructure, subject: "\(child) apart from \(parent)",
+            id: "separate:\(parent).\(child)", type: .tableStructure, subject: "\(child) apart from \(parent)",
             alternativesConsidered: ["Embed \(child) in \(parent) items", "\(child) in \(parent)'s item collection", "\(child) table keyed by \(parent)", "Separate \(child) table keyed by its own identifier"],
             chosenApproach: "Separate \(child) table keyed by its own identifier",
             justification: "\(numbers) " + facts.whyNotCombined.joined(separator: " "),
@@ -151,18 +151,35 @@ struct RelationshipFacts {
             : "every \(child.name) read knows the \(parent.name) (\(childReadList))."
     }
 
+    /// Attributes both entities have under one name but with different types: sharing a table
+    /// would give one attribute two types, which breaks any index keyed on it.
+    var typeClashes: [String] {
+        RelationshipFacts.typeClashes(parent, child)
+    }
+
+    static func typeClashes(_ first: Entity, _ second: Entity) -> [String] {
+        first.attributes.compactMap { attribute in
+            guard let other = second.attribute(named: attribute.name),
+                  ItemSizer.dynamoDBType(of: other) != ItemSizer.dynamoDBType(of: attribute) else { return nil }
+            return attribute.name
+        }
+    }
+
     var listAttribute: String { NameWords.plural(snake(child.name)) }
 
     var bounded: Bool { cardinality?.maximum != nil }
 
     var qualifiesForAggregate: Bool {
-        guard let correlation, correlation >= TableLayoutPlanner.aggregateCorrelation, sameOwner, let maximum = cardinality?.maximum else { return false }
+        // A child with unique attributes needs lookup tables pointing at its own items, so it keeps them.
+        guard let correlation, correlation >= TableLayoutPlanner.aggregateCorrelation, sameOwner, child.uniqueGroups.isEmpty,
+              let maximum = cardinality?.maximum else { return false }
         let combined = parentItemBytes + maximum * childItemBytes
         return combined < TableLayoutPlanner.aggregateSizeLimit && writeAmplification <= 2
     }
 
     var qualifiesForCollection: Bool {
-        guard let correlation, correlation >= TableLayoutPlanner.collectionCorrelation, bounded, sameOwner, childReadsKnowParent else { return false }
+        guard let correlation, correlation >= TableLayoutPlanner.collectionCorrelation, bounded, sameOwner, childReadsKnowParent,
+              typeClashes.isEmpty else { return false }
         return parent.identifier.count == 1
     }
 
@@ -175,6 +192,9 @@ struct RelationshipFacts {
         var reasons: [String] = []
         let correlationText = correlation.map { "\(NumberFormatting.plain(($0 * 1000).rounded() / 10))%" } ?? "no parent reads"
         if !sameOwner { reasons.append("Different owners keep them apart (Entity Boundary).") }
+        if !typeClashes.isEmpty {
+            reasons.append("Both have \(typeClashes.joined(separator: ", ")) with different types, so they cannot share a table.")
+        }
         if let correlation, correlation >= TableLayoutPlanner.collectionCorrelation {
             if !bounded { reasons.append("Read together \(correlationText), but \(Article.a(parent.name)) can have any number of \(child.name) items, so neither an aggregate nor an item collection is safe.") }
             if !childReadsKnowParent { reasons.append("Some \(child.name) reads (\(childReadList)) do not know the \(parent.name), so \(child.name) cannot live under the \(parent.name)'s key.") }

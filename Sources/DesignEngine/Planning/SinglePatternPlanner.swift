@@ -82,6 +82,10 @@ struct SinglePatternPlanner {
         }
         let sort = sortRequirement.map { [$0.attribute] } ?? []
         let indexID = catalog.use(on: table, entity: entity, partition: equality, sort: sort, kind: .global, pattern: pattern, context)
+        if let index = catalog.index(indexID, on: table.id), !IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute) {
+            let keys = index.partitionKey.map(\.name).joined(separator: ", ") + (index.sortKey.isEmpty ? "" : " / " + index.sortKey.map(\.name).joined(separator: ", "))
+            return unserved("\(TableAssembler.indexName(indexID, tableID: table.id, context)) was keyed by \(keys) at the design gate, which cannot answer a lookup by \(equality.joined(separator: ", "))\(sortRequirement.map { " ordered by \($0.attribute)" } ?? ""). Reset its keys (`/index-keys \(tableName(table)) \(TableAssembler.indexName(indexID, tableID: table.id, context)) reset`) or choose keys that include them.")
+        }
         return query(entity: entity, table: table, indexID: indexID, partition: equality, view: view, members: [])
     }
 
@@ -138,7 +142,7 @@ struct SinglePatternPlanner {
             }
             if otherTableID == table.id { continue }
             if coveredByCopies(parent: other, child: entity.name) {
-                notes.append("The \(other) attributes it needs are copied into \(entity.name) items (adopted denormalization): no \(other) read.")
+                notes.append("The \(other) attributes it needs are copied into \(entity.name) items (accepted denormalization): no \(other) read.")
                 continue
             }
             let otherView = KeyView.of(other, in: otherTable, context)
@@ -214,7 +218,7 @@ struct SinglePatternPlanner {
               let relationship = context.requirements.relationships.first(where: { $0.parent == aggregate.parent && $0.child == entity.name }),
               let foreignKey = context.foreignKey(of: relationship), foreignKey.allSatisfy(equality.contains)
         else {
-            return unserved("\(entity.name) is embedded in \(aggregate.parent) items, and this pattern does not know the \(aggregate.parent); reject the aggregate (`reject aggregate:\(entity.name)`) or add the \(aggregate.parent)'s id.")
+            return unserved("\(entity.name) is embedded in \(aggregate.parent) items, and this pattern does not know the \(aggregate.parent); reject the aggregate (`/reject aggregate:\(entity.name)`) or add the \(aggregate.parent)'s id.")
         }
         steps.append(RequestStep(.getItem, tableID: parentTableID, entity: aggregate.parent, strong: strong))
         notes.append("Reads the \(aggregate.parent) item and its `\(aggregate.attribute)` list.")

@@ -138,7 +138,7 @@ enum TableAssembler {
             attribute.entity = copy.child
             attribute.sourceEntity = copy.parent
             attribute.denormalization = Denormalization(
-                justification: "Copied from \(copy.parent) so patterns \(copy.patternIDs.map { "#\($0)" }.joined(separator: ", ")) read \(copy.child) without \(Article.a(copy.parent)) read (\(copy.id), adopted at the design gate).",
+                justification: "Copied from \(copy.parent) so patterns \(copy.patternIDs.map { "#\($0)" }.joined(separator: ", ")) read \(copy.child) without \(Article.a(copy.parent)) read (\(copy.id), accepted at the design gate).",
                 localAttribute: copy.localJoin.joined(separator: "#"), sourceJoinAttribute: copy.sourceJoin.joined(separator: "#"))
             return attribute
         }

@@ -94,7 +94,8 @@ enum TableLayoutPlanner {
     }
 
     static func applyKeyChoice(_ table: inout PlannedTable, entity: Entity, _ context: DesignContext) {
-        guard let choice = context.choices.tableKeys[table.id] else { return }
+        // Tables holding several entities keep their collection key: keys are chosen per entity table.
+        guard let choice = context.choices.tableKeys[table.id], table.role == .entity, !choice.partition.isEmpty else { return }
         let partition = key(choice.partition, of: entity, context)
         table.partitionKey = partition
         table.sortKey = choice.sort.isEmpty ? nil : key(choice.sort, of: entity, context)
@@ -144,14 +145,17 @@ enum TableLayoutPlanner {
         var members: [String: String] = [:]
         for group in context.choices.merges {
             guard let main = group.first, context.entity(main) != nil else { continue }
-            for member in group.dropFirst() where context.entity(member) != nil && members[member] == nil && member != main {
-                members[member] = main
+            var refused: [String] = []
+            for member in group.dropFirst() where members[member] == nil && member != main {
+                guard let memberEntity = context.entity(member), let mainEntity = context.entity(main) else { continue }
+                let clashes = RelationshipFacts.typeClashes(mainEntity, memberEntity)
+                if clashes.isEmpty { members[member] = main } else { refused.append("\(member) (\(clashes.joined(separator: ", ")) typed differently)") }
             }
             decisions.append(DesignDecision(
                 id: "merge:\(group.joined(separator: "+"))", type: .tableStructure, subject: "\(group.joined(separator: ", ")) in one table",
                 alternativesConsidered: ["One table per entity (the engine's default)", "One table for \(group.joined(separator: ", "))"],
                 chosenApproach: "One table for \(group.joined(separator: ", ")), keyed by \(main)'s partition key with a \(collectionSortKey) per item type",
-                justification: "Merged at the design gate by the user.",
+                justification: "Merged at the design gate by the user." + (refused.isEmpty ? "" : " Not merged: \(refused.joined(separator: "; ")): one attribute cannot have two types in one table."),
                 tradeOffs: ["Items of different kinds share partitions and capacity", "Queries must filter or prefix by item type"],
                 rollbackStrategy: "Split the table again with `split \(group.dropFirst().joined(separator: " "))` and re-run the migration for those entities.",
                 monitoring: ["Per-partition consumed capacity (CloudWatch Contributor Insights) on the merged table"],

@@ -34,6 +34,6 @@ import Testing
         let mapping = try #require(model.mapping(for: 1))
         #expect(!mapping.notes.contains { $0.contains("GetItem on Users") })
         #expect(mapping.readUnitsPerRequest == 0.5)
-        #expect(model.decisions.first { $0.id == "denormalize:Order.name" }?.userChoice == "adopted")
+        #expect(model.decisions.first { $0.id == "denormalize:Order.name" }?.userChoice == "accepted")
     }
 }

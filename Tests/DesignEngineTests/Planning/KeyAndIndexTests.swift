@@ -170,3 +170,40 @@ import Testing
         #expect(model.mapping(for: 1)?.keyCondition == "user_id = :user_id AND status = :status")
     }
 }
+
+/// Index keys chosen at the design gate.
+@Suite struct IndexKeyChoiceTests {
+    static let yaml = YAMLRequirements.usersAndOrders(
+        relationship: "cardinality: avg 5 max 100",
+        patterns: YAMLRequirements.read("Orders of a user", "Order", equality: "user_id", sort: "created_at desc", items: 5))
+
+    @Test func indexKeysThatStillServeThePatternAreUsed() throws {
+        var choices = DesignChoices()
+        choices.indexKeys["Order"] = ["OrdersByUser": KeyChoice(partition: ["user_id"], sort: ["created_at", "order_id"])]
+        let model = try YAMLRequirements.design(Self.yaml, choices: choices)
+        let index = try #require(model.table(id: "Order")?.indexes.first)
+        #expect(index.sortKey.map(\.name) == ["created_at", "order_id"])
+        #expect(model.mapping(for: 1)?.status == .served)
+    }
+
+    @Test func indexKeysThatNoLongerServeThePatternBreakItWithTheReason() throws {
+        var choices = DesignChoices()
+        choices.indexKeys["Order"] = ["OrdersByUser": KeyChoice(partition: ["status"], sort: [])]
+        let model = try YAMLRequirements.design(Self.yaml, choices: choices)
+        guard case .unserved(let reason)? = model.mapping(for: 1)?.status else {
+            Issue.record("expected the pattern to be unserved")
+            return
+        }
+        #expect(reason.contains("OrdersByUser was keyed by status at the design gate"))
+        #expect(model.brokenPatterns.map(\.patternID) == [1])
+    }
+
+    @Test func separateDecisionsAreNamedPerRelationship() throws {
+        let yaml = YAMLRequirements.usersAndOrders(
+            relationship: "cardinality: avg 5 max 100\n    child_exists_without_parent: true",
+            patterns: YAMLRequirements.read("Get order", "Order", equality: "order_id"))
+        let model = try YAMLRequirements.design(yaml)
+        #expect(model.decisions.contains { $0.id == "separate:User.Order" })
+        #expect(Set(model.decisions.map(\.id)).count == model.decisions.count)
+    }
+}

@@ -79,7 +79,7 @@ import Testing
             patterns: YAMLRequirements.read("Get user", "User", equality: "user_id", average: 90)
                 + YAMLRequirements.read("Get user with orders", "User, Order", equality: "user_id", average: 10)))
         #expect(model.tables.filter { $0.lookup == nil }.map(\.id) == ["User", "Order"])
-        let decision = try #require(model.decisions.first { $0.id == "separate:Order" })
+        let decision = try #require(model.decisions.first { $0.id == "separate:User.Order" })
         #expect(decision.justification.contains("10% of User reads also need Order"))
         #expect(decision.justification.contains("under the 50%"))
         #expect(decision.justification.contains("can exist without its User"))
