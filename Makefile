@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SESSION ?= demo
 
-.PHONY: run test build deps test-deps bench fuzz clean
+.PHONY: run test build deps test-deps bench bench-design fuzz clean
 
 ## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
 deps:
@@ -45,10 +45,18 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS)
 
-## Prints the per-answer save timings recorded in docs/benchmarks.md (release build).
-bench: deps
+## Prints the per-answer save timings and the design timings recorded in docs/benchmarks.md
+## (release builds).
+bench: deps bench-design
 	$(SWIFT) build -c release --product ddbmodel-bench
 	./.build/release/ddbmodel-bench
+
+## Time from requirements to a rendered dynamodb_data_model.md for a generated 300-entity,
+## 1,000-pattern session: median, p90 and min over DESIGN_RUNS runs (release build).
+DESIGN_RUNS ?= 30
+bench-design:
+	$(SWIFT) build -c release --product ddbmodel-design-bench
+	./.build/release/ddbmodel-design-bench --runs $(DESIGN_RUNS)
 
 clean:
 	rm -rf .build

@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "ddbmodel", targets: ["ddbmodel"]),
         .executable(name: "ddbmodel-bench", targets: ["ddbmodel-bench"]),
         .executable(name: "ddbmodel-import-bench", targets: ["ddbmodel-import-bench"]),
+        .executable(name: "ddbmodel-design-bench", targets: ["ddbmodel-design-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,10 @@ let package = Package(
         .target(name: "MySQLSchema", swiftSettings: strictSettings),
         // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
         .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),
+        // The design engine: confirmed requirements in, a DynamoDB data model out. Pure.
+        .target(name: "DesignEngine", dependencies: ["Requirements"], swiftSettings: strictSettings),
+        // dynamodb_data_model.md rendered from a data model. Pure.
+        .target(name: "DataModelDocument", dependencies: ["DesignEngine", "Requirements"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
@@ -46,12 +51,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
+                "DesignEngine", "DataModelDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -63,7 +69,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "ddbmodel-import-bench", dependencies: ["MySQLSchema"], swiftSettings: strictSettings),
+        // Times design + render of a generated 300-entity, 1,000-pattern session (docs/benchmarks.md).
+        .executableTarget(
+            name: "ddbmodel-design-bench",
+            dependencies: ["DesignEngine", "DataModelDocument", "Requirements"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(
+            name: "DesignEngineTests",
+            dependencies: ["DesignEngine", "DataModelDocument", "Requirements", "RequirementsYAML", "TestSupport"],
+            exclude: ["Scenarios", "Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
@@ -73,11 +92,15 @@ let package = Package(
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationTests",
-            dependencies: ["Conversation", "Requirements", "MySQLSchema", "TestSupport"],
+            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MySQLSchema", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "ddbmodel", "SessionStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "Requirements"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -7,7 +7,7 @@ enum RequirementsGateText {
         let requirements = state.requirements
         let checklist = RequirementsChecklist(requirements)
         let patterns = requirements.accessPatterns
-        var lines = ["Requirements gate: \(requirements.entities.count) entities, \(requirements.relationships.count) relationships, \(patterns.count) access patterns (\(patterns.filter { $0.status == .needsSearchService }.count) need a search service)."]
+        var lines = ["Requirements gate: \(requirements.entities.count) entities, \(requirements.relationships.count) relationship\(requirements.relationships.count == 1 ? "" : "s"), \(patterns.count) access patterns (\(patterns.filter { $0.status == .needsSearchService }.count) need a search service)."]
         for item in checklist.items {
             lines.append("  [\(item.passes ? "x" : " ")] \(item.title)")
             for failure in item.failures {

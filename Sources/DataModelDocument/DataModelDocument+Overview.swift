@@ -206,7 +206,7 @@ extension DataModelDocument {
                 copies.append((table.name, attribute))
             }
         }
-        let proposals = context.model.decisions.count { $0.type == .denormalization || $0.type == .itemCollection }
+        let proposals = context.model.decisions.count { $0.type == .denormalization || $0.type == .itemCollection || $0.type == .tableStructure }
         out += "- **Evidence before optimization**: "
         if copies.isEmpty {
             out += "no attribute is copied between tables"
@@ -224,8 +224,12 @@ extension DataModelDocument {
             }
         }
         out += "; "
-        out += counted(proposals, "denormalization or item-collection decision")
-        out += proposals == 0 ? " needed" : " recorded with the numbers under Design Decisions"
+        if proposals == 0 {
+            out += "no relationship needed a placement decision"
+        } else {
+            out += counted(proposals, "placement or denormalization decision")
+            out += " (which table each entity lives in, what is copied) recorded with the numbers under Design Decisions"
+        }
         out += ".\n"
     }
 

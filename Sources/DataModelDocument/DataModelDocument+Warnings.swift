@@ -8,14 +8,21 @@ extension DataModelDocument {
             out += "No warnings.\n\n"
             return
         }
+        // Warnings arrive sorted by kind: each kind's sentence is printed once, its reasons below it.
+        var previous: WarningKind?
         for warning in context.model.warnings {
-            out += "- **"
-            out += warning.kind.rawValue
-            out += "** — "
-            if let sentence = warning.kind.seedSentence {
-                out += sentence
-                out += "\n  - "
+            if warning.kind != previous {
+                out += "- **"
+                out += warning.kind.rawValue
+                out += "**"
+                if let sentence = warning.kind.seedSentence {
+                    out += " — "
+                    out += sentence
+                }
+                out += "\n"
+                previous = warning.kind
             }
+            out += "  - "
             out.inline(warning.reason)
             out += "\n"
         }

@@ -16,7 +16,7 @@ public enum DesignEngine {
         let planned = PatternPlanner.plan(context, layout: &layout)
         var tables = TableAssembler.assemble(context, layout: layout, indexes: planned.indexes, mappings: planned.mappings, steps: planned.steps, copies: planned.denormalizations)
         for index in tables.indices {
-            tables[index].exampleItems = ExampleItemBuilder.examples(for: tables[index], requirements: requirements)
+            tables[index].exampleItems = ExampleItemBuilder.examples(for: tables[index], requirements: requirements, entities: context.entitiesByName)
         }
         let mappings = CapacityCalculator.complete(planned.mappings, steps: planned.steps, tables: tables, context: context)
         let hotPartitions = HotPartitionAnalyzer.analyze(tables: tables, mappings: mappings, requirements: requirements)

@@ -39,8 +39,19 @@ public struct Requirements: Codable, Sendable, Equatable {
         return entities.first { $0.name.lowercased() == lowered }
     }
 
+    /// Patterns are kept in increasing id order (ids are assigned in order and never reused), so
+    /// this is a binary search; large sessions look patterns up once per mapping.
     public func pattern(_ id: Int) -> AccessPattern? {
-        accessPatterns.first { $0.id == id }
+        var low = 0
+        var high = accessPatterns.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let candidate = accessPatterns[middle].id
+            if candidate == id { return accessPatterns[middle] }
+            if candidate < id { low = middle + 1 } else { high = middle - 1 }
+        }
+        // Only reachable if a hand-edited session file listed patterns out of order.
+        return accessPatterns.first { $0.id == id }
     }
 
     public func relationship(parent: String, child: String) -> Relationship? {

@@ -61,7 +61,8 @@ import TestSupport
         let document = try Self.render()
         let sentence = try #require(WarningKind.hotPartitionRisk.seedSentence)
         #expect(document.contains("- **Hot Partition Risk** — " + sentence + "\n  - shop-orders / OrdersByStatus: status has 5 values"))
-        #expect(document.contains("- **Limit Violation** — shop-orders: up to 1,000 orders"))
+        // Kinds without a seed sentence show their name, then each reason below it.
+        #expect(document.contains("- **Limit Violation**\n  - shop-orders: up to 1,000 orders"))
     }
 
     @Test func moneyAlwaysHasCents() throws {

@@ -69,6 +69,7 @@ enum CostEstimator {
     /// request causes on theirs.
     static func traffic(tables: [TableDesign], mappings: [PatternMapping], requirements: Requirements) -> [LineKey: Load] {
         var loads: [LineKey: Load] = [:]
+        let tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for mapping in mappings where isServed(mapping) {
             guard let tableID = mapping.tableID else { continue }
             let pattern = requirements.pattern(mapping.patternID)
@@ -104,8 +105,8 @@ enum CostEstimator {
 
     /// The line a table id and index name (or id, before renames) lands on; an index the table
     /// does not have falls back to the base table so no traffic drops out of the total.
-    static func lineKey(tableID: String, indexName: String?, _ tables: [TableDesign]) -> LineKey {
-        guard let indexName, let table = tables.first(where: { $0.id == tableID }) else { return LineKey(tableID: tableID, indexName: nil) }
+    static func lineKey(tableID: String, indexName: String?, _ tables: [String: TableDesign]) -> LineKey {
+        guard let indexName, let table = tables[tableID] else { return LineKey(tableID: tableID, indexName: nil) }
         let index = table.indexes.first { $0.name == indexName } ?? table.indexes.first { $0.id == indexName }
         return LineKey(tableID: tableID, indexName: index?.name)
     }

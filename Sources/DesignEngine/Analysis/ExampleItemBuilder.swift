@@ -10,8 +10,11 @@ import Requirements
 enum ExampleItemBuilder {
     static let itemsPerEntity = 2
 
-    static func examples(for table: TableDesign, requirements: Requirements) -> [ExampleItem] {
-        let builder = Builder(table: table, requirements: requirements)
+    /// `entities` is the engine's entity index, passed in so a large model does not search the
+    /// entity list for every example value; tests may leave it out.
+    static func examples(for table: TableDesign, requirements: Requirements, entities: [String: Entity]? = nil) -> [ExampleItem] {
+        let builder = Builder(table: table, requirements: requirements,
+                              entities: entities ?? Dictionary(requirements.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         if let lookup = table.lookup {
             return (1...itemsPerEntity).map { builder.item(entity: lookup.entity, ordinal: $0, attributes: table.attributes) }
         }
@@ -27,15 +30,17 @@ enum ExampleItemBuilder {
     struct Builder {
         let table: TableDesign
         let requirements: Requirements
+        let entities: [String: Entity]
         /// Key attribute types by name: a boolean stored as a key is a number, not BOOL.
         let keyTypes: [String: String]
         /// For an item collection: the parent, and each member's attributes that point at it.
         let collectionParent: String?
         let parentReferences: [String: Set<String>]
 
-        init(table: TableDesign, requirements: Requirements) {
+        init(table: TableDesign, requirements: Requirements, entities: [String: Entity]) {
             self.table = table
             self.requirements = requirements
+            self.entities = entities
             var types: [String: String] = [:]
             for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap({ $0.partitionKey + $0.sortKey }) {
                 if types[key.name] == nil { types[key.name] = key.dynamoDBType }
@@ -61,6 +66,10 @@ enum ExampleItemBuilder {
         }
 
         /// The entity whose items carry the attribute; nil when every item does (its keys).
+        func entityNamed(_ name: String) -> Entity? {
+            entities[name] ?? requirements.entity(named: name)
+        }
+
         func holder(of attribute: ModelAttribute) -> String? {
             if attribute.composedOf != nil || table.keyAttributeNames.contains(attribute.name) { return nil }
             // `entity` is the holder: the entity itself, the child holding a copy, or the parent holding an embedded list.
@@ -83,12 +92,12 @@ enum ExampleItemBuilder {
             let type = keyTypes[attribute.name] ?? attribute.dynamoDBType
             if let copy = attribute.denormalization {
                 // The copy equals the source item's value: the one the local join attribute points at.
-                let source = requirements.entity(named: attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
+                let source = entityNamed(attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
                 let number = self.ordinal(of: copy.localAttribute, entity: entity, ordinal: ordinal)
                 return ExampleValueWriter.text(name: attribute.sourceAttribute, entity: attribute.sourceEntity, attribute: source, type: type, ordinal: number)
             }
             let owner = table.entities.contains(attribute.entity) ? attribute.entity : entity
-            let source = requirements.entity(named: attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
+            let source = entityNamed(attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
             let number = self.ordinal(of: attribute.sourceAttribute, entity: entity, ordinal: ordinal)
             return ExampleValueWriter.text(name: attribute.sourceAttribute, entity: owner, attribute: source, type: type, ordinal: number)
         }
@@ -104,8 +113,8 @@ enum ExampleItemBuilder {
             let modelAttribute = table.attribute(named: name)
             let sourceName = modelAttribute?.sourceAttribute ?? name
             let sourceEntity = modelAttribute.map { table.entities.contains($0.entity) ? $0.entity : entity } ?? entity
-            let attribute = requirements.entity(named: sourceEntity)?.attribute(named: sourceName)
-                ?? requirements.entity(named: entity)?.attribute(named: sourceName)
+            let attribute = entityNamed(sourceEntity)?.attribute(named: sourceName)
+                ?? entityNamed(entity)?.attribute(named: sourceName)
             let type = modelAttribute?.dynamoDBType ?? attribute.map(ItemSizer.dynamoDBType) ?? "S"
             let number = self.ordinal(of: sourceName, entity: entity, ordinal: ordinal)
             return unquoted(ExampleValueWriter.text(name: sourceName, entity: sourceEntity, attribute: attribute, type: type, ordinal: number))
@@ -119,14 +128,14 @@ enum ExampleItemBuilder {
                 return ([prefix] + existing).joined(separator: "#")
             }
             let partition = parentReferences[entity] ?? []
-            let identifier = requirements.entity(named: entity)?.identifier ?? []
+            let identifier = entityNamed(entity)?.identifier ?? []
             let own = identifier.filter { !partition.contains($0) }
             let memberID = (own.isEmpty ? identifier : own).map { memberComponent($0, entity: entity, ordinal: ordinal) }
             return ([prefix] + (memberID.isEmpty ? [String(ordinal)] : memberID)).joined(separator: "#")
         }
 
         func memberComponent(_ name: String, entity: String, ordinal: Int) -> String {
-            let attribute = requirements.entity(named: entity)?.attribute(named: name)
+            let attribute = entityNamed(entity)?.attribute(named: name)
             let type = attribute.map(ItemSizer.dynamoDBType) ?? "S"
             return unquoted(ExampleValueWriter.text(name: name, entity: entity, attribute: attribute, type: type, ordinal: ordinal))
         }

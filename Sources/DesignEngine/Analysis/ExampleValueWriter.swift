@@ -26,7 +26,7 @@ enum ExampleValueWriter {
     // MARK: Numbers
 
     static func number(_ words: [String], attribute: Attribute?, ordinal: Int) -> String {
-        let has = { (candidates: Set<String>) in words.contains { candidates.contains($0) } }
+        let has = { (candidates: [String]) in words.contains { candidates.contains($0) } }
         if attribute?.type == .boolean { return ordinal % 2 == 1 ? "1" : "0" }
         if isIdentifier(words) { return String(1_000 + ordinal) }
         if has(["percent", "percentage", "pct", "rate", "ratio"]) { return pick(["10", "25"], ordinal) }
@@ -45,7 +45,7 @@ enum ExampleValueWriter {
     // MARK: Strings
 
     static func string(_ words: [String], name: String, entity: String, attribute: Attribute?, ordinal: Int) -> String {
-        let has = { (candidates: Set<String>) in words.contains { candidates.contains($0) } }
+        let has = { (candidates: [String]) in words.contains { candidates.contains($0) } }
         if let values = quotedValues(attribute?.source?.mysqlType, prefix: "enum("), !values.isEmpty { return pick(values, ordinal) }
         let day = 15 + (ordinal - 1) % 14
         // An end, expiry or deadline falls a month after the start it pairs with.

@@ -15,8 +15,9 @@ enum HotPartitionAnalyzer {
 
     static func analyze(tables: [TableDesign], mappings: [PatternMapping], requirements: Requirements) -> [HotPartitionFinding] {
         var findings: [HotPartitionFinding] = []
+        let tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for mapping in mappings where mapping.status == .served || mapping.status == .acceptedScan {
-            guard let tableID = mapping.tableID, let table = tables.first(where: { $0.id == tableID }) else { continue }
+            guard let tableID = mapping.tableID, let table = tables[tableID] else { continue }
             let peak = requirements.pattern(mapping.patternID)?.peakRPS?.value ?? 0
             for load in loads(of: mapping, table: table, tables: tables) {
                 findings.append(finding(patternID: mapping.patternID, load: load, peakRPS: peak, requirements: requirements))
@@ -37,12 +38,12 @@ enum HotPartitionAnalyzer {
 
     /// The tables and indexes a mapping loads. A Scan spreads over every partition, so it has
     /// no hottest value; a write that first queries an index reads that index too.
-    static func loads(of mapping: PatternMapping, table: TableDesign, tables: [TableDesign]) -> [Load] {
+    static func loads(of mapping: PatternMapping, table: TableDesign, tables: [String: TableDesign]) -> [Load] {
         let index = mapping.indexName.flatMap { secondaryIndex(named: $0, in: table) }
         let isRead = mapping.operation?.isRead ?? false
         var loads: [Load] = []
         for entry in mapping.readUnitsElsewhere where entry.readUnits > 0 {
-            guard let target = tables.first(where: { $0.id == entry.tableID }) else { continue }
+            guard let target = tables[entry.tableID] else { continue }
             loads.append(Load(table: target, index: entry.indexName.flatMap { secondaryIndex(named: $0, in: target) }, isWrite: false, units: entry.readUnits))
         }
         if isRead {
@@ -58,7 +59,7 @@ enum HotPartitionAnalyzer {
         var order: [String] = []
         var merged: [String: Load] = [:]
         for entry in mapping.indexWriteUnits {
-            guard let target = tables.first(where: { $0.id == entry.tableID }) else { continue }
+            guard let target = tables[entry.tableID] else { continue }
             let entryIndex = entry.indexName.flatMap { secondaryIndex(named: $0, in: target) }
             let key = target.id + "\u{0}" + (entryIndex?.name ?? "")
             if merged[key] == nil { order.append(key) }
@@ -162,6 +163,7 @@ extension IndexDesign {
     /// the first per-parent or unknown one; few values multiply).
     var partitionDistribution: KeyDistribution {
         guard partitionKey.count > 1 else { return partitionKey.first?.distribution ?? .unknown }
+        if let combinedPartitionDistribution { return combinedPartitionDistribution }
         var product = 1
         var sources: [String] = []
         var result: KeyDistribution?

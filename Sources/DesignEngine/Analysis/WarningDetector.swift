@@ -181,9 +181,13 @@ enum WarningDetector {
         for index in table.indexes {
             let distribution = HotPartitionAnalyzer.effectiveDistribution(of: index, in: table, requirements: requirements)
             guard case .fewValues(let count, let source) = distribution, count < minimumDistinctValues else { continue }
-            let bucket = index.sortKey.first?.name ?? "<date>"
-            let remedy = index.sparse == nil ? "a composite key (\(index.partitionKeyLabel)#\(bucket)) or a sparse index spreads them" : "a composite key (\(index.partitionKeyLabel)#\(bucket)) spreads them"
-            warnings.append(ModelWarning(kind: .lowCardinalityKey, tableID: table.id, reason: "Index \(index.name) on \(table.name): \(valuesText(index.partitionKeyLabel, count, source)), so each value's items share one partition; \(remedy) over \(minimumDistinctValues)+ values."))
+            let key = index.partitionKeyLabel
+            var remedies = ["write sharding (\(key)#0 … \(key)#N-1, readers query the N shards and merge)"]
+            if let time = index.sortKey.first(where: { ["date", "datetime"].contains(requirements.entity(named: table.entities[0])?.attribute(named: $0.name)?.type.rawValue ?? "") }) {
+                remedies.append("a time bucket (\(key)#<month of \(time.name)>, readers query the buckets they need)")
+            }
+            if index.sparse == nil { remedies.append("a sparse index holding only the items that are listed") }
+            warnings.append(ModelWarning(kind: .lowCardinalityKey, tableID: table.id, reason: "Index \(index.name) on \(table.name): \(valuesText(key, count, source)), so each value's items share one partition. Spread them over \(minimumDistinctValues)+ values with " + remedies.joined(separator: ", or ") + "."))
         }
         return warnings
     }

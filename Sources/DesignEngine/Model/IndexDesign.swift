@@ -38,6 +38,9 @@ public struct IndexDesign: Sendable, Equatable {
     public var purpose: String
     /// Estimated size of one index entry (projected attributes plus keys).
     public var estimatedEntrySizeBytes: Int
+    /// How the values of a multi-attribute partition key spread taken together (a whole
+    /// composite foreign key is one value per parent, though each part alone is not).
+    public var combinedPartitionDistribution: KeyDistribution?
 
     public init(
         id: String, name: String, kind: IndexKind, partitionKey: [KeyAttribute], sortKey: [KeyAttribute], projection: Projection,

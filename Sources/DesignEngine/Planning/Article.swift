@@ -1,8 +1,11 @@
 /// "a User", "an Order": the indefinite article for a name, so generated sentences read right.
 enum Article {
     static func a(_ name: String) -> String {
-        guard let first = name.lowercased().first else { return name }
-        return ("aeiou".contains(first) ? "an " : "a ") + name
+        let lower = name.lowercased()
+        guard let first = lower.first else { return name }
+        // "a User", "a Unit": a leading "u" sounding like "you" takes "a".
+        let soundsLikeYou = ["uni", "use", "usa", "usu", "uti", "ura", "ure", "uro", "eu"].contains { lower.hasPrefix($0) }
+        return ("aeiou".contains(first) && !soundsLikeYou ? "an " : "a ") + name
     }
 
     static func capitalizedA(_ name: String) -> String {

@@ -3,8 +3,12 @@ import Requirements
 /// One CAPACITY decision per entity table: on-demand against provisioned, from the cost estimate.
 enum CapacityDecisionWriter {
     static func decisions(tables: [TableDesign], cost: CostEstimate, context: DesignContext) -> [DesignDecision] {
-        tables.filter { $0.lookup == nil }.map { table in
-            let lines = cost.lines.filter { $0.tableID == table.id || lookupOwner($0.tableID, tables) == table.id }
+        // Cost lines by the entity table they count towards (a lookup table's with its owner's).
+        let ownerOfLookup = Dictionary(tables.compactMap { table in table.lookup.map { (table.id, $0.ownerTableID) } }, uniquingKeysWith: { first, _ in first })
+        var linesByTable: [String: [CostLine]] = [:]
+        for line in cost.lines { linesByTable[ownerOfLookup[line.tableID] ?? line.tableID, default: []].append(line) }
+        return tables.filter { $0.lookup == nil }.map { table in
+            let lines = linesByTable[table.id] ?? []
             let onDemand = lines.reduce(0.0) { $0 + $1.readCost + $1.writeCost }
             let provisioned = lines.reduce(0.0) { $0 + $1.provisionedCost }
             let patterns = table.patternIDs.compactMap { context.patternsByID[$0] }
@@ -31,11 +35,6 @@ enum CapacityDecisionWriter {
                 monitoring: ["ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits against the estimate", "ThrottledRequests"],
                 userChoice: context.choices.capacityModes[table.id]?.rawValue)
         }
-    }
-
-    /// The entity table a lookup table belongs to, so its cost counts with its owner.
-    private static func lookupOwner(_ tableID: String, _ tables: [TableDesign]) -> String? {
-        tables.first { $0.id == tableID }?.lookup?.ownerTableID
     }
 
     static func money(_ amount: Double) -> String {

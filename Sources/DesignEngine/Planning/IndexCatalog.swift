@@ -47,6 +47,9 @@ struct IndexCatalog {
             index.sortKey = keys(choice.sort)
             index.purpose += " Keys set at the design gate by the user."
         }
+        if index.partitionKey.count > 1 {
+            index.combinedPartitionDistribution = context.distribution(of: index.partitionKey.map(\.name), in: entity.name)
+        }
         byTable[table.id, default: []].append(index)
         return id
     }

@@ -12,7 +12,7 @@ enum LookupTablePlanner {
             for group in entity.uniqueGroups where !group.isEmpty {
                 let migrated = group.allSatisfy { entity.attribute(named: $0)?.isMigrated ?? false }
                 guard migrated else { continue }
-                layout.tables.append(lookupTable(entity: entity, group: group, owner: owner, ownerKeys: ownerKeys, context))
+                layout.add(lookupTable(entity: entity, group: group, owner: owner, ownerKeys: ownerKeys, context))
                 layout.decisions.append(decision(entity: entity, group: group))
             }
         }

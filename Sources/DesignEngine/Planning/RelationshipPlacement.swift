@@ -98,8 +98,8 @@ struct RelationshipPlacement {
 
         decisions.append(DesignDecision(
             id: "separate:\(parent).\(child)", type: .tableStructure, subject: "\(child) apart from \(parent)",
-            alternativesConsidered: ["Embed \(child) in \(parent) items", "\(child) in \(parent)'s item collection", "\(child) table keyed by \(parent)", "Separate \(child) table keyed by its own identifier"],
-            chosenApproach: "Separate \(child) table keyed by its own identifier",
+            alternativesConsidered: ["Embed \(child) in \(parent) items", "\(child) in \(parent)'s item collection", "\(child) table keyed by \(parent)", "\(Article.capitalizedA(child)) table of its own, independent of \(parent)"],
+            chosenApproach: "\(Article.capitalizedA(child)) table of its own, independent of \(parent)",
             justification: "\(numbers) " + facts.whyNotCombined.joined(separator: " "),
             tradeOffs: ["Each entity scales, is monitored and evolves on its own", "Reading \(Article.a(parent)) with its \(child) items takes one request per table"],
             rollbackStrategy: "Nothing to undo: combining later is a copy into the \(parent) table once the numbers justify it.",
@@ -204,7 +204,7 @@ struct RelationshipFacts {
         if childMayBeOrphan != false {
             reasons.append("\(Article.capitalizedA(child.name)) can exist without its \(parent.name)" + (childMayBeOrphan == nil ? " (not stated)" : "") + ", so it is not keyed by the \(parent.name).")
         } else if !childReadsKnowParent {
-            reasons.append("Not every \(child.name) read knows the \(parent.name) (\(childReadList)), so it keeps its own identifier as key.")
+            reasons.append("Not every \(child.name) read knows the \(parent.name) (\(childReadList)), so it is not keyed by the \(parent.name).")
         }
         return reasons
     }

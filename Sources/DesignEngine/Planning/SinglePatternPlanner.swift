@@ -98,18 +98,16 @@ struct SinglePatternPlanner {
     private mutating func getItem(entity: Entity, table: PlannedTable, view: KeyView) -> PatternMapping {
         let batch = averageItems > 1
         let operation: DynamoDBOperation = batch ? .batchGetItem : .getItem
-        var condition = view.allAttributes.map { "\(name($0, table)) = :\($0)" }
-        if let prefix = view.sortPrefix, let sortKey = table.sortKey {
-            condition.append(view.isCollectionParent ? "\(name(sortKey.name, table)) = \"\(prefix)\"" : "\(name(sortKey.name, table)) = \"\(prefix)<\(view.sort.joined(separator: "#"))>\"")
-        }
+        let condition = keyCondition(table, view, includingSort: true)
         steps.append(RequestStep(operation, tableID: table.id, entity: entity.name, items: batch ? averageItems : 1, strong: strong))
         if batch { notes.append("Up to 100 keys per BatchGetItem request; each item's size is rounded up to 4 KB separately.") }
         addRelatedReads(entity: entity, table: table)
-        return mapping(status: .served, operation: operation, tableID: table.id, indexID: nil, keyCondition: condition.joined(separator: " AND "), notes: notes)
+        return mapping(status: .served, operation: operation, tableID: table.id, indexID: nil, keyCondition: condition, notes: notes)
     }
 
     private mutating func query(entity: Entity, table: PlannedTable, indexID: String?, partition: [String], view: KeyView, members: [String]) -> PatternMapping {
-        var condition = partition.map { "\(name($0, table)) = :\($0)" }
+        // A table's partition key may be concatenated; an index's attributes are keys of their own.
+        var condition = indexID == nil ? [keyCondition(table, view, includingSort: false)] : partition.map { "\(name($0, table)) = :\($0)" }
         if indexID == nil, let prefix = view.sortPrefix, let sortKey = table.sortKey {
             if view.isCollectionParent {
                 if members.isEmpty { condition.append("\(name(sortKey.name, table)) = \"\(prefix)\"") }
@@ -179,10 +177,7 @@ struct SinglePatternPlanner {
 
     private func uniqueLookup(for entity: Entity) -> PlannedTable? {
         guard !equality.isEmpty else { return nil }
-        return layout.tables.first { table in
-            if case .uniqueLookup(let lookup) = table.role { return lookup.entity == entity.name && Set(lookup.attributes) == Set(equality) }
-            return false
-        }
+        return layout.lookupTables(of: entity.name).first { Set($0.lookup?.attributes ?? []) == Set(equality) }
     }
 
     private mutating func lookupRead(entity: Entity, lookup: PlannedTable, ownerTable: PlannedTable, ownerView: KeyView) -> PatternMapping {
@@ -195,22 +190,24 @@ struct SinglePatternPlanner {
             steps.append(RequestStep(.getItem, tableID: ownerTable.id, entity: entity.name, strong: strong))
             notes.append("Then GetItem on \(tableName(ownerTable)) with the \(ownerView.allAttributes.joined(separator: ", ")) the lookup item holds.")
         }
-        notes.append("The lookup table exists for the unique constraint anyway, so no GSI is needed" + (strong ? "; both reads can be strongly consistent." : "."))
-        let condition = equality.map { "\(name($0, lookup)) = :\($0)" }.joined(separator: " AND ")
+        let strongText = needsOnlyKeys ? "; the read can be strongly consistent." : "; both reads can be strongly consistent."
+        notes.append("The lookup table exists for the unique constraint anyway, so no GSI is needed" + (strong ? strongText : "."))
+        let condition = equals(lookup.partitionKey, lookup.lookup?.attributes ?? equality, lookup)
         return mapping(status: .served, operation: .getItem, tableID: lookup.id, indexID: nil, keyCondition: condition, notes: notes)
     }
 
     private mutating func scanOrRefuse(entity: Entity, table: PlannedTable) -> PatternMapping {
         if let reason = context.choices.acceptedScans[String(pattern.id)] {
-            steps.append(RequestStep(.scan, tableID: table.id, entity: entity.name, items: scannedItems(entity), strong: strong))
-            notes.append("Scan accepted at the design gate: \(reason). It reads every item of the table, so its cost grows with the table.")
+            // One request reads one page: the items it returns (a filter would read more than it returns).
+            steps.append(RequestStep(.scan, tableID: table.id, entity: entity.name, items: averageItems, strong: strong))
+            var note = "Scan accepted at the design gate: \(reason). Each request reads one page of about \(NumberFormatting.plain(averageItems)) items (at most 1 MB)"
+            if let count = entity.itemCount?.value {
+                note += "; reading all \(NumberFormatting.plain(count)) \(entity.name) items takes about \(NumberFormatting.plain((count / max(averageItems, 1)).rounded(.up))) requests"
+            }
+            notes.append(note + ", so its cost grows with the table.")
             return mapping(status: .acceptedScan, operation: .scan, tableID: table.id, indexID: nil, keyCondition: nil, notes: notes)
         }
         return unserved("Has no equality attribute, so only a Scan of every \(entity.name) item can serve it. Add the attribute it looks items up by, or accept the Scan (`/accept-scan \(pattern.id) REASON`) if the table is small or the read is offline.")
-    }
-
-    private func scannedItems(_ entity: Entity) -> Double {
-        entity.itemCount?.value ?? averageItems
     }
 
     private mutating func readEmbedded(_ entity: Entity, in aggregate: EmbeddedAggregate) -> PatternMapping {
@@ -222,7 +219,7 @@ struct SinglePatternPlanner {
         }
         steps.append(RequestStep(.getItem, tableID: parentTableID, entity: aggregate.parent, strong: strong))
         notes.append("Reads the \(aggregate.parent) item and its `\(aggregate.attribute)` list.")
-        let condition = KeyView.of(aggregate.parent, in: parentTable, context).allAttributes.map { "\(name($0, parentTable)) = :\($0)" }.joined(separator: " AND ")
+        let condition = keyCondition(parentTable, KeyView.of(aggregate.parent, in: parentTable, context), includingSort: true)
         return mapping(status: .served, operation: .getItem, tableID: parentTableID, indexID: nil, keyCondition: condition, notes: notes)
     }
 
@@ -245,8 +242,8 @@ struct SinglePatternPlanner {
             return unserved("\(entityName) has no table.")
         }
         let view = KeyView.of(entityName, in: table, context)
-        let lookups = layout.tables.filter { if case .uniqueLookup(let lookup) = $0.role { return lookup.entity == entityName } else { return false } }
-        let keyCondition = view.allAttributes.map { "\(name($0, table)) = :\($0)" }.joined(separator: " AND ")
+        let lookups = layout.lookupTables(of: entityName)
+        let keyCondition = keyCondition(table, view, includingSort: true)
         switch type {
         case .write:
             let children = childWrites(of: entity)
@@ -346,6 +343,28 @@ struct SinglePatternPlanner {
     }
 
     // MARK: Building mappings
+
+    /// The condition on a table's primary key for one entity's items: `order_id = :order_id`, a
+    /// concatenated key as `tenant_id#user_id = :tenant_id + "#" + :user_id`, and in an item
+    /// collection the sort key's fixed part (`collection_key = "ORDER"`, or `"ORDER_ITEM#" + :line_no`).
+    private func keyCondition(_ table: PlannedTable, _ view: KeyView, includingSort: Bool) -> String {
+        var parts = [equals(table.partitionKey, view.partition, table)]
+        if includingSort, let sortKey = table.sortKey {
+            if let prefix = view.sortPrefix {
+                let values = view.isCollectionParent ? "" : " + " + view.sort.map { ":\($0)" }.joined(separator: " + \"#\" + ")
+                parts.append("\(name(sortKey.name, table)) = \"\(prefix)\"" + values)
+            } else if !view.sort.isEmpty {
+                parts.append(equals(sortKey, view.sort, table))
+            }
+        }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// `key = :value`, or for a concatenated key its parts joined with `#`.
+    private func equals(_ key: KeyAttribute, _ values: [String], _ table: PlannedTable) -> String {
+        guard key.composedOf != nil, values.count > 1 else { return "\(name(key.name, table)) = :\(values.first ?? key.name)" }
+        return "\(name(key.name, table)) = " + values.map { ":\($0)" }.joined(separator: " + \"#\" + ")
+    }
 
     /// The table's name as the user will see it (naming convention and renames applied).
     private func tableName(_ table: PlannedTable) -> String {

@@ -2,16 +2,34 @@ import Requirements
 
 /// Where the passes have put each entity, before names, attributes and sizes are filled in.
 struct TableLayout {
-    var tables: [PlannedTable]
+    private(set) var tables: [PlannedTable]
+    /// Position of each table by id, and lookup tables by entity: the passes look both up per pattern.
+    private var positions: [String: Int] = [:]
+    private var lookupsByEntity: [String: [PlannedTable]] = [:]
     /// The table id of each entity that has one; embedded entities are in `embedded`.
     var tableOfEntity: [String: String]
     /// Entities embedded in their parent's items, by child name.
     var embedded: [String: EmbeddedAggregate]
     var decisions: [DesignDecision]
 
-    func table(id: String) -> PlannedTable? { tables.first { $0.id == id } }
+    init(tables: [PlannedTable], tableOfEntity: [String: String], embedded: [String: EmbeddedAggregate], decisions: [DesignDecision]) {
+        self.tables = []
+        self.tableOfEntity = tableOfEntity
+        self.embedded = embedded
+        self.decisions = decisions
+        for table in tables { add(table) }
+    }
 
-    func tableIndex(id: String) -> Int? { tables.firstIndex { $0.id == id } }
+    mutating func add(_ table: PlannedTable) {
+        positions[table.id] = tables.count
+        tables.append(table)
+        if let lookup = table.lookup { lookupsByEntity[lookup.entity, default: []].append(table) }
+    }
+
+    func table(id: String) -> PlannedTable? { positions[id].map { tables[$0] } }
+
+    /// The lookup tables enforcing `entity`'s unique constraints, in model order.
+    func lookupTables(of entity: String) -> [PlannedTable] { lookupsByEntity[entity] ?? [] }
 }
 
 /// A child entity stored as a list inside each parent item (modeling rules §3, ≥ 90% together).

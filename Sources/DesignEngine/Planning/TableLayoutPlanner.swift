@@ -32,7 +32,7 @@ enum TableLayoutPlanner {
             applyKeyChoice(&table, entity: entity, context)
             layout.tableOfEntity[name] = table.id
             for member in members { layout.tableOfEntity[member] = table.id }
-            layout.tables.append(table)
+            layout.add(table)
         }
         for (child, aggregate) in layout.embedded.sorted(by: { $0.key < $1.key }) where layout.tableOfEntity[aggregate.parent] != nil {
             layout.tableOfEntity[child] = layout.tableOfEntity[aggregate.parent]

@@ -12,14 +12,17 @@ enum TradeOffWriter {
             result.append("Item collections (\(collections.map(\.name).joined(separator: ", "))): one Query reads related items together, at the price of sharing a partition's 3,000 RCU / 1,000 WCU and of items with different shapes in one table.")
         }
         if !lookups.isEmpty {
-            let creates = mappings.filter { $0.operation == .transactWriteItems }.map { "#\($0.patternID)" }
-            result.append("Unique constraints through \(lookups.count) lookup table\(lookups.count == 1 ? "" : "s"): writes that touch a unique value are transactions (2 write units per KB per item\(creates.isEmpty ? "" : "; patterns \(creates.joined(separator: ", "))")), in exchange for uniqueness that holds under concurrent writes.")
+            let lookupIDs = Set(lookups.map(\.id))
+            let creates = mappings.filter { mapping in
+                mapping.operation == .transactWriteItems && mapping.indexWriteUnits.contains { lookupIDs.contains($0.tableID) }
+            }.map { "#\($0.patternID)" }
+            result.append("Unique constraints through \(lookups.count) lookup table\(lookups.count == 1 ? "" : "s"): writes that touch a unique value are transactions (2 write units per KB per item\(creates.isEmpty ? "" : "; pattern\(creates.count == 1 ? "" : "s") \(creates.joined(separator: ", "))")), in exchange for uniqueness that holds under concurrent writes.")
         }
         let indexCount = entityTables.reduce(0) { $0 + $1.indexes.count }
         if indexCount > 0 {
             let allProjections = entityTables.flatMap(\.indexes).filter { $0.projection == .all }.map(\.name)
             var text = "\(indexCount) secondary index\(indexCount == 1 ? "" : "es"): each adds write units to every write of the items it holds and is eventually consistent (GSIs)."
-            if !allProjections.isEmpty { text += " \(allProjections.joined(separator: ", ")) project ALL, doubling storage and index write cost for simpler reads." }
+            if !allProjections.isEmpty { text += " \(allProjections.joined(separator: ", ")) project\(allProjections.count == 1 ? "s" : "") ALL, doubling storage and index write cost for simpler reads." }
             result.append(text)
         }
         let scans = mappings.filter { $0.status == .acceptedScan }.map { "#\($0.patternID)" }

@@ -174,8 +174,8 @@ import Testing
         tenants.indexes.append(F.index("TenantsByName", partitionKey: [F.key("name", "S", .fewValues(count: 100, source: "stated"))]))
         let warnings = Self.warnings([tenants], requirements: try Self.requirements())
         #expect(Self.reasons(warnings, .lowCardinalityKey) == [
-            "Index TenantsByActive on Tenants: partition key active has 2 distinct values (active is a boolean), so each value's items share one partition; a composite key (active#<date>) or a sparse index spreads them over 100+ values.",
-            "Index TenantsByStatus on Tenants: partition key status has 3 distinct values (status is a MySQL ENUM of 3 values), so each value's items share one partition; a composite key (status#created_at) or a sparse index spreads them over 100+ values.",
+            "Index TenantsByActive on Tenants: partition key active has 2 distinct values (active is a boolean), so each value's items share one partition. Spread them over 100+ values with write sharding (active#0 … active#N-1, readers query the N shards and merge), or a sparse index holding only the items that are listed.",
+            "Index TenantsByStatus on Tenants: partition key status has 3 distinct values (status is a MySQL ENUM of 3 values), so each value's items share one partition. Spread them over 100+ values with write sharding (status#0 … status#N-1, readers query the N shards and merge), or a sparse index holding only the items that are listed.",
         ])
         let region = F.table("Region", partitionKey: F.key("region", "S", .fewValues(count: 12, source: "stated")))
         let regionWarnings = Self.warnings([region], mappings: [], requirements: try Self.requirements())
@@ -190,7 +190,7 @@ import Testing
         let entities = [F.entity("Tenant", ["tenant_id", "status", "name", "created_at", "active"], types: ["active": .boolean])]
         let warnings = Self.warnings([tenants], requirements: try Self.requirements(entities: entities))
         #expect(Self.reasons(warnings, .lowCardinalityKey) == [
-            "Index TenantsByStatus on Tenants: partition key active has 1 distinct value (only items where active is true are written to the sparse index), so each value's items share one partition; a composite key (active#created_at) spreads them over 100+ values.",
+            "Index TenantsByStatus on Tenants: partition key active has 1 distinct value (only items where active is true are written to the sparse index), so each value's items share one partition. Spread them over 100+ values with write sharding (active#0 … active#N-1, readers query the N shards and merge).",
         ])
         #expect(Self.reasons(warnings, .gsiThrottlingCascade).first?.contains("each value takes at least 100% of the index's writes") == true)
     }
@@ -264,5 +264,23 @@ import Testing
             .gsiThrottlingCascade, .hotPartitionRisk, .schemaEvolutionTrap, .debuggingComplexity, .lowCardinalityKey,
         ])
         #expect(warnings.map(\.tableID) == ["Tenant", "Tenant", "Order", "Order", "Tenant"])
+    }
+}
+
+/// A low-cardinality index sorted by a timestamp also gets the time-bucket remedy.
+@Suite struct LowCardinalityRemedyTests {
+    @Test func aTimestampSortKeySuggestsATimeBucket() throws {
+        let yaml = """
+        entities:
+          - name: Ticket
+            identifier: ticket_id
+            attributes: [ticket_id:string:36, {name: status, type: string, size: 10, distinct_values: 4}, opened_at:datetime]
+        access_patterns:
+        \(YAMLRequirements.read("Tickets in a status, oldest first", "Ticket", equality: "status", sort: "opened_at asc", items: 20))
+        """
+        let model = try YAMLRequirements.design(yaml)
+        let reason = try #require(model.warnings.first { $0.kind == .lowCardinalityKey }?.reason)
+        #expect(reason.contains("a time bucket (status#<month of opened_at>"))
+        #expect(reason.contains("write sharding (status#0 … status#N-1"))
     }
 }

@@ -1,0 +1,50 @@
+import Conversation
+import DataModelDocument
+import DesignEngine
+import Foundation
+import Requirements
+import Testing
+import TestSupport
+
+/// The example sessions under `Sessions/examples/` (rebuilt by scripts/make-example-sessions.sh):
+/// each has passed the requirements gate, its documents are exactly what the code renders for
+/// its state, and resuming it opens the design review.
+@Suite struct ExampleSessionTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sessions/examples")
+    static let names = ["ecommerce", "tenants"]
+
+    static func state(_ name: String) throws -> SessionState {
+        let data = try #require(FileManager.default.contents(atPath: examples.appendingPathComponent("\(name)/session.json").path), "missing example \(name)")
+        return try JSONDecoder().decode(SessionState.self, from: data)
+    }
+
+    static func text(_ name: String, _ file: String) throws -> String {
+        let data = try #require(FileManager.default.contents(atPath: examples.appendingPathComponent("\(name)/\(file)").path), "missing \(name)/\(file)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(arguments: names)
+    func exampleHasPassedTheRequirementsGateAndItsDocumentsAreCurrent(name: String) throws {
+        let state = try Self.state(name)
+        #expect(state.gates.requirements.isPassed)
+        #expect(!state.gates.design.isPassed)
+        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        #expect(try Self.text(name, "dynamodb_data_model.md") == DataModelDocument.render(model, requirements: state.requirements),
+                "Sessions/examples/\(name) is stale: run scripts/make-example-sessions.sh")
+        let requirements = String(decoding: RequirementsDocument.renderUTF8(state.requirements, gateStatus: state.requirementsGateStatus), as: UTF8.self)
+        #expect(try Self.text(name, "dynamodb_requirement.md") == requirements)
+    }
+
+    @Test(arguments: names)
+    func resumingAnExampleOpensTheDesignReview(name: String) throws {
+        let runner = try BinaryRunner()
+        let copy = runner.file("Sessions/\(name)")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent(name), to: copy)
+        let result = try runner.run(["resume", "Sessions/\(name)"], input: "/quit\n")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Table 1 of"))
+        #expect(result.output.contains("Confirm "))
+    }
+}
