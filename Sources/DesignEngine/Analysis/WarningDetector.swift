@@ -14,10 +14,13 @@ enum WarningDetector {
     static func warnings(tables: [TableDesign], mappings: [PatternMapping], hotPartitions: [HotPartitionFinding],
                          requirements: Requirements) -> [ModelWarning] {
         let traffic = WriteTraffic(mappings: mappings, requirements: requirements)
+        // Findings grouped once: each table's checks then read only its own.
+        let findingsByTable = Dictionary(grouping: hotPartitions, by: \.tableID)
         var warnings: [ModelWarning] = []
         for table in tables {
-            warnings += gsiThrottlingCascade(table, hotPartitions: hotPartitions, traffic: traffic, requirements: requirements)
-            warnings += hotPartitionRisk(table, hotPartitions: hotPartitions)
+            let findings = findingsByTable[table.id] ?? []
+            warnings += gsiThrottlingCascade(table, hotPartitions: findings, traffic: traffic, requirements: requirements)
+            warnings += hotPartitionRisk(table, hotPartitions: findings)
             warnings += entityBoundaryViolation(table, requirements: requirements)
             warnings += schemaEvolutionTrap(table, requirements: requirements)
             warnings += debuggingComplexity(table)
@@ -289,25 +292,28 @@ struct WriteTraffic {
         var peakRPS: Double
     }
 
-    private var writes: [(mapping: PatternMapping, peakRPS: Double)] = []
+    /// The writes that reach each table (by id), in pattern order.
+    private var writesByTable: [String: [(mapping: PatternMapping, peakRPS: Double)]] = [:]
 
     init(mappings: [PatternMapping], requirements: Requirements) {
         for mapping in mappings where mapping.status == .served || mapping.status == .acceptedScan {
             guard let operation = mapping.operation, !operation.isRead else { continue }
             let peak = requirements.pattern(mapping.patternID)?.peakRPS?.value ?? 0
-            if peak > 0 { writes.append((mapping, peak)) }
+            guard peak > 0 else { continue }
+            var reached: [String] = mapping.tableID.map { [$0] } ?? []
+            for entry in mapping.indexWriteUnits where !reached.contains(entry.tableID) { reached.append(entry.tableID) }
+            for tableID in reached { writesByTable[tableID, default: []].append((mapping, peak)) }
         }
     }
 
     /// Patterns that write items of the table (its own items, its index entries or its lookup items).
     func writers(of table: TableDesign) -> [Writer] {
-        writes.filter { $0.mapping.tableID == table.id || $0.mapping.indexWriteUnits.contains { $0.tableID == table.id } }
-            .map { Writer(patternID: $0.mapping.patternID, peakRPS: $0.peakRPS) }
+        (writesByTable[table.id] ?? []).map { Writer(patternID: $0.mapping.patternID, peakRPS: $0.peakRPS) }
     }
 
     /// Patterns whose writes reach the index.
     func writers(of table: TableDesign, index: IndexDesign) -> [Writer] {
-        writes.filter { write in
+        (writesByTable[table.id] ?? []).filter { write in
             write.mapping.indexWriteUnits.contains { $0.tableID == table.id && ($0.indexName == index.name || $0.indexName == index.id) }
         }.map { Writer(patternID: $0.mapping.patternID, peakRPS: $0.peakRPS) }
     }
