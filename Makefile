@@ -16,14 +16,16 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
 	fi
 
-## Test dependencies: util-linux's flock (a second process holding a session lock) and a
-## MariaDB server and client (the parser is checked against a real server).
+## Test dependencies: util-linux's flock (a second process holding a session lock), a
+## MariaDB server and client (the parser is checked against a real server), and Python's
+## jsonschema, cfn-lint and moto (independent checkers of the contract and the exports).
 test-deps: deps
 	@if ! command -v flock >/dev/null 2>&1; then \
 		echo "Installing util-linux (flock) for the lock tests..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq util-linux >/dev/null; \
 	fi
 	@bash scripts/mariadb-test-deps.sh
+	@bash scripts/python-test-deps.sh
 
 build: deps
 	$(SWIFT) build

@@ -40,6 +40,10 @@ let package = Package(
         .target(name: "DesignEngine", dependencies: ["Requirements"], swiftSettings: strictSettings),
         // dynamodb_data_model.md rendered from a data model. Pure.
         .target(name: "DataModelDocument", dependencies: ["DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        // migrationContract.json: built from a data model, validated (also for hand-edited files). Pure.
+        .target(name: "MigrationContract", dependencies: ["DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
+        // What an approved contract is exported with: CloudFormation, Workbench, DMS, boto3, contract v2. Pure.
+        .target(name: "ContractExport", dependencies: ["MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
@@ -51,13 +55,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
-                "DesignEngine", "DataModelDocument",
+                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -83,6 +87,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "MigrationContractTests", dependencies: ["MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
@@ -92,14 +98,14 @@ let package = Package(
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationTests",
-            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MySQLSchema", "TestSupport"],
+            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MigrationContract", "MySQLSchema", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "Requirements"],
+            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "Requirements"],
             swiftSettings: strictSettings
         ),
     ]

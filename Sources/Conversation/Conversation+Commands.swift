@@ -37,7 +37,7 @@ extension Conversation {
             case "/back": return ConversationReply(messages: back())
             case "/gate":
                 if state.gates.requirements.isPassed {
-                    advance(to: state.gates.design.isPassed ? .designConfirmed : .designGate)
+                    advance(to: state.gates.design.isPassed ? (state.gates.contract.isPassed ? .contractApproved : .contractGate) : .designGate)
                 } else {
                     advance(to: .requirementsGate)
                 }

@@ -14,7 +14,7 @@ extension Conversation {
     /// The next design question: the first table after `tableID` (in model order, wrapping
     /// around) not yet confirmed, else the gate; once the gate is passed, the approved state.
     func nextDesignStep(after tableID: String? = nil, in model: DataModel) -> Step {
-        if state.gates.design.isPassed { return .designConfirmed }
+        if state.gates.design.isPassed { return state.gates.contract.isPassed ? .contractApproved : .contractGate }
         let confirmed = Set(state.designChoices.confirmedTables)
         let tables = model.tables
         let start = tableID.flatMap { id in tables.firstIndex { $0.id == id }.map { $0 + 1 } } ?? 0
@@ -66,8 +66,8 @@ extension Conversation {
             }
             let passedAt = clock()
             state.gates.design.passedAt = passedAt
-            advance(to: .designConfirmed)
-            return ["Data model approved and recorded at \(passedAt) in session.json. dynamodb_data_model.md holds the approved model (\(DesignReviewText.counted(model.tables.count, "table")), \(DesignReviewText.counted(model.mappings.count, "access pattern")) mapped). The contract stage comes next."]
+            advance(to: .contractGate)
+            return ["Data model approved and recorded at \(passedAt) in session.json. dynamodb_data_model.md holds the approved model (\(DesignReviewText.counted(model.tables.count, "table")), \(DesignReviewText.counted(model.mappings.count, "access pattern")) mapped), and migrationContract.json the contract built from it."]
         case "no":
             throw RequirementsError("Not approved: the gate stays open. Change the model with a command (/help lists them) or review a table with /show table NAME, then type yes.")
         default:
@@ -107,15 +107,17 @@ extension Conversation {
             state.step = nextDesignStep(in: dataModel)
         case .designReview(let tableID):
             if state.gates.design.isPassed {
-                state.step = .designConfirmed
+                state.step = nextDesignStep(in: dataModel)
             } else {
                 let model = dataModel
                 guard model.table(id: tableID) == nil else { return false }
                 state.step = nextDesignStep(in: model)
             }
-        case .designGate where state.gates.design.isPassed:
-            state.step = .designConfirmed
-        case .designConfirmed where !state.gates.design.isPassed:
+        case .designGate where state.gates.design.isPassed, .designConfirmed:
+            state.step = nextDesignStep(in: dataModel)
+        case .contractGate where !state.gates.design.isPassed || state.gates.contract.isPassed:
+            state.step = nextDesignStep(in: dataModel)
+        case .contractApproved where !state.gates.contract.isPassed:
             state.step = nextDesignStep(in: dataModel)
         default:
             return false
@@ -128,7 +130,7 @@ extension Step {
     /// Whether the step belongs to the design stage.
     public var isDesignStep: Bool {
         switch self {
-        case .designReview, .designGate, .designConfirmed, .designChangeConfirmation: return true
+        case .designReview, .designGate, .designConfirmed, .designChangeConfirmation, .contractGate, .contractApproved: return true
         default: return false
         }
     }

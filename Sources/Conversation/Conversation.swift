@@ -126,6 +126,10 @@ public struct Conversation: Sendable {
             throw RequirementsError("The data model is approved; there is nothing to answer here. Change it with a design command (that re-opens the design gate), review it with /show model, or /quit.")
         case .designChangeConfirmation:
             return answerDesignChange(text)
+        case .contractGate:
+            return try answerContractGate(text)
+        case .contractApproved:
+            throw RequirementsError("All three gates are passed: export the contract with ddbmodel export (see docs/export.md). A design change re-opens the design and contract gates.")
         }
         return []
     }

@@ -74,7 +74,7 @@ public struct Question: Sendable, Equatable {
         case .requirementsConfirmed:
             return Question(text: "The requirements gate was passed (\(state.gates.requirements.passedAt ?? "")). Change anything with /edit, /entity, /relationship or /pattern (that re-opens the gate), /show to review, or /quit.",
                             currentAnswer: nil)
-        case .designReview, .designGate, .designConfirmed, .designChangeConfirmation:
+        case .designReview, .designGate, .designConfirmed, .designChangeConfirmation, .contractGate, .contractApproved:
             return designQuestion(step, in: state, model: DesignEngine.design(state.requirements, choices: state.designChoices))
         }
     }
@@ -82,6 +82,8 @@ public struct Question: Sendable, Equatable {
     /// The design stage's questions, built from the model the engine designs for the session.
     static func designQuestion(_ step: Step, in state: SessionState, model: DataModel) -> Question {
         switch step {
+        case .contractGate, .contractApproved:
+            return ContractGateText.question(step, in: state, model: model)
         case .designReview(let tableID):
             guard let position = model.tables.firstIndex(where: { $0.id == tableID }) else {
                 return Question(text: "That table is no longer in the model. Press Enter to continue.", currentAnswer: nil)

@@ -6,15 +6,20 @@ import Requirements
 public struct GateRecord: Codable, Sendable, Equatable {
     /// ISO-8601 UTC time of the confirmation.
     public var passedAt: String?
+    /// For the contract gate: the SHA-256 of the exact `migrationContract.json` bytes approved,
+    /// so an export can refuse a contract edited after approval.
+    public var sha256: String?
 
-    public init(passedAt: String? = nil) {
+    public init(passedAt: String? = nil, sha256: String? = nil) {
         self.passedAt = passedAt
+        self.sha256 = sha256
     }
 
     public var isPassed: Bool { passedAt != nil }
 
     enum CodingKeys: String, CodingKey {
         case passedAt = "passed_at"
+        case sha256
     }
 }
 

@@ -33,12 +33,16 @@ public enum Step: Codable, Sendable, Equatable {
     case designReview(table: String)
     /// Asks for approval of the whole data model.
     case designGate
-    /// The design gate is passed; the session waits for changes (that re-open it) or `/quit`.
-    /// The contract stage will follow here.
+    /// Written by sessions saved before the contract stage existed, once the design gate was
+    /// passed; a resumed session moves on to the contract gate.
     case designConfirmed
     /// A design change would break access patterns: asks whether to keep it (the change waits in
     /// `SessionState.pendingDesignChange`).
     case designChangeConfirmation
+    /// Shows the migration contract's summary and validation, and asks for its approval.
+    case contractGate
+    /// All three gates are passed: the contract can be exported.
+    case contractApproved
 
     /// The stage a step belongs to, for `/status` and the gap-review order.
     public var section: String {
@@ -55,6 +59,8 @@ public enum Step: Codable, Sendable, Equatable {
         case .designGate: return "design gate"
         case .designConfirmed: return "design confirmed"
         case .designChangeConfirmation: return "design change confirmation"
+        case .contractGate: return "contract gate"
+        case .contractApproved: return "contract approved"
         }
     }
 }

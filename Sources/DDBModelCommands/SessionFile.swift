@@ -3,6 +3,7 @@ import Conversation
 import DataModelDocument
 import DesignEngine
 import Foundation
+import MigrationContract
 import Requirements
 import SessionStore
 
@@ -68,7 +69,7 @@ public final class SessionFile: SessionPersisting {
                         return nil
                     } catch { return error.message }
                 }
-                return failure ?? Self.saveDataModel(state, in: folder)
+                return failure ?? Self.saveDataModel(state, in: folder) ?? Self.saveContract(state, in: folder)
             })
         if let message = outcomes.0 ?? outcomes.1 { throw PersistenceFailure(message) }
     }
@@ -80,19 +81,34 @@ public final class SessionFile: SessionPersisting {
         return DataModelDocument.renderUTF8(model, requirements: state.requirements)
     }
 
+    /// The bytes of `migrationContract.json` for a session whose model is approved.
+    public static func contract(_ state: SessionState) -> [UInt8] {
+        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        return ContractBuilder.bytes(model, requirements: state.requirements)
+    }
+
     /// Writes the data model while the requirements gate is passed, removes it otherwise;
     /// returns a message on failure.
     static func saveDataModel(_ state: SessionState, in folder: SessionFolder) -> String? {
-        let url = folder.dataModelDocument
-        guard state.gates.requirements.isPassed else {
+        writeOrRemove(state.gates.requirements.isPassed ? dataModelDocument(state) : nil, at: folder.dataModelDocument, gate: "requirements")
+    }
+
+    /// Writes the contract while the design gate is passed, removes it otherwise.
+    static func saveContract(_ state: SessionState, in folder: SessionFolder) -> String? {
+        writeOrRemove(state.gates.design.isPassed ? contract(state) : nil, at: folder.contractFile, gate: "design")
+    }
+
+    /// Writes `bytes` atomically, or removes the file when there are none (its gate is open).
+    static func writeOrRemove(_ bytes: [UInt8]?, at url: URL, gate: String) -> String? {
+        guard let bytes else {
             guard unlink(url.path) != 0 else { return nil }
             let code = errno
             guard code != ENOENT else { return nil }
-            return "Could not remove \(url.path) (\(String(cString: strerror(code)))); delete it by hand: the requirements gate is open again."
+            return "Could not remove \(url.path) (\(String(cString: strerror(code)))); delete it by hand: the \(gate) gate is open again."
         }
-        return dataModelDocument(state).withUnsafeBytes { bytes -> String? in
+        return bytes.withUnsafeBytes { raw -> String? in
             do throws(PersistenceFailure) {
-                try AtomicFile.write(borrowing: bytes, to: url, failure: PersistenceFailure.init)
+                try AtomicFile.write(borrowing: raw, to: url, failure: PersistenceFailure.init)
                 return nil
             } catch { return error.message }
         }

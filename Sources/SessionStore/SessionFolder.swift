@@ -25,6 +25,7 @@ public struct SessionFolder: Sendable, Equatable {
 
     /// The rendered data model, written from the design stage on (after the requirements gate).
     public var dataModelDocument: URL { file(named: "dynamodb_data_model.md") }
+    public var contractFile: URL { file(named: "migrationContract.json") }
 
     /// The file `SessionLock` locks so two ddbmodel processes never edit one session at once.
     public var lockFile: URL { file(named: Self.lockFileName) }

@@ -24,7 +24,7 @@ import TestSupport
         #expect(steps.contains(.designReview(table: "Product")))
         #expect(steps.contains(.designChangeConfirmation))
         #expect(steps.contains(.designGate))
-        #expect(steps.last == .designConfirmed)
+        #expect(steps.last == .contractGate)
     }
 
     @Test func aPendingChangeIsResumedAsTheSameQuestion() throws {

@@ -51,7 +51,7 @@ import TestSupport
         #expect(walked.output.contains("\nData model approved and recorded at "))
         let approved = try Self.session(runner)
         #expect(approved.gates.design.isPassed)
-        #expect(approved.step == .designConfirmed)
+        #expect(approved.step == .contractGate)
         #expect(approved.designChoices.tableNames == ["Product": "Catalog"])
         #expect(approved.designChoices.confirmedTables.count == 6)
         let document = try #require(runner.contents(Self.document))
@@ -59,7 +59,7 @@ import TestSupport
         #expect(document.contains("Catalog"))
 
         let status = try runner.run(["status", "Sessions/shop"])
-        #expect(status.output.contains("Stage: contract (current question: design confirmed)"))
+        #expect(status.output.contains("Stage: contract (current question: contract gate)"))
         #expect(status.output.contains("Data model: 6 tables (2 lookup tables), 2 secondary indexes, 0 broken patterns\nTables confirmed: 6 of 6\n"))
 
         // A design change re-opens the design gate and rewrites the document.

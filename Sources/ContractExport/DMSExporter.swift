@@ -1,0 +1,124 @@
+import DesignEngine
+import MigrationContract
+import Requirements
+
+/// `dms-table-mappings.json`: AWS DMS table mappings (`formats.md` §4) that load the imported
+/// MySQL tables into the designed DynamoDB tables.
+///
+/// Per source table behind an entity table: one `selection` rule and one `object-mapping` rule
+/// (`map-record-to-record`) naming the target table, its key attributes, the columns left out
+/// (excluded in the requirements, or renamed) and attribute mappings for renamed attributes and
+/// concatenated keys. Lookup tables, denormalized copies and entities entered by hand get no
+/// rule; `docs/export.md` (## dms) says how they are filled.
+public enum DMSExporter {
+    public static let fileName = "dms-table-mappings.json"
+
+    /// The object-locator schema: `%` matches the source database, whose name the requirements
+    /// do not record; replace it with the database name when the endpoint sees several.
+    public static let schemaName = "%"
+
+    public static func export(_ model: DataModel, requirements: Requirements) -> ExportedFile {
+        var rules: [OrderedJSON] = []
+        var selected = Set<String>()
+        func nextID() -> String { String(rules.count + 1) }
+        for table in model.tables where table.lookup == nil {
+            for entityName in table.entities {
+                guard let entity = requirements.entity(named: entityName), let source = entity.sourceTable else { continue }
+                if selected.insert(source).inserted {
+                    rules.append(.object([
+                        ("rule-type", .string("selection")),
+                        ("rule-id", .string(nextID())),
+                        ("rule-name", .string("select-\(source)")),
+                        ("object-locator", locator(source)),
+                        ("rule-action", .string("include")),
+                    ]))
+                }
+                rules.append(.object([
+                    ("rule-type", .string("object-mapping")),
+                    ("rule-id", .string(nextID())),
+                    ("rule-name", .string("map-\(source)-to-\(table.name)")),
+                    ("rule-action", .string("map-record-to-record")),
+                    ("object-locator", locator(source)),
+                    ("target-table-name", .string(table.name)),
+                    ("mapping-parameters", mappingParameters(table: table, entity: entity, source: source)),
+                ]))
+            }
+        }
+        return ExportedFile(name: fileName, bytes: OrderedJSON.object([("rules", .array(rules))]).serialized())
+    }
+
+    static func locator(_ source: String) -> OrderedJSON {
+        .object([("schema-name", .string(schemaName)), ("table-name", .string(source))])
+    }
+
+    static func mappingParameters(table: TableDesign, entity: Entity, source: String) -> OrderedJSON {
+        var excluded: [String] = entity.attributes.compactMap { attribute in
+            guard attribute.excludedReason != nil, let column = attribute.source, column.table == source else { return nil }
+            return column.column
+        }
+        var mappings: [OrderedJSON] = []
+        for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) {
+            guard let value = keyTemplate(key, table: table, entity: entity) else { continue }
+            mappings.append(attributeMapping(key.name, type: key.dynamoDBType, value: value))
+        }
+        for attribute in table.attributes where attribute.entity == entity.name && attribute.sourceEntity == entity.name
+            && attribute.denormalization == nil && attribute.composedOf == nil {
+            guard let column = attribute.sourceColumn, attribute.sourceTable == nil || attribute.sourceTable == source,
+                  column != attribute.name else { continue }
+            mappings.append(attributeMapping(attribute.name, type: attribute.dynamoDBType, value: "${\(column)}"))
+            if !excluded.contains(column) { excluded.append(column) }
+        }
+        var parameters: [(String, OrderedJSON)] = [("partition-key-name", .string(table.partitionKey.name))]
+        if let sortKey = table.sortKey { parameters.append(("sort-key-name", .string(sortKey.name))) }
+        parameters.append(("exclude-columns", .array(excluded.map { .string($0) })))
+        parameters.append(("attribute-mappings", .array(mappings)))
+        return .object(parameters)
+    }
+
+    static func attributeMapping(_ name: String, type: String, value: String) -> OrderedJSON {
+        .object([
+            ("target-attribute-name", .string(name)),
+            ("attribute-type", .string("scalar")),
+            ("attribute-sub-type", .string(type == "N" ? "number" : "string")),
+            ("value", .string(value)),
+        ])
+    }
+
+    /// The value template of a concatenated key, such as `${tenant_id}#${user_id}`; for an item
+    /// collection's sort key, `TYPE` on the parent and `TYPE#${id}` on members. Nil for a key
+    /// that is a column of its own (map-record-to-record copies it under its name).
+    static func keyTemplate(_ key: KeyAttribute, table: TableDesign, entity: Entity) -> String? {
+        guard let parts = key.composedOf else {
+            let column = column(for: key.name, table: table, entity: entity)
+            return column == key.name ? nil : "${\(column)}"
+        }
+        if parts.first == "entity type" {
+            let prefix = typePrefix(entity.name)
+            if entity.name == table.entities.first { return prefix }
+            let partitionColumns = Set(table.partitionKey.composedOf ?? [table.partitionKey.name])
+            let idParts = entity.identifier.filter { !partitionColumns.contains($0) }
+            let ids = (idParts.isEmpty ? entity.identifier : idParts).map { "${\(column(for: $0, table: table, entity: entity))}" }
+            return ([prefix] + ids).joined(separator: "#")
+        }
+        return parts.map { "${\(column(for: $0, table: table, entity: entity))}" }.joined(separator: "#")
+    }
+
+    /// The source column behind an attribute of the entity: the model's record of it, then the
+    /// requirements', then the name itself.
+    static func column(for name: String, table: TableDesign, entity: Entity) -> String {
+        if let attribute = table.attributes.first(where: { $0.name == name && $0.entity == entity.name }), let column = attribute.sourceColumn {
+            return column
+        }
+        if let attribute = table.attributes.first(where: { $0.name == name && $0.entity == entity.name }),
+           let column = entity.attribute(named: attribute.sourceAttribute)?.source?.column {
+            return column
+        }
+        return entity.attribute(named: name)?.source?.column ?? name
+    }
+
+    /// `OrderItem` → `ORDER_ITEM`: the item-type prefix of an item collection's sort key, split
+    /// into words the way the engine does.
+    static func typePrefix(_ entityName: String) -> String {
+        NameWords.split(entityName).map { $0.uppercased() }.joined(separator: "_")
+    }
+}
