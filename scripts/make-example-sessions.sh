@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the example sessions under Sessions/examples/ from the worked scenarios: each is a
-# session whose requirements gate is passed and whose data model is rendered, stopped at the
-# first table of the design review. `ddbmodel resume Sessions/examples/NAME` continues it.
+# Rebuilds the example sessions under Sessions/examples/ from the worked scenarios: `ecommerce`
+# and `tenants` have passed the requirements gate and stop at the first table of the design
+# review (`ddbmodel resume Sessions/examples/NAME` continues them); `ecommerce-approved` and
+# `tenants-approved` are carried through all three gates, ready for `ddbmodel export`.
 # Run it after a change to the engine or the renderer (EndToEndTests/ExampleSessionTests fails
 # until the examples match what the code renders).
 set -euo pipefail
@@ -23,3 +24,6 @@ make_example() {
 mkdir -p "$examples"
 make_example ecommerce ecommerce $'accept the catalog service creates products\nyes\n/quit\n'
 make_example tenants tenants $'yes\n/quit\n'
+make_example ecommerce-approved ecommerce $'accept the catalog service creates products\nyes\n/gate\nyes\nyes\n/quit\n'
+make_example tenants-approved tenants $'yes\n/accept-scan 3 an admin listing of a few hundred tenants, paged\n/gate\nyes\nyes\n/quit\n'
+for name in ecommerce-approved tenants-approved; do test -f "$examples/$name/migrationContract.json"; done

@@ -1,6 +1,7 @@
 import Conversation
 import DataModelDocument
 import DesignEngine
+import MigrationContract
 import Foundation
 import Requirements
 import Testing
@@ -46,5 +47,32 @@ import TestSupport
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("Table 1 of"))
         #expect(result.output.contains("Confirm "))
+    }
+}
+
+/// The examples carried through all three gates: their contract is the approved one and
+/// validates against the session.
+@Suite struct ApprovedExampleSessionTests {
+    static let names = ["ecommerce-approved", "tenants-approved"]
+
+    @Test(arguments: names)
+    func everyGateIsPassedAndTheContractIsTheApprovedOne(name: String) throws {
+        let state = try ExampleSessionTests.state(name)
+        #expect(state.gates.requirements.isPassed && state.gates.design.isPassed && state.gates.contract.isPassed)
+        #expect(state.step == .contractApproved)
+        let contract = Array(try ExampleSessionTests.text(name, "migrationContract.json").utf8)
+        #expect(state.gates.contract.sha256 == SHA256.hex(contract))
+        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        #expect(contract == ContractBuilder.bytes(model, requirements: state.requirements), "Sessions/examples/\(name) is stale: run scripts/make-example-sessions.sh")
+        #expect(ContractValidator.validate(contract, context: ContractContext(requirements: state.requirements, sourceSchema: state.sourceSchema)).isEmpty)
+        #expect(try ExampleSessionTests.text(name, "dynamodb_data_model.md") == DataModelDocument.render(model, requirements: state.requirements))
+    }
+
+    @Test(arguments: names)
+    func checkContractAcceptsTheExampleContract(name: String) throws {
+        let runner = try BinaryRunner()
+        let folder = ExampleSessionTests.examples.appendingPathComponent(name)
+        let result = try runner.run(["check-contract", folder.appendingPathComponent("migrationContract.json").path, "--session", folder.path])
+        #expect(result.status == 0, "\(result.errors)")
     }
 }
