@@ -76,3 +76,34 @@ import TestSupport
         #expect(result.status == 0, "\(result.errors)")
     }
 }
+
+/// `ddbmodel export` on the approved examples: every format written, the contract unchanged,
+/// and the CloudFormation template clean under cfn-lint.
+@Suite struct ApprovedExampleExportTests {
+    @Test(arguments: ApprovedExampleSessionTests.names)
+    func theApprovedExampleExportsEveryFormat(name: String) throws {
+        let runner = try BinaryRunner()
+        let copy = runner.file("Sessions/\(name)")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ExampleSessionTests.examples.appendingPathComponent(name), to: copy)
+        let result = try runner.run(["export", "Sessions/\(name)", "--out", "deploy"])
+        #expect(result.status == 0, "\(result.errors)")
+        for file in ExportTests.allFiles {
+            #expect(FileManager.default.fileExists(atPath: runner.file("deploy/\(file)").path), "missing \(file)")
+        }
+        #expect(FileManager.default.contents(atPath: runner.file("deploy/migrationContract.json").path)
+                == FileManager.default.contents(atPath: copy.appendingPathComponent("migrationContract.json").path))
+
+        let lint = Process()
+        lint.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        lint.arguments = ["cfn-lint", "--format", "parseable", runner.file("deploy/cloudformation.yaml").path]
+        let output = Pipe()
+        lint.standardOutput = output
+        lint.standardError = output
+        try lint.run()
+        let findings = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        lint.waitUntilExit()
+        #expect(lint.terminationStatus != 127, "cfn-lint is not installed: run `python3 -m pip install cfn-lint` (make test does)")
+        #expect(lint.terminationStatus == 0, "cfn-lint findings:\n\(findings)")
+    }
+}

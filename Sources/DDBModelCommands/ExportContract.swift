@@ -1,0 +1,115 @@
+import ArgumentParser
+import Conversation
+import ContractExport
+import DesignEngine
+import Foundation
+import MigrationContract
+import SessionStore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `ddbmodel export PATH --out DIR`: writes the approved contract and what deploys it.
+///
+/// Refuses unless all three gates are passed and the contract on disk is byte for byte the one
+/// approved (its SHA-256 is in `session.json`); never overwrites a file without `--force`.
+struct ExportContract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the approved contract with its CloudFormation template, Workbench model, DMS mappings and boto3 code.",
+        discussion: "Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all). See docs/export.md."
+    )
+
+    @Argument(help: "The session folder (Sessions/NAME) or its session.json.")
+    var path: String
+
+    @Option(name: .long, help: "The folder to write into (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: "A format to write; repeat for several (default: all).")
+    var format: [ExportFormat] = []
+
+    @Flag(name: .long, help: "Overwrite files that already exist in the output folder.")
+    var force = false
+
+    func run() throws {
+        let environment = CommandEnvironment()
+        let folder = try environment.failing { () throws(StoreError) in
+            try SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory)
+        }
+        let state = try environment.failing { () throws(StoreError) in try SessionFile.load(folder) }
+        let contract = try environment.failing { () throws(CommandFailure) in try Self.approvedContract(state, folder: folder, sessionPath: path) }
+        let files = Self.files(for: format.isEmpty ? ExportFormat.allCases : format, state: state, contract: contract)
+        let outFolder = environment.resolve(out)
+        try environment.failing { () throws(CommandFailure) in try Self.write(files, into: outFolder, force: force, shownAs: out) }
+        for file in files { environment.output.write("wrote \(out)/\(file.name)\n") }
+    }
+
+    /// The contract bytes on disk, once every gate is passed and they match the approved digest.
+    static func approvedContract(_ state: SessionState, folder: SessionFolder, sessionPath: String) throws(CommandFailure) -> [UInt8] {
+        let resume = "ddbmodel resume \(sessionPath)"
+        guard state.gates.requirements.isPassed else {
+            throw CommandFailure("Nothing to export: the requirements gate is open. Finish the requirements and pass their gate (\(resume)).")
+        }
+        guard state.gates.design.isPassed else {
+            throw CommandFailure("Nothing to export: the design gate is open. Review and approve the data model (\(resume)).")
+        }
+        guard state.gates.contract.isPassed, let approved = state.gates.contract.sha256 else {
+            throw CommandFailure("Nothing to export: the contract gate is open. Review and approve migrationContract.json (\(resume)).")
+        }
+        guard let data = FileManager.default.contents(atPath: folder.contractFile.path) else {
+            throw CommandFailure("\(folder.contractFile.path) is missing; \(resume) writes it again, then approve it at the contract gate.")
+        }
+        let bytes = [UInt8](data)
+        let digest = SHA256.hex(bytes)
+        guard digest == approved else {
+            throw CommandFailure("migrationContract.json changed after it was approved (SHA-256 \(digest), approved \(approved)). Restore the approved file, or re-open the design (\(resume)) and approve the contract again.")
+        }
+        return bytes
+    }
+
+    /// The files of each format, in the order of `ExportFormat.allCases`.
+    static func files(for formats: [ExportFormat], state: SessionState, contract: [UInt8]) -> [ExportedFile] {
+        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let requirements = state.requirements
+        let approvedAt = state.gates.contract.passedAt ?? ""
+        return ExportFormat.allCases.filter(formats.contains).map { format in
+            switch format {
+            case .contract: return ExportedFile(name: "migrationContract.json", bytes: contract)
+            case .contractV2: return ContractV2Exporter.export(model, requirements: requirements)
+            case .cloudformation:
+                return CloudFormationExporter.export(model, requirements: requirements, stackDescription: "DynamoDB tables for \(state.name), designed with ddbmodel (contract approved \(approvedAt))")
+            case .workbench: return WorkbenchExporter.export(model, requirements: requirements, modelName: state.name, exportedAt: approvedAt)
+            case .dms: return DMSExporter.export(model, requirements: requirements)
+            case .boto3: return Boto3Exporter.export(model, requirements: requirements)
+            }
+        }
+    }
+
+    /// Writes every file atomically, after checking that none would overwrite an existing file
+    /// (unless `force`), so a refused export leaves the folder as it was.
+    static func write(_ files: [ExportedFile], into folder: URL, force: Bool, shownAs: String) throws(CommandFailure) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CommandFailure("\(shownAs) is a file, not a folder.")
+        }
+        if !force {
+            let existing = files.map(\.name).filter { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
+            if !existing.isEmpty {
+                throw CommandFailure("\(shownAs) already holds \(existing.joined(separator: ", ")); nothing was written. Use --force to overwrite, or choose another --out folder.")
+            }
+        }
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("Cannot create \(shownAs): \(error.localizedDescription)")
+        }
+        for file in files {
+            do throws(StoreError) {
+                try AtomicFile.write(Data(file.bytes), to: folder.appendingPathComponent(file.name))
+            } catch {
+                throw CommandFailure(error.message)
+            }
+        }
+    }
+}

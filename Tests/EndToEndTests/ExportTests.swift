@@ -1,0 +1,110 @@
+import Conversation
+import Foundation
+import MigrationContract
+import Testing
+import TestSupport
+
+/// The contract gate and `ddbmodel export` / `check-contract` through the built binary.
+@Suite struct ExportTests {
+    static let allFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
+                           "dms-table-mappings.json", "access_patterns.py"]
+
+    /// A session taken through all three gates.
+    static func approvedSession() throws -> BinaryRunner {
+        let runner = try BinaryRunner()
+        try Data(SampleRequirements.ecommerceYAML.utf8).write(to: runner.file("ecommerce.yaml"))
+        let lines = ["accept the catalog service creates products", "yes"] + Array(repeating: "yes", count: 6) + ["yes", "yes", "/quit"]
+        let result = try runner.run(["new", "shop", "--requirements", "ecommerce.yaml"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("\nContract approved and recorded at "))
+        return runner
+    }
+
+    static func state(_ runner: BinaryRunner) throws -> SessionState {
+        let data = try #require(FileManager.default.contents(atPath: runner.file("Sessions/shop/session.json").path))
+        return try JSONDecoder().decode(SessionState.self, from: data)
+    }
+
+    @Test func theApprovedContractIsExportedWithEveryFormat() throws {
+        let runner = try Self.approvedSession()
+        let state = try Self.state(runner)
+        let contract = try #require(FileManager.default.contents(atPath: runner.file("Sessions/shop/migrationContract.json").path))
+        #expect(state.gates.contract.sha256 == SHA256.hex([UInt8](contract)))
+
+        let exported = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(exported.status == 0, "\(exported.errors)")
+        for name in Self.allFiles {
+            #expect(FileManager.default.fileExists(atPath: runner.file("out/\(name)").path), "missing \(name)")
+            #expect(exported.output.contains("wrote out/\(name)\n"))
+        }
+        #expect(FileManager.default.contents(atPath: runner.file("out/migrationContract.json").path) == contract)
+
+        let checked = try runner.run(["check-contract", "out/migrationContract.json", "--session", "Sessions/shop"])
+        #expect(checked.status == 0, "\(checked.errors)")
+        #expect(checked.output == "out/migrationContract.json: valid against the session (no problems).\n")
+    }
+
+    @Test func exportNeverOverwritesWithoutForceAndWritesOnlyTheChosenFormats() throws {
+        let runner = try Self.approvedSession()
+        let first = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "cloudformation", "--format", "dms"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output == "wrote out/cloudformation.yaml\nwrote out/dms-table-mappings.json\n")
+        #expect(!FileManager.default.fileExists(atPath: runner.file("out/access_patterns.py").path))
+
+        let again = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(again.status == 1)
+        #expect(again.errors == "ddbmodel: out already holds cloudformation.yaml, dms-table-mappings.json; nothing was written. Use --force to overwrite, or choose another --out folder.\n")
+        #expect(!FileManager.default.fileExists(atPath: runner.file("out/access_patterns.py").path))
+
+        let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--force"])
+        #expect(forced.status == 0, "\(forced.errors)")
+
+        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "terraform"])
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("terraform"))
+    }
+
+    @Test func aContractEditedAfterApprovalIsRefused() throws {
+        let runner = try Self.approvedSession()
+        let url = runner.file("Sessions/shop/migrationContract.json")
+        var text = String(decoding: try #require(FileManager.default.contents(atPath: url.path)), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"Users\"", with: "\"People\"")
+        try Data(text.utf8).write(to: url)
+        let result = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("ddbmodel: migrationContract.json changed after it was approved (SHA-256 "))
+        #expect(!FileManager.default.fileExists(atPath: runner.file("out").path))
+    }
+
+    @Test func exportSaysWhichGateIsOpen() throws {
+        let runner = try BinaryRunner()
+        try Data(SampleRequirements.ecommerceYAML.utf8).write(to: runner.file("ecommerce.yaml"))
+        _ = try runner.run(["new", "shop", "--requirements", "ecommerce.yaml"], input: "/quit\n")
+        let atRequirements = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(atRequirements.status == 1)
+        #expect(atRequirements.errors.contains("the requirements gate is open"))
+
+        _ = try runner.run(["resume", "Sessions/shop"], input: "accept the catalog service creates products\nyes\n/quit\n")
+        let atDesign = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(atDesign.errors.contains("the design gate is open"))
+        #expect(!FileManager.default.fileExists(atPath: runner.file("Sessions/shop/migrationContract.json").path), "no contract before the design gate")
+
+        _ = try runner.run(["resume", "Sessions/shop"], input: "/gate\nyes\n/quit\n")
+        #expect(FileManager.default.fileExists(atPath: runner.file("Sessions/shop/migrationContract.json").path))
+        let atContract = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(atContract.errors.contains("the contract gate is open"))
+    }
+
+    @Test func checkContractListsProblemsByPathAndFails() throws {
+        let runner = try BinaryRunner()
+        try Data(#"[{"table": "Users", "type": "Table", "pk": "user_id", "attributes": {}, "satisfies": [], "estimated_item_size_bytes": 0}]"#.utf8)
+            .write(to: runner.file("broken.json"))
+        let result = try runner.run(["check-contract", "broken.json"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("broken.json: "))
+        #expect(result.errors.contains("$[0]"))
+        let missing = try runner.run(["check-contract", "nothing.json"])
+        #expect(missing.status == 1)
+        #expect(missing.errors == "ddbmodel: Cannot read nothing.json: no such file, or it is not readable.\n")
+    }
+}
