@@ -72,11 +72,13 @@ let package = Package(
             dependencies: ["Conversation", "Requirements", "SessionStore", "DDBModelCommands"],
             swiftSettings: strictSettings
         ),
-        .executableTarget(name: "ddbmodel-import-bench", dependencies: ["MySQLSchema"], swiftSettings: strictSettings),
+        // The seeded generator the benchmarks build their inputs with.
+        .target(name: "BenchmarkSupport", swiftSettings: strictSettings),
+        .executableTarget(name: "ddbmodel-import-bench", dependencies: ["MySQLSchema", "BenchmarkSupport"], swiftSettings: strictSettings),
         // Times design + render of a generated 300-entity, 1,000-pattern session (docs/benchmarks.md).
         .executableTarget(
             name: "ddbmodel-design-bench",
-            dependencies: ["DesignEngine", "DataModelDocument", "Requirements"],
+            dependencies: ["DesignEngine", "DataModelDocument", "Requirements", "BenchmarkSupport"],
             swiftSettings: strictSettings
         ),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),

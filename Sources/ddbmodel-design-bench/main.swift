@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import DataModelDocument
 import DesignEngine
 import Foundation
@@ -17,31 +18,7 @@ let patternCount = 1_000
 
 // MARK: - Deterministic generator
 
-/// SplitMix64: tiny, seeded, and independent of the standard library's algorithms, so the
-/// session never changes with the Swift version.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func chance(_ percent: Int) -> Bool {
-        int(0...99) < percent
-    }
-
-    mutating func pick<Element>(_ items: [Element]) -> Element {
-        items[int(0...(items.count - 1))]
-    }
-}
+// SplitMix64 (BenchmarkSupport) generates the input from the seed.
 
 /// A 300-entity, 1,000-pattern session shaped like a large imported schema: one table per
 /// entity, most with a parent (foreign key named like the parent's identifier), unique emails

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import MySQLSchema
 
@@ -20,31 +21,7 @@ let columnScale = 5.5
 
 // MARK: - Deterministic generator
 
-/// SplitMix64: tiny, seeded, and independent of the standard library's algorithms, so the dump
-/// never changes with the Swift version.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func chance(_ percent: Int) -> Bool {
-        int(0...99) < percent
-    }
-
-    mutating func pick<Element>(_ items: [Element]) -> Element {
-        items[int(0...(items.count - 1))]
-    }
-}
+// SplitMix64 (BenchmarkSupport) generates the input from the seed.
 
 /// What the generator wrote, for checking that the parse read all of it.
 struct GeneratedCounts {
