@@ -44,6 +44,10 @@ let package = Package(
         .target(name: "MigrationContract", dependencies: ["DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // What an approved contract is exported with: CloudFormation, Workbench, DMS, boto3, contract v2. Pure.
         .target(name: "ContractExport", dependencies: ["MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        // A small DynamoDB client: the JSON protocol over HTTP(S), signed with Signature Version 4.
+        .target(name: "DynamoDBClient", swiftSettings: strictSettings),
+        // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
+        .target(name: "ModelValidation", dependencies: ["DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
@@ -61,7 +65,7 @@ let package = Package(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
-                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport",
+                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBClient", "ModelValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -91,6 +95,8 @@ let package = Package(
         .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "MigrationContractTests", dependencies: ["MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ModelValidationTests", dependencies: ["ModelValidation", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `ddbmodel validate` through the built binary, against moto_server on loopback.
+@Suite(.serialized) struct ValidateTests {
+    static func exampleCopy(_ runner: BinaryRunner, _ name: String) throws {
+        let copy = runner.file("Sessions/\(name)")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ExampleSessionTests.examples.appendingPathComponent(name), to: copy)
+    }
+
+    /// Table names on the server, read with boto3 (independently of the tool's own client).
+    static func tableNames(port: Int) throws -> String {
+        try LoopbackMoto.run(["env", "AWS_ACCESS_KEY_ID=testing", "AWS_SECRET_ACCESS_KEY=testing", "python3", "-c",
+                              "import boto3; print(boto3.client('dynamodb', region_name='us-east-1', endpoint_url='http://127.0.0.1:\(port)').list_tables()['TableNames'])"]).output
+    }
+
+    @Test(arguments: ["ecommerce-approved", "tenants-approved"])
+    func anExampleValidatesAndLeavesNoTableBehind(name: String) throws {
+        let runner = try BinaryRunner()
+        try Self.exampleCopy(runner, name)
+        try LoopbackMoto.withServer { port in
+            let result = try runner.run(["validate", "Sessions/\(name)", "--endpoint", "http://127.0.0.1:\(port)", "--prefix", "t-"])
+            #expect(result.status == 0, "\(result.output)\n\(result.errors)")
+            #expect(result.output.contains("… "), "progress lines")
+            #expect(result.output.contains("| Pattern |") || result.output.contains("| pattern |") || result.output.contains("|---"))
+            #expect(!result.output.contains("FAIL"))
+            let markdown = try #require(runner.contents("Sessions/\(name)/dynamodb_model_validation.md"))
+            #expect(markdown.contains("moto and DynamoDB Local do not report realistic consumed capacity"))
+            #expect(runner.contents("Sessions/\(name)/dynamodb_model_validation.json") != nil)
+            #expect(try Self.tableNames(port: port).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        }
+    }
+
+    @Test func aRemoteEndpointIsRefusedWithoutAllowRemote() throws {
+        let runner = try BinaryRunner()
+        try Self.exampleCopy(runner, "ecommerce-approved")
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "https://dynamodb.us-east-1.amazonaws.com"])
+        #expect(result.status == 1)
+        #expect(result.errors == "ddbmodel: https://dynamodb.us-east-1.amazonaws.com is not on this machine: validating creates real tables there (and may cost money). Add --allow-remote to do it; you will be asked to confirm.\n")
+    }
+
+    @Test func anUnreachableEndpointIsReportedAsSuch() throws {
+        let runner = try BinaryRunner()
+        try Self.exampleCopy(runner, "ecommerce-approved")
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "http://127.0.0.1:1", "--prefix", "t-"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Cannot reach the DynamoDB endpoint http://127.0.0.1:1"))
+    }
+
+    @Test func aBrokenModelFailsOnExactlyThePatternItBreaks() throws {
+        // The ecommerce example with the category index keyed by title instead: only #6 can fail.
+        let runner = try BinaryRunner()
+        try Self.exampleCopy(runner, "ecommerce-approved")
+        _ = try runner.run(["resume", "Sessions/ecommerce-approved"], input: "/index-keys Products ProductsByCategory title price\nyes\n/quit\n")
+        try LoopbackMoto.withServer { port in
+            let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "http://127.0.0.1:\(port)", "--prefix", "b-"])
+            #expect(result.status == 1)
+            let report = try #require(runner.contents("Sessions/ecommerce-approved/dynamodb_model_validation.json"))
+            #expect(report.contains("\"failed\""))
+            #expect(result.output.contains("#6"))
+        }
+    }
+
+    @Test func aMalformedEndpointIsRefused() throws {
+        let runner = try BinaryRunner()
+        try Self.exampleCopy(runner, "ecommerce-approved")
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "localhost:8000"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("is not an endpoint URL"))
+    }
+}

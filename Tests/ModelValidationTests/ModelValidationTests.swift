@@ -1,0 +1,230 @@
+import DesignEngine
+import DynamoDBClient
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import MigrationContract
+import ModelValidation
+import Requirements
+import RequirementsYAML
+import Testing
+
+/// The design engine's worked scenarios validated against a DynamoDB API on loopback
+/// (`moto_server`), as issue 6 asks, plus two deliberately broken models that must fail on exactly
+/// the broken patterns. Needs `python3` with `moto[server]` (`python3 -m pip install "moto[server]"`):
+/// fails, never skips, without it.
+@Suite(.serialized) struct ModelValidationTests {
+    @Test(arguments: ValidationScenario.names) func everyServedPatternPasses(name: String) throws {
+        let (requirements, model) = try ValidationScenario.model(name)
+        try MotoServer.with { transport in
+            let prefix = "val-\(name)-"
+            let report = ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: prefix).run()
+            let failures = report.patterns.filter { $0.outcome == .fail }.map { "#\($0.patternID): \($0.reason ?? "")" }
+            #expect(report.setupFailure == nil, "\(name): \(report.setupFailure ?? "")")
+            #expect(failures.isEmpty, "\(name) failures:\n\(failures.joined(separator: "\n"))")
+            #expect(report.cleanupFailures.isEmpty, "\(report.cleanupFailures)")
+            for mapping in model.mappings {
+                let result = report.patterns.first { $0.patternID == mapping.patternID }
+                switch mapping.status {
+                case .served, .acceptedScan: #expect(result?.outcome == .pass, "\(name) #\(mapping.patternID) not run: \(result?.reason ?? "")")
+                case .searchService: #expect(result?.outcome == .skipped && (result?.reason ?? "").contains("OpenSearch"))
+                case .unserved: #expect(result?.outcome == .fail)
+                }
+            }
+            let left = try MotoServer.tables(transport, prefix: prefix)
+            #expect(left.isEmpty, "tables left behind")
+            #expect(report.markdown() == ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: prefix).run().markdown(),
+                    "two runs render differently")
+        }
+    }
+
+    @Test func anIndexThatCannotServeItsPatternFailsExactlyThatPattern() throws {
+        let (requirements, original) = try ValidationScenario.model("ecommerce")
+        var model = original
+        let tableIndex = try #require(model.tables.firstIndex { $0.indexes.contains { $0.name == "ProductsByCategory" } })
+        let indexIndex = try #require(model.tables[tableIndex].indexes.firstIndex { $0.name == "ProductsByCategory" })
+        var key = model.tables[tableIndex].indexes[indexIndex].partitionKey[0]
+        key.name = "title"
+        model.tables[tableIndex].indexes[indexIndex].partitionKey = [key]
+        if case .include(let names) = model.tables[tableIndex].indexes[indexIndex].projection {
+            model.tables[tableIndex].indexes[indexIndex].projection = .include(names.filter { $0 != "title" } + ["category"])
+        }
+        let pattern = try #require(model.mappings.first { $0.indexName == "ProductsByCategory" || $0.indexName == model.tables[tableIndex].indexes[indexIndex].id })
+        try MotoServer.with { transport in
+            let report = ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: "val-broken-index-").run()
+            #expect(report.failedPatternIDs == [pattern.patternID], "\(report.markdown())")
+            #expect(!report.succeeded)
+            let left = try MotoServer.tables(transport, prefix: "val-broken-index-")
+            #expect(left.isEmpty)
+        }
+    }
+
+    @Test func aMissingUniquenessConditionFailsExactlyTheCreatePattern() throws {
+        let (requirements, original) = try ValidationScenario.model("ecommerce")
+        var model = original
+        let lookup = try #require(model.tables.first { $0.lookup?.attributes == ["username"] })
+        model.tables.removeAll { $0.id == lookup.id }
+        let create = try #require(model.mappings.first { requirements.pattern($0.patternID)?.type == .write && requirements.pattern($0.patternID)?.entities.first == "User" })
+        try MotoServer.with { transport in
+            let report = ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: "val-broken-unique-").run()
+            #expect(report.failedPatternIDs == [create.patternID], "\(report.markdown())")
+            let reason = report.patterns.first { $0.patternID == create.patternID }?.reason ?? ""
+            #expect(reason.contains("duplicate username was accepted"), "\(reason)")
+            let left = try MotoServer.tables(transport, prefix: "val-broken-unique-")
+            #expect(left.isEmpty)
+        }
+    }
+
+    @Test func reportRendersMarkdownAndJSON() throws {
+        let report = ValidationReport(
+            tablePrefix: "p-", seed: 1, tables: ["p-Users"],
+            patterns: [
+                .init(patternID: 1, description: "Get user", operation: "GetItem", target: "Users", expected: 1, got: 1, outcome: .pass, reason: nil, readUnits: 0.5, writeUnits: 0),
+                .init(patternID: 2, description: "List | things", operation: "Query", target: "Users/ByX", expected: 2, got: 0, outcome: .fail, reason: "returned [], expected [a, b]", readUnits: 1, writeUnits: 0),
+                .init(patternID: 3, description: "Search", operation: "-", target: "-", expected: nil, got: nil, outcome: .skipped, reason: "served by OpenSearch", readUnits: 0, writeUnits: 0),
+            ],
+            notes: ["moto does not report realistic consumed capacity"], setupFailure: nil, cleanupFailures: [])
+        let markdown = report.markdown()
+        #expect(markdown.contains("| #1 Get user | GetItem | Users | 1 | 1 | ✅ pass | 0.5 | 0 |"))
+        #expect(markdown.contains("| #2 List \\| things | Query | Users/ByX | 2 | 0 | ❌ fail | 1 | 0 |"))
+        #expect(markdown.contains("- **#2 List | things**: returned [], expected [a, b]"))
+        #expect(markdown.contains("1 passed, 1 failed, 1 skipped"))
+        let json = try OrderedJSON.parse(report.json())
+        #expect(json.serialized() == report.json())
+        #expect(report.failedPatternIDs == [2] && !report.succeeded)
+    }
+
+    @Test func tablesAreDeletedWhenTheRunFailsHalfway() throws {
+        let (requirements, model) = try ValidationScenario.model("ecommerce")
+        try MotoServer.with { transport in
+            let failing = FailingTransport(base: transport, failOperation: "TransactWriteItems")
+            let report = ModelValidator(model: model, requirements: requirements, transport: failing, tablePrefix: "val-failing-").run()
+            #expect(!report.succeeded)
+            let left = try MotoServer.tables(transport, prefix: "val-failing-")
+            #expect(left.isEmpty, "tables left behind after a failing run")
+        }
+    }
+}
+
+/// Passes requests through, except one operation that always fails.
+struct FailingTransport: DynamoDBTransport {
+    let base: any DynamoDBTransport
+    let failOperation: String
+
+    func send(operation: String, body: [UInt8]) throws(DynamoDBError) -> [UInt8] {
+        if operation == failOperation {
+            // Sent with a body DynamoDB rejects, so the error is the endpoint's own.
+            return try base.send(operation: operation, body: Array("{\"TransactItems\": []}".utf8))
+        }
+        return try base.send(operation: operation, body: body)
+    }
+}
+
+/// The design engine's scenarios with the Scans their requirements ask the user to accept.
+enum ValidationScenario {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("DesignEngineTests/Scenarios")
+
+    static let acceptedScans: [String: [String: String]] = [
+        "ecommerce": [:],
+        "tenants": ["3": "back-office listing, one page of 50 tenants per request"],
+        "agents": ["28": "reference table of about 40 built-in tools, written by administrators"],
+    ]
+
+    static let names = ["ecommerce", "tenants", "agents"]
+
+    static func requirements(_ name: String) throws -> Requirements {
+        let url = folder.appendingPathComponent("\(name).requirements.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try RequirementsYAMLLoader.load(yaml: text, fileName: url.lastPathComponent)
+    }
+
+    static func model(_ name: String) throws -> (Requirements, DataModel) {
+        let requirements = try requirements(name)
+        var choices = DesignChoices()
+        choices.acceptedScans = acceptedScans[name] ?? [:]
+        return (requirements, DesignEngine.design(requirements, choices: choices))
+    }
+}
+
+/// A `moto_server` on a free loopback port for the length of one test.
+enum MotoServer {
+    static func with(_ body: (any DynamoDBTransport) throws -> Void) throws {
+        let check = try run(["python3", "-c", "import moto, moto.server"])
+        try #require(check.status == 0, """
+            Model validation needs python3 with moto[server]: run `python3 -m pip install "moto[server]"`. \(check.output)
+            """)
+        let portText = try run(["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+        let port = try #require(Int(portText.output.trimmingCharacters(in: .whitespacesAndNewlines)), "no free port: \(portText.output)")
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        server.standardInput = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { stop(server) }
+        let wait = try run(["python3", "-c", """
+            import socket, sys, time
+            for _ in range(150):
+                try:
+                    socket.create_connection(("127.0.0.1", \(port)), timeout=0.2).close(); sys.exit(0)
+                except OSError:
+                    time.sleep(0.1)
+            sys.exit("moto_server did not answer on port \(port)")
+            """])
+        try #require(wait.status == 0, "moto_server did not start: \(wait.output)")
+        try body(try transport(port: port))
+    }
+
+    /// The client module's signed HTTP transport, with dummy credentials.
+    static func transport(port: Int) throws -> any DynamoDBTransport {
+        let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
+        return HTTPTransport(endpoint: endpoint, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1")
+    }
+
+    /// Table names with the prefix that exist on the server.
+    static func tables(_ transport: any DynamoDBTransport, prefix: String) throws -> [String] {
+        let response = try OrderedJSON.parse(try transport.send(operation: "ListTables", body: Array("{}".utf8)))
+        guard case .object(let members) = response, case .array(let names)? = members.first(where: { $0.0 == "TableNames" })?.1 else { return [] }
+        return names.compactMap { if case .string(let name) = $0, name.hasPrefix(prefix) { return name } else { return nil } }
+    }
+
+    /// Stops a child process: SIGINT, then SIGKILL after two seconds (moto_server ignores SIGTERM).
+    static func stop(_ process: Process) {
+        if process.isRunning { process.interrupt() }
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Runs a command to completion, its output collected in a file rather than a pipe.
+    static func run(_ arguments: [String], timeout: TimeInterval = 90) throws -> (status: Int32, output: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("output.txt")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { return (127, "cannot write \(log.path)") }
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = handle
+        process.standardError = handle
+        do {
+            try process.run()
+        } catch {
+            return (127, "could not start \(arguments[0]): \(error)")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let timedOut = process.isRunning
+        stop(process)
+        let output = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
+        return (timedOut ? -1 : process.terminationStatus, timedOut ? "timed out after \(Int(timeout)) s\n" + output : output)
+    }
+}
