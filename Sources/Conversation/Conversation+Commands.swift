@@ -18,6 +18,7 @@ extension Conversation {
         ("/import", "/import schema FILE...", "import (or re-import) MySQL DDL: schema.sql, migrations in order, or mysqldump --no-data output"),
         ("/accept", "/accept GAP-ID REASON | /accept DECISION-ID", "accept a gap with a reason (shown by /show gaps); at the design stage, accept a proposal (shown by /show decisions)"),
         ("/gate", "/gate", "go to the current gate: the requirements checklist, or the design gate once the requirements are confirmed"),
+        ("/validate", "/validate ENDPOINT", "after the requirements gate: run the model against a local DynamoDB endpoint (DynamoDB Local, moto) and assert every pattern"),
         ("/quit", "/quit", "save and leave (resume later with ddbmodel resume)"),
     ]
 
@@ -53,6 +54,7 @@ extension Conversation {
             case "/reject":
                 guard arguments.count == 1 else { throw RequirementsError("Usage: /reject DECISION-ID (/show decisions lists them).") }
                 return ConversationReply(messages: try decideProposal(arguments[0], accept: false))
+            case "/validate": return ConversationReply(messages: try validate(arguments))
             case "/rename": return ConversationReply(messages: try rename(arguments))
             case "/keys": return ConversationReply(messages: try setTableKeys(arguments))
             case "/index-keys": return ConversationReply(messages: try setIndexKeys(arguments))

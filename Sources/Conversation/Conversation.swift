@@ -13,13 +13,17 @@ public struct Conversation: Sendable {
     let clock: @Sendable () -> String
     /// Reads the files named in `/import schema`; nil where importing is not offered.
     let schemaReader: (any SchemaFileReading)?
+    /// Runs `/validate` against an endpoint; nil where validating is not offered.
+    let modelValidator: (any ModelValidating)?
     /// The model of the design stage, designed again only when its inputs change.
     let designCache = DesignCache()
 
     /// How many earlier steps `/back` can return through (keeps `session.json` small).
     static let backHistoryLimit = 100
 
-    public init(state: SessionState, clock: @escaping @Sendable () -> String, schemaReader: (any SchemaFileReading)? = nil) {
+    public init(state: SessionState, clock: @escaping @Sendable () -> String, schemaReader: (any SchemaFileReading)? = nil,
+                modelValidator: (any ModelValidating)? = nil) {
+        self.modelValidator = modelValidator
         self.state = state
         self.clock = clock
         self.schemaReader = schemaReader

@@ -24,7 +24,8 @@ struct SessionRunner {
         defer { lock.release() }
         let persistence = SessionFile(folder: folder)
         let conversation = Conversation(state: state, clock: ISOClock.now,
-                                        schemaReader: DiskSchemaReader(currentDirectory: environment.currentDirectory))
+                                        schemaReader: DiskSchemaReader(currentDirectory: environment.currentDirectory),
+                                        modelValidator: SessionModelValidator(folder: folder))
         // Written at once, also on resume: a process killed between writing session.json and
         // the document leaves the document one answer behind, and this brings it up to date.
         try environment.failing { () throws(PersistenceFailure) in try persistence.save(conversation.state) }

@@ -117,3 +117,31 @@ struct InterruptibleTransport: DynamoDBTransport {
         return try base.send(operation: operation, body: body)
     }
 }
+
+/// `/validate` inside a session: the same run as `ddbmodel validate`, loopback endpoints only,
+/// with the report written into the session folder.
+struct SessionModelValidator: ModelValidating {
+    let folder: SessionFolder
+
+    func isLoopback(_ endpoint: String) -> Bool {
+        guard let url = try? ValidateModel.endpointURL(endpoint) else { return false }
+        return HTTPTransport.isLoopback(url)
+    }
+
+    func validate(model: DataModel, state: SessionState, endpoint: String) -> [String] {
+        guard let url = try? ValidateModel.endpointURL(endpoint) else { return ["\(endpoint) is not an endpoint URL."] }
+        let credentials = (try? AWSCredentials.load()) ?? AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")
+        let transport = HTTPTransport(endpoint: url, credentials: credentials, region: AWSRegion.load() ?? "us-east-1")
+        let prefix = "ddbmodel-validate-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))-"
+        let report = ModelValidator(model: model, requirements: state.requirements, transport: transport, tablePrefix: prefix).run()
+        var lines = [report.markdown()]
+        do throws(StoreError) {
+            try AtomicFile.write(Data(report.markdown().utf8), to: folder.file(named: "dynamodb_model_validation.md"))
+            try AtomicFile.write(Data(report.json()), to: folder.file(named: "dynamodb_model_validation.json"))
+            lines.append(report.succeeded ? "Validation passed; the report is in dynamodb_model_validation.md." : "Validation found failures (above); the report is in dynamodb_model_validation.md.")
+        } catch {
+            lines.append("The report could not be written: \(error.message)")
+        }
+        return lines
+    }
+}

@@ -71,3 +71,18 @@ import TestSupport
         #expect(result.errors.contains("is not an endpoint URL"))
     }
 }
+
+/// `/validate` typed inside a resumed session, against moto on loopback.
+@Suite(.serialized) struct SessionValidateTests {
+    @Test func validateInsideTheSessionWritesTheReport() throws {
+        let runner = try BinaryRunner()
+        try ValidateTests.exampleCopy(runner, "ecommerce")
+        try LoopbackMoto.withServer { port in
+            let result = try runner.run(["resume", "Sessions/ecommerce"], input: "/validate http://127.0.0.1:\(port)\n/quit\n")
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output.contains("Validation passed; the report is in dynamodb_model_validation.md."))
+            #expect(runner.contents("Sessions/ecommerce/dynamodb_model_validation.md") != nil)
+            #expect(try ValidateTests.tableNames(port: port).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        }
+    }
+}
