@@ -72,7 +72,20 @@ final class ValidationRun {
     let v: ModelValidator
     var model: DataModel { v.model }
     var requirements: Requirements { v.requirements }
+    /// Items written for an entity with no parent.
     let samples = 3
+
+    /// Items written for an entity: 3, or for a child the parent's share of it from the
+    /// relationship's average cardinality (two parents get children, at most 3 each), so a query
+    /// by parent returns as many items as the requirements say, within reason.
+    func sampleCount(_ entity: String) -> Int {
+        let averages = requirements.relationships.compactMap { relationship -> Double? in
+            guard relationship.child == entity, relationship.kind == .oneToMany, case .known(let cardinality)? = relationship.cardinality else { return nil }
+            return cardinality.average
+        }
+        guard let average = averages.max() else { return samples }
+        return max(samples, 2 * min(3, Int(average.rounded(.up))))
+    }
 
     var created: [String] = []
     var notes: [String] = []
@@ -335,10 +348,19 @@ final class ValidationRun {
             case "M": item[attribute.name] = .m(text)
             case "L": item[attribute.name] = .l(text)
             case "SS": item[attribute.name] = .ss(text)
-            default: item[attribute.name] = .s(text)
+            default: item[attribute.name] = .s(sized(text, attribute, table))
             }
         }
         return item
+    }
+
+    /// A non-key string padded to the attribute's typical size (at most 4 KB), so the items
+    /// written weigh what the model's sizes say; key values stay short and readable.
+    func sized(_ text: String, _ attribute: ModelAttribute, _ table: TableDesign) -> String {
+        let keys = Set(table.keyAttributeNames + table.indexes.flatMap(\.keyAttributeNames))
+        let target = min(attribute.typicalSizeBytes, 4096)
+        guard !keys.contains(attribute.name), text.utf8.count < target else { return text }
+        return text + String(repeating: ".", count: target - text.utf8.count)
     }
 
     func built(_ values: Item, _ pieces: [KeyExpression.Piece]) -> SampleValue? {
@@ -461,7 +483,7 @@ final class ValidationRun {
         }
         var stored: [String: [Item]] = [:]
         for entity in requirements.entities where entityTable(entity.name) != nil {
-            stored[entity.name] = (1...samples).map { sample(entity.name, $0) }
+            stored[entity.name] = (1...sampleCount(entity.name)).map { sample(entity.name, $0) }
             written[entity.name] = []
         }
         for entity in requirements.entities where entityTable(entity.name) != nil {

@@ -33,6 +33,21 @@ import TestSupport
         }
     }
 
+    @Test func theTenantsExampleFailsOnlyOnThePatternStillWaitingForAScan() throws {
+        // At the design review, "List all tenants" has no plan until a Scan is accepted.
+        let runner = try BinaryRunner()
+        try Self.exampleCopy(runner, "tenants")
+        try LoopbackMoto.withServer { port in
+            let result = try runner.run(["validate", "Sessions/tenants", "--endpoint", "http://127.0.0.1:\(port)", "--prefix", "u-"])
+            #expect(result.status == 1)
+            let json = try #require(runner.contents("Sessions/tenants/dynamodb_model_validation.json"))
+            let failed = json.components(separatedBy: "\"result\": \"fail\"").count - 1
+            #expect(failed == 1, "\(result.output)")
+            #expect(result.output.contains("#3"))
+            #expect(try Self.tableNames(port: port).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        }
+    }
+
     @Test func aRemoteEndpointIsRefusedWithoutAllowRemote() throws {
         let runner = try BinaryRunner()
         try Self.exampleCopy(runner, "ecommerce-approved")
