@@ -44,8 +44,10 @@ let package = Package(
         .target(name: "MigrationContract", dependencies: ["DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // What an approved contract is exported with: CloudFormation, Workbench, DMS, boto3, contract v2. Pure.
         .target(name: "ContractExport", dependencies: ["MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        // SHA-256 and HMAC-SHA256: the approved contract's digest and the SigV4 signature.
+        .target(name: "Digests", swiftSettings: strictSettings),
         // A small DynamoDB client: the JSON protocol over HTTP(S), signed with Signature Version 4.
-        .target(name: "DynamoDBClient", swiftSettings: strictSettings),
+        .target(name: "DynamoDBClient", dependencies: ["Digests"], swiftSettings: strictSettings),
         // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
         .target(name: "ModelValidation", dependencies: ["DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
@@ -59,13 +61,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
-                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBClient", "ModelValidation",
+                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBClient", "ModelValidation", "Digests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -93,9 +95,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
-        .testTarget(name: "MigrationContractTests", dependencies: ["MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "MigrationContractTests", dependencies: ["MigrationContract", "Digests", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "Digests", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ModelValidationTests", dependencies: ["ModelValidation", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
@@ -106,14 +108,14 @@ let package = Package(
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationTests",
-            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MigrationContract", "MySQLSchema", "TestSupport"],
+            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MigrationContract", "Digests", "MySQLSchema", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "Requirements"],
+            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "Digests", "Requirements"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,3 +1,4 @@
+import Digests
 import DesignEngine
 import MigrationContract
 import Requirements

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 
 /// AWS Signature Version 4 for requests signed in the `Authorization` header: the canonical
@@ -44,7 +45,7 @@ public struct SigV4Signer: Sendable {
         method: String, url: URL, headers: [(String, String)], body: [UInt8], date: Date, includeContentSHA256: Bool = false
     ) -> Signature {
         let (amzDate, day) = Self.timestamps(date)
-        let payloadHash = SHA256Digest.hex(body)
+        let payloadHash = SHA256.hex(body)
         var all = headers
         let lowerNames = Set(headers.map { $0.0.lowercased() })
         if !lowerNames.contains("host") { all.insert(("Host", Self.hostHeader(url)), at: 0) }
@@ -70,7 +71,7 @@ public struct SigV4Signer: Sendable {
             payloadHash,
         ].joined(separator: "\n")
         let scope = "\(day)/\(region)/\(service)/aws4_request"
-        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, SHA256Digest.hex(Array(canonicalRequest.utf8))].joined(separator: "\n")
+        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, SHA256.hex(Array(canonicalRequest.utf8))].joined(separator: "\n")
         let signature = hexString(HMACSHA256.authenticationCode(key: signingKey(day: day), message: Array(stringToSign.utf8)))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(accessKeyID)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
         all.append(("Authorization", authorization))

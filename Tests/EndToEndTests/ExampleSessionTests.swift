@@ -1,3 +1,4 @@
+import Digests
 import Conversation
 import DataModelDocument
 import DesignEngine

@@ -1,3 +1,4 @@
+import Digests
 import Conversation
 import Foundation
 import MigrationContract

@@ -1,6 +1,7 @@
-/// SHA-256 (FIPS 180-4), for the digest of the approved contract's bytes recorded at the
-/// contract gate. Written here rather than pulled from swift-crypto: one function, no C, and the
-/// only hash the tool needs; checked against the NIST test vectors.
+/// SHA-256 (FIPS 180-4): the digest of the approved contract's bytes recorded at the contract
+/// gate, and the hashes of Signature Version 4. Written here rather than pulled from swift-crypto,
+/// whose BoringSSL build would add minutes to every CI run for two functions; checked against the
+/// NIST vectors (and, through HMAC and SigV4, RFC 4231 and AWS's signing test suite).
 public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -15,14 +16,7 @@ public enum SHA256 {
 
     /// The digest as 64 lowercase hexadecimal digits.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest(bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        hexString(digest(bytes))
     }
 
     /// The 32-byte digest.
@@ -64,4 +58,16 @@ public enum SHA256 {
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
+}
+
+/// Lowercase hexadecimal digits of `bytes`.
+public func hexString(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+        text.append(digits[Int(byte >> 4)])
+        text.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: text, as: UTF8.self)
 }
