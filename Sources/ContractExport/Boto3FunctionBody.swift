@@ -12,8 +12,8 @@ struct Boto3FunctionBody {
 
     private var pattern: AccessPattern? { requirements.pattern(mapping.patternID) }
     private var entity: String { pattern?.entities.first ?? "" }
-    private var keyExpression: Boto3KeyExpression? { mapping.keyCondition.flatMap(Boto3KeyExpression.init) }
-    private var filterExpression: Boto3KeyExpression? { mapping.filter.flatMap(Boto3KeyExpression.init) }
+    private var keyExpression: KeyConditionText? { mapping.keyCondition.flatMap(KeyConditionText.init) }
+    private var filterExpression: KeyConditionText? { mapping.filter.flatMap(KeyConditionText.init) }
 
     /// Signature, body lines, and what the function returns (for the docstring).
     mutating func render(type: PatternType) -> (String, [String], String?) {
@@ -61,7 +61,7 @@ struct Boto3FunctionBody {
         (["dynamodb"] + parameterNames.map(P.identifier) + extra + ["table_names=None"]).joined(separator: ", ")
     }
 
-    private func valueExpression(_ pieces: [Boto3KeyExpression.Piece]) -> String {
+    private func valueExpression(_ pieces: [KeyConditionText.Piece]) -> String {
         if pieces.count == 1, case .parameter(let name) = pieces[0] { return P.identifier(name) }
         return "_text(" + pieces.map { piece -> String in
             switch piece {
@@ -72,7 +72,7 @@ struct Boto3FunctionBody {
     }
 
     /// `{"attr": value, ...}` for the equality parts of an expression.
-    private func keyDict(_ expression: Boto3KeyExpression?) -> String {
+    private func keyDict(_ expression: KeyConditionText?) -> String {
         "{" + (expression?.parts ?? []).compactMap { part -> String? in
             guard case .equals(let attribute, let pieces) = part else { return nil }
             return "\(P.string(attribute)): \(valueExpression(pieces))"
@@ -80,7 +80,7 @@ struct Boto3FunctionBody {
     }
 
     /// Expression text with `#n<i>` names and `:v<i>` values, plus the names and values.
-    private func condition(_ expression: Boto3KeyExpression, valuePrefix: String, names: inout [String]) -> (String, [String]) {
+    private func condition(_ expression: KeyConditionText, valuePrefix: String, names: inout [String]) -> (String, [String]) {
         var clauses: [String] = []
         var values: [String] = []
         for part in expression.parts {
@@ -149,7 +149,7 @@ struct Boto3FunctionBody {
             lines.append("# \(otherEntity) items in \(other.name)" + (read.indexName.map { ", index \($0)" } ?? "") + ".")
             lines.append("values = dict(item or {}, **{\(parameterNames.map { "\(P.string($0)): \(P.identifier($0))" }.joined(separator: ", "))})")
             if let indexName = read.indexName, let index = other.index(named: indexName) {
-                let parts = index.partitionKey.map { Boto3KeyExpression.Part.equals(attribute: $0.name, pieces: [.parameter($0.name)]) }
+                let parts = index.partitionKey.map { KeyConditionText.Part.equals(attribute: $0.name, pieces: [.parameter($0.name)]) }
                 lines += queryLines(table: other, indexName: index.name, parts: parts, valuesSource: "values", target: "result[\(P.string(otherEntity))]")
             } else if let partition = template.parts.first(where: { $0.attribute == other.partitionKey.name }) {
                 var parts = [partition]
@@ -166,7 +166,7 @@ struct Boto3FunctionBody {
     }
 
     /// A Query whose values come from a dict at run time (related reads after a GetItem).
-    private func queryLines(table: TableDesign, indexName: String?, parts: [Boto3KeyExpression.Part], valuesSource: String, target: String) -> [String] {
+    private func queryLines(table: TableDesign, indexName: String?, parts: [KeyConditionText.Part], valuesSource: String, target: String) -> [String] {
         var clauses: [String] = []
         var values: [String] = []
         var names: [String] = []

@@ -90,7 +90,7 @@ struct Boto3ModuleWriter {
         line()
     }
 
-    private func templateText(_ part: Boto3KeyExpression.Part) -> String? {
+    private func templateText(_ part: KeyConditionText.Part) -> String? {
         guard case .equals(let attribute, let pieces) = part else { return nil }
         let items = pieces.map { piece -> String in
             switch piece {
@@ -195,21 +195,21 @@ struct Boto3ModuleWriter {
 
     /// How the entity's key attributes are built: the key condition of a pattern addressing one
     /// item of it, or else the table's keys (concatenated with `#` where composed).
-    func keyTemplate(_ entity: String, _ table: TableDesign) -> Boto3KeyExpression {
+    func keyTemplate(_ entity: String, _ table: TableDesign) -> KeyConditionText {
         let keyNames = Set(table.keyAttributeNames)
         for mapping in model.mappings where mapping.tableID == table.id && mapping.indexName == nil
             && requirements.pattern(mapping.patternID)?.entities.first == entity {
-            guard let text = mapping.keyCondition, let expression = Boto3KeyExpression(text) else { continue }
+            guard let text = mapping.keyCondition, let expression = KeyConditionText(text) else { continue }
             let equalities = expression.parts.compactMap { part -> String? in
                 if case .equals(let attribute, _) = part { return attribute }
                 return nil
             }
             if Set(equalities) == keyNames { return expression }
         }
-        var parts: [Boto3KeyExpression.Part] = []
+        var parts: [KeyConditionText.Part] = []
         for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) {
             if let composed = key.composedOf, composed.count > 1, table.lookup != nil || table.role == .entity {
-                var pieces: [Boto3KeyExpression.Piece] = []
+                var pieces: [KeyConditionText.Piece] = []
                 for (position, name) in composed.enumerated() {
                     if position > 0 { pieces.append(.literal("#")) }
                     pieces.append(.parameter(name))
@@ -219,12 +219,12 @@ struct Boto3ModuleWriter {
                 parts.append(.equals(attribute: key.name, pieces: [.parameter(key.name)]))
             }
         }
-        return Boto3KeyExpression(parts: parts)
+        return KeyConditionText(parts: parts)
     }
 
     private func parameters(_ mapping: PatternMapping) -> [String] {
-        var names = mapping.keyCondition.flatMap(Boto3KeyExpression.init)?.parameters ?? []
-        for name in mapping.filter.flatMap(Boto3KeyExpression.init)?.parameters ?? [] where !names.contains(name) { names.append(name) }
+        var names = mapping.keyCondition.flatMap(KeyConditionText.init)?.parameters ?? []
+        for name in mapping.filter.flatMap(KeyConditionText.init)?.parameters ?? [] where !names.contains(name) { names.append(name) }
         return names
     }
 

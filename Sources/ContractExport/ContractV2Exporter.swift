@@ -76,7 +76,7 @@ public enum ContractV2Exporter {
     }
 
     /// `"ORDER_ITEM#{line_no}"`: literals as they are, parameters in braces.
-    private static func templateText(_ template: Boto3KeyExpression, _ attribute: String) -> String {
+    private static func templateText(_ template: KeyConditionText, _ attribute: String) -> String {
         for case .equals(let name, let pieces) in template.parts where name == attribute {
             return pieces.map { piece in
                 switch piece {

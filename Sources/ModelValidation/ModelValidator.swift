@@ -295,21 +295,21 @@ final class ValidationRun {
     }
 
     /// How the entity's key attributes are built (the boto3 exporter's key template).
-    func keyTemplate(_ entity: String, _ table: TableDesign) -> KeyExpression {
+    func keyTemplate(_ entity: String, _ table: TableDesign) -> KeyConditionText {
         let keyNames = Set(table.keyAttributeNames)
         for mapping in model.mappings where mapping.tableID == table.id && mapping.indexName == nil
             && requirements.pattern(mapping.patternID)?.entities.first == entity {
-            guard let text = mapping.keyCondition, let expression = KeyExpression(text) else { continue }
+            guard let text = mapping.keyCondition, let expression = KeyConditionText(text) else { continue }
             let equalities = expression.parts.compactMap { part -> String? in
                 if case .equals(let attribute, _) = part { return attribute }
                 return nil
             }
             if Set(equalities) == keyNames { return expression }
         }
-        var parts: [KeyExpression.Part] = []
+        var parts: [KeyConditionText.Part] = []
         for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) {
             if let composed = key.composedOf, composed.count > 1, table.lookup != nil || table.role == .entity {
-                var pieces: [KeyExpression.Piece] = []
+                var pieces: [KeyConditionText.Piece] = []
                 for (position, name) in composed.enumerated() {
                     if position > 0 { pieces.append(.literal("#")) }
                     pieces.append(.parameter(name))
@@ -319,7 +319,7 @@ final class ValidationRun {
                 parts.append(.equals(attribute: key.name, pieces: [.parameter(key.name)]))
             }
         }
-        return KeyExpression(parts: parts)
+        return KeyConditionText(parts: parts)
     }
 
     // MARK: Sample items
@@ -363,7 +363,7 @@ final class ValidationRun {
         return text + String(repeating: ".", count: target - text.utf8.count)
     }
 
-    func built(_ values: Item, _ pieces: [KeyExpression.Piece]) -> SampleValue? {
+    func built(_ values: Item, _ pieces: [KeyConditionText.Piece]) -> SampleValue? {
         if pieces.count == 1, case .parameter(let name) = pieces[0] { return values[name] }
         var text = ""
         for piece in pieces {
@@ -519,13 +519,13 @@ final class ValidationRun {
     // MARK: Reads
 
     func parameters(_ mapping: PatternMapping) -> [String] {
-        var names = mapping.keyCondition.flatMap(KeyExpression.init)?.parameters ?? []
-        for name in mapping.filter.flatMap(KeyExpression.init)?.parameters ?? [] where !names.contains(name) { names.append(name) }
+        var names = mapping.keyCondition.flatMap(KeyConditionText.init)?.parameters ?? []
+        for name in mapping.filter.flatMap(KeyConditionText.init)?.parameters ?? [] where !names.contains(name) { names.append(name) }
         return names
     }
 
     /// Expression text with `#n<i>` names and `:<prefix><i>` values, built from an item's values.
-    func condition(_ expression: KeyExpression, values item: Item, valuePrefix: String, names: inout [String],
+    func condition(_ expression: KeyConditionText, values item: Item, valuePrefix: String, names: inout [String],
                    values: inout [(String, OrderedJSON)]) throws(CallError) -> String {
         var clauses: [String] = []
         for part in expression.parts {
@@ -589,7 +589,7 @@ final class ValidationRun {
         }
     }
 
-    func keyFrom(_ expression: KeyExpression?, _ item: Item) -> Item {
+    func keyFrom(_ expression: KeyConditionText?, _ item: Item) -> Item {
         var key: Item = [:]
         for case .equals(let name, let pieces) in expression?.parts ?? [] {
             if let value = built(item, pieces) { key[name] = value }
@@ -598,7 +598,7 @@ final class ValidationRun {
     }
 
     func readGet(_ mapping: PatternMapping, _ table: TableDesign, entity: String, probe: Item) throws(CallError) {
-        let expression = mapping.keyCondition.flatMap(KeyExpression.init)
+        let expression = mapping.keyCondition.flatMap(KeyConditionText.init)
         let strong = mapping.consistency == Consistency.strong.rawValue
         if let lookup = table.lookup {
             guard let reserved = try getItem(table, key: keyFrom(expression, probe), consistent: strong) else {
@@ -635,7 +635,7 @@ final class ValidationRun {
             let want = (written[otherEntity] ?? []).filter { c in shared.allSatisfy { c[$0] == probe[$0] } }
             var values = probe
             if let found { for member in found.objectMembers where values[member.0] == nil { if let text = SampleValue.keyText(member.1) { values[member.0] = .s(text) } } }
-            var parts: [KeyExpression.Part] = []
+            var parts: [KeyConditionText.Part] = []
             var indexName: String?
             if let name = read.indexName, let index = indexDesign(table: other, name: name) {
                 indexName = index.name
@@ -651,7 +651,7 @@ final class ValidationRun {
             }
             var names: [String] = []
             var expressionValues: [(String, OrderedJSON)] = []
-            let text = try condition(KeyExpression(parts: parts), values: values, valuePrefix: "v", names: &names, values: &expressionValues)
+            let text = try condition(KeyConditionText(parts: parts), values: values, valuePrefix: "v", names: &names, values: &expressionValues)
             var request: [(String, OrderedJSON)] = [("TableName", .string(v.deployedName(other)))]
             if let indexName { request.append(("IndexName", .string(indexName))) }
             request += [
@@ -670,7 +670,7 @@ final class ValidationRun {
     }
 
     func readBatch(_ mapping: PatternMapping, _ table: TableDesign, entity: String, items: [Item]) throws(CallError) {
-        let expression = mapping.keyCondition.flatMap(KeyExpression.init)
+        let expression = mapping.keyCondition.flatMap(KeyConditionText.init)
         let keys = items.map { serialize(keyFrom(expression, $0)) }
         var found: [OrderedJSON] = []
         var request: OrderedJSON? = .object([(v.deployedName(table), .object([("Keys", .array(keys))]))])
@@ -700,14 +700,14 @@ final class ValidationRun {
             request.append(("IndexName", .string(found.name)))
         }
         if !scan {
-            guard let keyText = mapping.keyCondition, let expression = KeyExpression(keyText) else {
+            guard let keyText = mapping.keyCondition, let expression = KeyConditionText(keyText) else {
                 record(mapping, expected: expected.count, got: nil, problems: ["the key condition \(mapping.keyCondition ?? "(none)") cannot be expressed"])
                 return
             }
             request.append(("KeyConditionExpression", .string(try condition(expression, values: probe, valuePrefix: "k", names: &names, values: &values))))
         }
         if let filterText = mapping.filter {
-            guard let filter = KeyExpression(filterText) else {
+            guard let filter = KeyConditionText(filterText) else {
                 record(mapping, expected: expected.count, got: nil, problems: ["the filter \(filterText) cannot be expressed"])
                 return
             }

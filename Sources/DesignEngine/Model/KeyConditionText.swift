@@ -1,33 +1,34 @@
 import Foundation
 
-/// A key condition or filter as the design engine writes it: `a = :a`, `k#j = :k + "#" + :j`,
-/// `sk = "ORDER_ITEM#" + :id`, `begins_with(sk, "P#")` (the grammar the boto3 exporter reads).
-struct KeyExpression: Equatable {
-    enum Piece: Equatable {
+/// A key condition or filter as the engine writes it in `PatternMapping` (`a = :a`,
+/// `k#j = :k + "#" + :j`, `sk = "ORDER_ITEM#" + :id`, `begins_with(sk, "P#")`), read back into
+/// parts: the grammar the boto3 exporter and the validator both build requests from.
+public struct KeyConditionText: Equatable, Sendable {
+    public enum Piece: Equatable, Sendable {
         case parameter(String)
         case literal(String)
     }
 
-    enum Part: Equatable {
+    public enum Part: Equatable, Sendable {
         /// `attribute = pieces`, the pieces concatenated as text when there are several.
         case equals(attribute: String, pieces: [Piece])
         case beginsWith(attribute: String, prefix: String)
 
-        var attribute: String {
+        public var attribute: String {
             switch self {
             case .equals(let attribute, _), .beginsWith(let attribute, _): return attribute
             }
         }
     }
 
-    var parts: [Part]
+    public var parts: [Part]
 
-    init(parts: [Part]) {
+    public init(parts: [Part]) {
         self.parts = parts
     }
 
     /// Parses the engine's text; nil when it is not in the engine's grammar.
-    init?(_ text: String) {
+    public init?(_ text: String) {
         var parts: [Part] = []
         for clause in text.components(separatedBy: " AND ") {
             if clause.hasPrefix("begins_with("), clause.hasSuffix(")") {
@@ -54,7 +55,7 @@ struct KeyExpression: Equatable {
     }
 
     /// The parameters, in order of first appearance.
-    var parameters: [String] {
+    public var parameters: [String] {
         var seen: [String] = []
         for case .equals(_, let pieces) in parts {
             for case .parameter(let name) in pieces where !seen.contains(name) { seen.append(name) }
