@@ -101,3 +101,43 @@ import TestSupport
         }
     }
 }
+
+/// The remote confirmation and Ctrl-C clean-up of `ddbmodel validate`.
+@Suite(.serialized) struct ValidateSafetyTests {
+    @Test func aRemoteEndpointWithAllowRemoteShowsTheTablesAndCreatesNothingWithoutYes() throws {
+        let runner = try BinaryRunner()
+        try ValidateTests.exampleCopy(runner, "ecommerce-approved")
+        // Credentials from the profile file in the runner's HOME; 192.0.2.1 (TEST-NET-1) is never contacted.
+        let aws = runner.home.appendingPathComponent(".aws")
+        try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
+        try Data("[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n".utf8).write(to: aws.appendingPathComponent("credentials"))
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "http://192.0.2.1:8000", "--allow-remote", "--prefix", "r-"],
+                                    input: "no\n")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("endpoint http://192.0.2.1:8000. The run creates these tables (and deletes them at the end):\n  r-Users\n"))
+        #expect(result.output.contains("  r-UserEmails\n"))
+        #expect(result.output.hasSuffix("Type yes to create them: Nothing was created.\n"))
+        #expect(runner.contents("Sessions/ecommerce-approved/dynamodb_model_validation.md") == nil)
+    }
+
+    @Test func ctrlCStopsTheRunAndDeletesItsTables() throws {
+        let runner = try BinaryRunner()
+        try ValidateTests.exampleCopy(runner, "tenants-approved")
+        try LoopbackMoto.withServer { port in
+            let process = runner.process(["validate", "Sessions/tenants-approved", "--endpoint", "http://127.0.0.1:\(port)", "--prefix", "c-"])
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Interrupt once the tables exist and the run is under way.
+            let deadline = Date().addingTimeInterval(20)
+            while process.isRunning, Date() < deadline {
+                if try ValidateTests.tableNames(port: port).contains("c-") { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            if process.isRunning { process.interrupt() }
+            process.waitUntilExit()
+            #expect(try ValidateTests.tableNames(port: port).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        }
+    }
+}
