@@ -69,33 +69,20 @@ public final class SessionFile: SessionPersisting {
                         return nil
                     } catch { return error.message }
                 }
-                return failure ?? Self.saveDataModel(state, in: folder) ?? Self.saveContract(state, in: folder)
+                return failure ?? Self.saveDesignFiles(state, in: folder)
             })
         if let message = outcomes.0 ?? outcomes.1 { throw PersistenceFailure(message) }
     }
 
-    /// The bytes of `dynamodb_data_model.md` for a session: its model designed with the user's
-    /// choices, rendered.
-    public static func dataModelDocument(_ state: SessionState) -> [UInt8] {
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
-        return DataModelDocument.renderUTF8(model, requirements: state.requirements)
-    }
-
-    /// The bytes of `migrationContract.json` for a session whose model is approved.
-    public static func contract(_ state: SessionState) -> [UInt8] {
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
-        return ContractBuilder.bytes(model, requirements: state.requirements)
-    }
-
-    /// Writes the data model while the requirements gate is passed, removes it otherwise;
-    /// returns a message on failure.
-    static func saveDataModel(_ state: SessionState, in folder: SessionFolder) -> String? {
-        writeOrRemove(state.gates.requirements.isPassed ? dataModelDocument(state) : nil, at: folder.dataModelDocument, gate: "requirements")
-    }
-
-    /// Writes the contract while the design gate is passed, removes it otherwise.
-    static func saveContract(_ state: SessionState, in folder: SessionFolder) -> String? {
-        writeOrRemove(state.gates.design.isPassed ? contract(state) : nil, at: folder.contractFile, gate: "design")
+    /// Writes the data model while the requirements gate is passed and the contract while the
+    /// design gate is passed, removing each otherwise; the model is designed once for both.
+    /// Returns a message on failure.
+    static func saveDesignFiles(_ state: SessionState, in folder: SessionFolder) -> String? {
+        let model = state.gates.requirements.isPassed ? DesignEngine.design(state.requirements, choices: state.designChoices) : nil
+        let document = model.map { DataModelDocument.renderUTF8($0, requirements: state.requirements) }
+        let contract = state.gates.design.isPassed ? model.map { ContractBuilder.bytes($0, requirements: state.requirements) } : nil
+        return writeOrRemove(document, at: folder.dataModelDocument, gate: "requirements")
+            ?? writeOrRemove(contract, at: folder.contractFile, gate: "design")
     }
 
     /// Writes `bytes` atomically, or removes the file when there are none (its gate is open).
