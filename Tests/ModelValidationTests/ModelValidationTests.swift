@@ -9,6 +9,7 @@ import ModelValidation
 import Requirements
 import RequirementsYAML
 import Testing
+import TestSupport
 
 /// The design engine's worked scenarios validated against a DynamoDB API on loopback
 /// (`moto_server`), as issue 6 asks, plus two deliberately broken models that must fail on exactly
@@ -148,34 +149,11 @@ enum ValidationScenario {
     }
 }
 
-/// A `moto_server` on a free loopback port for the length of one test.
+/// A `moto_server` on a free loopback port for the length of one test (TestSupport's launcher),
+/// reached through the client module's transport.
 enum MotoServer {
     static func with(_ body: (any DynamoDBTransport) throws -> Void) throws {
-        let check = try run(["python3", "-c", "import moto, moto.server"])
-        try #require(check.status == 0, """
-            Model validation needs python3 with moto[server]: run `python3 -m pip install "moto[server]"`. \(check.output)
-            """)
-        let portText = try run(["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
-        let port = try #require(Int(portText.output.trimmingCharacters(in: .whitespacesAndNewlines)), "no free port: \(portText.output)")
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
-        server.standardInput = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { stop(server) }
-        let wait = try run(["python3", "-c", """
-            import socket, sys, time
-            for _ in range(150):
-                try:
-                    socket.create_connection(("127.0.0.1", \(port)), timeout=0.2).close(); sys.exit(0)
-                except OSError:
-                    time.sleep(0.1)
-            sys.exit("moto_server did not answer on port \(port)")
-            """])
-        try #require(wait.status == 0, "moto_server did not start: \(wait.output)")
-        try body(try transport(port: port))
+        try LoopbackMoto.withServer { port in try body(try transport(port: port)) }
     }
 
     /// The client module's signed HTTP transport, with dummy credentials.
@@ -189,42 +167,5 @@ enum MotoServer {
         let response = try OrderedJSON.parse(try transport.send(operation: "ListTables", body: Array("{}".utf8)))
         guard case .object(let members) = response, case .array(let names)? = members.first(where: { $0.0 == "TableNames" })?.1 else { return [] }
         return names.compactMap { if case .string(let name) = $0, name.hasPrefix(prefix) { return name } else { return nil } }
-    }
-
-    /// Stops a child process: SIGINT, then SIGKILL after two seconds (moto_server ignores SIGTERM).
-    static func stop(_ process: Process) {
-        if process.isRunning { process.interrupt() }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    /// Runs a command to completion, its output collected in a file rather than a pipe.
-    static func run(_ arguments: [String], timeout: TimeInterval = 90) throws -> (status: Int32, output: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-validate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("output.txt")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { return (127, "cannot write \(log.path)") }
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
-        do {
-            try process.run()
-        } catch {
-            return (127, "could not start \(arguments[0]): \(error)")
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        let timedOut = process.isRunning
-        stop(process)
-        let output = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-        return (timedOut ? -1 : process.terminationStatus, timedOut ? "timed out after \(Int(timeout)) s\n" + output : output)
     }
 }
