@@ -41,15 +41,17 @@ let package = Package(
         // dynamodb_data_model.md rendered from a data model. Pure.
         .target(name: "DataModelDocument", dependencies: ["DesignEngine", "Requirements"], swiftSettings: strictSettings),
         // migrationContract.json: built from a data model, validated (also for hand-edited files). Pure.
-        .target(name: "MigrationContract", dependencies: ["DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
+        .target(name: "MigrationContract", dependencies: ["JSONCore", "DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // What an approved contract is exported with: CloudFormation, Workbench, DMS, boto3, contract v2. Pure.
-        .target(name: "ContractExport", dependencies: ["MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        .target(name: "ContractExport", dependencies: ["JSONCore", "MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        // JSON values that keep member order, the one JSON parser (line/column errors) and writer.
+        .target(name: "JSONCore", swiftSettings: strictSettings),
         // SHA-256 and HMAC-SHA256: the approved contract's digest and the SigV4 signature.
         .target(name: "Digests", swiftSettings: strictSettings),
         // A small DynamoDB client: the JSON protocol over HTTP(S), signed with Signature Version 4.
         .target(name: "DynamoDBClient", dependencies: ["Digests"], swiftSettings: strictSettings),
         // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
-        .target(name: "ModelValidation", dependencies: ["DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
+        .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
@@ -95,10 +97,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
-        .testTarget(name: "MigrationContractTests", dependencies: ["MigrationContract", "Digests", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "MigrationContractTests", dependencies: ["JSONCore", "MigrationContract", "Digests", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "Digests", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ModelValidationTests", dependencies: ["ModelValidation", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "Digests", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),

@@ -1,3 +1,4 @@
+import JSONCore
 import MigrationContract
 
 /// An example value in the engine's DynamoDB notation (`"usr-0001"`, `19.99`, `true`,

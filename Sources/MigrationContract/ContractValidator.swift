@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Checks a contract against seed 001's structure and, with a context, against the requirements
 /// and the MySQL schema it must cover. The same checks run before the contract gate is shown and
 /// in `ddbmodel check-contract FILE` for contracts edited by hand or produced elsewhere.

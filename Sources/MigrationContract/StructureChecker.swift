@@ -1,3 +1,4 @@
+import JSONCore
 import Foundation
 
 /// Seed 001's structure, types and names, entry by entry and across entries. Needs nothing but

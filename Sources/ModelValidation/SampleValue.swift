@@ -1,3 +1,4 @@
+import JSONCore
 import MigrationContract
 
 /// One attribute value of a sample item, typed as DynamoDB stores it.
@@ -59,28 +60,5 @@ enum Base64 {
             index += 3
         }
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension OrderedJSON {
-    /// The first member of an object with that name.
-    func member(_ name: String) -> OrderedJSON? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.0 == name }?.1
-    }
-
-    var stringText: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    var arrayItems: [OrderedJSON] {
-        if case .array(let items) = self { return items }
-        return []
-    }
-
-    var objectMembers: [(String, OrderedJSON)] {
-        if case .object(let members) = self { return members }
-        return []
     }
 }

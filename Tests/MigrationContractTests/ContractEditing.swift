@@ -1,3 +1,4 @@
+import JSONCore
 import MigrationContract
 
 /// One step of a path into a contract, for editing fixtures in tests.

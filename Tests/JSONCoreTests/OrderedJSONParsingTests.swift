@@ -1,4 +1,4 @@
-import MigrationContract
+import JSONCore
 import Testing
 
 @Suite struct OrderedJSONParsingTests {

@@ -73,7 +73,7 @@ public indirect enum OrderedJSON: Sendable, Equatable {
     }
 
     /// Whole numbers without a decimal point; others with up to 6 decimals, trailing zeros dropped.
-    static func numberText(_ value: Double) -> String {
+    public static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
         var text = String(value)
@@ -83,7 +83,7 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         return text
     }
 
-    static func writeString(_ value: String, into out: inout [UInt8]) {
+    public static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
