@@ -61,7 +61,12 @@ extension Conversation {
             let broken = model.brokenPatterns
             guard broken.isEmpty else {
                 let lines = ["The data model cannot be approved while \(DesignReviewText.counted(broken.count, "pattern")) \(broken.count == 1 ? "is" : "are") broken:"]
-                    + DesignGateText.brokenLines(state, model: model)
+                    + DesignGateText.brokenLines(state, model: model) + DesignGateText.blockerLines(model)
+                throw RequirementsError(lines.joined(separator: "\n"))
+            }
+            guard model.blockers.isEmpty else {
+                let lines = ["The data model cannot be approved while it breaks \(model.blockers.count == 1 ? "a DynamoDB limit" : "\(model.blockers.count) DynamoDB limits"):"]
+                    + DesignGateText.blockerLines(model)
                 throw RequirementsError(lines.joined(separator: "\n"))
             }
             let passedAt = clock()

@@ -101,8 +101,8 @@ extension Conversation {
                 let owner = entity.map { " of \($0)" } ?? ""
                 throw RequirementsError("\(name) is not an attribute\(owner) in \(table.name) (attributes: \(candidates.map(\.name).joined(separator: ", "))).")
             }
-            if forKey, !["S", "N", "B", "BOOL"].contains(attribute.dynamoDBType) {
-                throw RequirementsError("\(attribute.name) holds \(attribute.dynamoDBType) values; key attributes take strings, numbers or binary.")
+            if forKey, !attribute.dynamoDBType.isKeyType, attribute.dynamoDBType != .boolean {
+                throw RequirementsError("\(attribute.name) holds \(attribute.dynamoDBType.rawValue) values; key attributes take strings, numbers or binary.")
             }
             guard !names.contains(attribute.sourceAttribute) else { throw RequirementsError("\(attribute.name) is named twice.") }
             names.append(attribute.sourceAttribute)

@@ -28,7 +28,7 @@ enum DesignChangeSummary {
             let newText = shortOperation(mapping, model: after)
             if oldText != newText {
                 patterns.append("  #\(mapping.patternID) \(mapping.description): \(oldText) → \(newText)")
-            } else if old.keyCondition != mapping.keyCondition, let condition = mapping.keyCondition {
+            } else if let condition = keyCondition(mapping, model: after), condition != keyCondition(old, model: before) {
                 patterns.append("  #\(mapping.patternID) \(mapping.description): key condition now \(condition)")
             }
         }
@@ -97,5 +97,11 @@ enum DesignChangeSummary {
         if old.capacityMode != new.capacityMode { changes.append("capacity \(new.capacityMode.rawValue) (was \(old.capacityMode.rawValue))") }
         if old.tableClass != new.tableClass { changes.append("table class \(new.tableClass.rawValue) (was \(old.tableClass.rawValue))") }
         return changes
+    }
+
+    /// The main step's key condition in DynamoDB's notation; nil without a plan.
+    static func keyCondition(_ mapping: PatternMapping, model: DataModel) -> String? {
+        guard let plan = mapping.plan, let main = plan.mainStep else { return nil }
+        return PlanText(plan: plan, model: model).keyCondition(of: main)
     }
 }

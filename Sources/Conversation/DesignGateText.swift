@@ -21,17 +21,28 @@ enum DesignGateText {
             if case .searchService(let reason) = mapping.status { lines.append("  ❌ #\(mapping.patternID) \(mapping.description): \(reason)") }
         }
         lines.append(contentsOf: brokenLines(state, model: model))
+        lines.append(contentsOf: blockerLines(model))
         lines.append("Warnings: \(model.warnings.count)\(model.warnings.isEmpty ? "" : " (/show model lists them)").")
         lines.append(DesignReviewText.costLine(model))
         let unconfirmed = model.tables.filter { !state.designChoices.confirmedTables.contains($0.id) }
         lines.append("Walk-through: \(model.tables.count - unconfirmed.count) of \(model.tables.count) tables confirmed"
             + (unconfirmed.isEmpty ? "." : " (not yet: \(unconfirmed.map(\.name).joined(separator: ", ")); /show table NAME reviews one)."))
-        if broken.isEmpty {
-            lines.append("Approve the whole data model? Type yes in full to approve it (anything else keeps the gate open).")
-        } else {
+        if !broken.isEmpty {
             lines.append("The model cannot be approved while \(DesignReviewText.counted(broken.count, "pattern")) \(broken.count == 1 ? "is" : "are") broken: fix \(broken.count == 1 ? "it" : "them") with a command shown, then type yes.")
+        } else if !model.blockers.isEmpty {
+            lines.append("The model cannot be approved while it breaks \(model.blockers.count == 1 ? "a DynamoDB limit" : "\(model.blockers.count) DynamoDB limits"): apply a mitigation shown, then type yes.")
+        } else {
+            lines.append("Approve the whole data model? Type yes in full to approve it (anything else keeps the gate open).")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each limit the model breaks (a partition over its throughput limit, an item over 400 KB)
+    /// with its mitigation.
+    static func blockerLines(_ model: DataModel) -> [String] {
+        model.blockers.flatMap { blocker in
+            ["  ⛔ \(blocker.reason)", "      mitigation: \(blocker.mitigation)"]
+        }
     }
 
     /// Each broken pattern with its reason and the commands that would fix it.

@@ -166,7 +166,7 @@ enum DesignReviewText {
         case .served, .acceptedScan:
             let operation = mapping.operation?.rawValue ?? "?"
             let table = mapping.tableID.map { model.table(id: $0)?.name ?? $0 } ?? "?"
-            let index = mapping.indexName.map { " (index \($0))" } ?? ""
+            let index = mapping.tableID.flatMap { model.indexName(tableID: $0, indexID: mapping.indexID) }.map { " (index \($0))" } ?? ""
             let scan = mapping.status == .acceptedScan ? " (accepted Scan)" : ""
             return "\(operation) on \(table)\(index)\(scan)"
         }

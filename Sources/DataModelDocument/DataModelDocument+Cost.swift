@@ -101,6 +101,7 @@ extension DataModelDocument {
             out += " | "
             out += line.storageCost.map(Number.money) ?? "unknown"
             out += " | "
+            if !line.isComplete { out += "≥ " }
             out += Number.money(line.onDemandTotal)
             out += " |\n"
             reads += line.readUnitsPerMonth
@@ -126,8 +127,27 @@ extension DataModelDocument {
         out += Number.money(storageCost)
         if unknownStorage > 0 { out += " + unknown" }
         out += " | **"
+        if !cost.isComplete { out += "≥ " }
         out += Number.money(cost.onDemandTotal)
         out += "** |\n"
+        let incomplete = cost.lines.filter { !$0.isComplete }
+        if !incomplete.isEmpty {
+            let patterns = Array(Set(incomplete.flatMap(\.unknownPatterns))).sorted()
+            let sizes = Array(Set(incomplete.flatMap(\.unknownSizes))).sorted()
+            out += "\nLines marked ≥ are lower bounds: "
+            if !patterns.isEmpty {
+                out += "the units of "
+                out.patternList(patterns)
+                out += " are unknown (an item count the requirements do not give)"
+                if !sizes.isEmpty { out += ", and " }
+            }
+            if !sizes.isEmpty {
+                out += "the typical size of "
+                out.join(sizes, ", ") { $0.code($1) }
+                out += " is unknown"
+            }
+            out += ". Answer them to complete the figures.\n"
+        }
         if unknownStorage > 0 {
             out += "\nStorage of "
             out += counted(unknownStorage, "line")

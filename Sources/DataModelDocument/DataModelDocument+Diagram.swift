@@ -79,7 +79,7 @@ extension DataModelDocument {
     static func attribute(_ key: KeyAttribute, role: String, into out: inout Text) {
         let name = MermaidIdentifiers.sanitized(key.name)
         out += "        "
-        out += MermaidIdentifiers.sanitized(key.dynamoDBType)
+        out += MermaidIdentifiers.sanitized(key.dynamoDBType.rawValue)
         out += " "
         out += name
         out += " PK \""

@@ -63,7 +63,7 @@ extension DataModelDocument {
         out += " | "
         out += Number.rps(finding.peakRPS)
         out += " | "
-        out += Number.decimal(finding.unitsPerRequest)
+        out += finding.unitsPerRequest.map { Number.decimal($0) } ?? "unknown"
         out += " | "
         if let share = finding.hottestShare {
             out += Number.percent(share)

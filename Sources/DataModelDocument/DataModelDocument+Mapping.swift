@@ -1,7 +1,8 @@
 import DesignEngine
 
 extension DataModelDocument {
-    /// How every pattern runs, one row each, then the patterns the model cannot serve.
+    /// How every pattern runs, one row each; the proof that the served ones ran; each served
+    /// pattern's plan step by step; then the patterns the model cannot serve.
     static func mapping(_ context: Context, into out: inout Text) {
         out += "## Access Pattern Mapping\n\n"
         let mappings = context.model.mappings
@@ -9,12 +10,14 @@ extension DataModelDocument {
             out += "_No access patterns._\n\n"
             return
         }
+        proof(context, into: &out)
         out += """
-            | # | Pattern | Status | Operation | Table / Index | Key condition | Filter | Items | RCU/request | WCU/request | Notes |
-            |---|---------|--------|-----------|---------------|---------------|--------|-------|-------------|-------------|-------|
+            | # | Pattern | Status | Operation | Table / Index | Key condition | Filter | Items returned | Items examined | RCU/request | WCU/request | Notes |
+            |---|---------|--------|-----------|---------------|---------------|--------|----------------|----------------|-------------|-------------|-------|
 
             """
         for mapping in mappings { row(mapping, context, into: &out) }
+        plans(context, into: &out)
         let unserved = mappings.filter { if case .unserved = $0.status { return true } else { return false } }
         if !unserved.isEmpty {
             out += "\n**Not served as asked** (answer these at the design gate before approving the model):\n\n"
@@ -29,7 +32,36 @@ extension DataModelDocument {
                 out += "\n"
             }
         }
+        let incomplete = mappings.filter { $0.isServedByDynamoDB && !$0.incomplete.isEmpty }
+        if !incomplete.isEmpty {
+            out += "\n**Figures that are incomplete** (a count or size the requirements do not give; answer it to complete them):\n\n"
+            for mapping in incomplete {
+                out += "- Pattern #"
+                out += String(mapping.patternID)
+                out += ": "
+                out.inline(mapping.incomplete.joined(separator: "; "))
+                out += ".\n"
+            }
+        }
         out += "\n"
+    }
+
+    /// The computed proof line: how many served patterns ran against the in-memory DynamoDB and
+    /// how many passed.
+    static func proof(_ context: Context, into out: inout Text) {
+        guard let proof = context.model.proof else {
+            out += "_The served patterns have not been executed yet._\n\n"
+            return
+        }
+        if proof.failures.isEmpty {
+            out += proof.executed == proof.passed && proof.executed > 0
+                ? "All \(Number.count(proof.executed)) served patterns were executed against an in-memory DynamoDB with sample items: \(Number.count(proof.passed)) passed.\n\n"
+                : "\(Number.count(proof.executed)) served patterns were executed against an in-memory DynamoDB with sample items: \(Number.count(proof.passed)) passed.\n\n"
+            return
+        }
+        out += "\(Number.count(proof.executed)) served patterns were executed against an in-memory DynamoDB with sample items: \(Number.count(proof.passed)) passed, \(Number.count(proof.failures.count)) failed ("
+        out.patternList(proof.failures.map(\.patternID))
+        out += "; they are marked ⚠️ below with what went wrong).\n\n"
     }
 
     static func row(_ mapping: PatternMapping, _ context: Context, into out: inout Text) {
@@ -55,7 +87,7 @@ extension DataModelDocument {
             out += "OpenSearch"
         } else if let tableID = mapping.tableID {
             out.cell(context.tableName(tableID))
-            if let indexName = mapping.indexName {
+            if let indexName = context.indexName(tableID: tableID, indexID: mapping.indexID) {
                 out += " / "
                 out.cell(indexName)
             }
@@ -63,19 +95,23 @@ extension DataModelDocument {
             out += "–"
         }
         out += " | "
-        out.codeCell(mapping.keyCondition ?? "")
+        let main = mapping.plan?.mainStep
+        let text = mapping.plan.map(context.planText)
+        out.codeCell(main.flatMap { step in text?.keyCondition(of: step) } ?? "")
         out += " | "
-        out.codeCell(mapping.filter ?? "")
+        out.codeCell(main.flatMap { step in text?.filter(of: step) } ?? "")
         out += " | "
         if case .searchService = mapping.status {
-            out += "– | – | – | "
+            out += "– | – | – | – | "
         } else {
-            out += Number.decimal(mapping.itemsPerRequest)
+            out += estimate(mapping.itemsPerRequest)
             out += " | "
-            out += mapping.readUnitsPerRequest == 0 ? "–" : Number.decimal(mapping.readUnitsPerRequest)
+            out += estimate(mapping.itemsExamined)
+            out += " | "
+            out += units(mapping.readUnitsPerRequest, complete: mapping.incomplete.isEmpty)
             out += " | "
             // The total everywhere the request writes; the notes break down the lookup and index share.
-            out += mapping.totalWriteUnitsPerRequest == 0 ? "–" : Number.decimal(mapping.totalWriteUnitsPerRequest)
+            out += units(mapping.totalWriteUnitsPerRequest, complete: mapping.incomplete.isEmpty)
             out += " | "
         }
         var notes = PartList(separator: "; ")
@@ -90,7 +126,7 @@ extension DataModelDocument {
             out.cell(reason)
         case .served, .acceptedScan: break
         }
-        if mapping.isServedByDynamoDB, mapping.operation?.isRead == true, mapping.consistency.lowercased().contains("strong") {
+        if mapping.isServedByDynamoDB, mapping.operation?.isRead == true, mapping.consistency == .strong {
             notes.next(&out)
             out += "strongly consistent read"
         }
@@ -98,17 +134,18 @@ extension DataModelDocument {
             notes.next(&out)
             out += "also writes "
             out.join(mapping.indexWriteUnits, ", ") { out, write in
-                if write.tableID == mapping.tableID, let indexName = write.indexName {
+                let indexName = context.indexName(tableID: write.tableID, indexID: write.indexID)
+                if write.tableID == mapping.tableID, let indexName {
                     out.cell(indexName)
                 } else {
                     out.cell(context.tableName(write.tableID))
-                    if let indexName = write.indexName {
+                    if let indexName {
                         out += " / "
                         out.cell(indexName)
                     }
                 }
                 out += " "
-                out += Number.decimal(write.writeUnits)
+                out += write.writeUnits.map { Number.decimal($0) } ?? "unknown"
                 out += " WCU"
             }
         }
@@ -118,5 +155,40 @@ extension DataModelDocument {
         }
         if notes.isEmpty { out += "–" }
         out += " |\n"
+    }
+
+    /// Each served pattern's steps, in the order they run: what the generated code and the
+    /// validator execute.
+    static func plans(_ context: Context, into out: inout Text) {
+        let planned = context.model.mappings.filter { $0.isServedByDynamoDB && ($0.plan?.steps.count ?? 0) > 0 }
+        guard !planned.isEmpty else { return }
+        out += "\n### Plans\n\n"
+        out += "Every served pattern's requests in the order they run (`:attribute` is a value the caller passes, `step N → attribute` a value an earlier step read):\n\n"
+        for mapping in planned {
+            guard let plan = mapping.plan else { continue }
+            let text = context.planText(plan)
+            out += "- #"
+            out += String(mapping.patternID)
+            out += " "
+            out.inline(mapping.description)
+            out += ":\n"
+            for line in text.stepLines(plan) {
+                out += "  "
+                out.inline(line)
+                out += "\n"
+            }
+        }
+    }
+
+    /// An item count, or `unknown`.
+    static func estimate(_ estimate: ItemEstimate) -> String {
+        estimate.value.map { Number.decimal($0) } ?? "unknown"
+    }
+
+    /// Units per request: `–` for none, `unknown`, or `≥ 2` when a size behind it is unknown.
+    static func units(_ value: Double?, complete: Bool) -> String {
+        guard let value else { return "unknown" }
+        if value == 0 { return "–" }
+        return (complete ? "" : "≥ ") + Number.decimal(value)
     }
 }

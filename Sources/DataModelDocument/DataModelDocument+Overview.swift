@@ -153,7 +153,7 @@ extension DataModelDocument {
             case .unserved: unserved += 1
             case .acceptedScan: scans += 1
             case .served:
-                if let indexName = mapping.indexName {
+                if let tableID = mapping.tableID, let indexName = context.indexName(tableID: tableID, indexID: mapping.indexID) {
                     onIndexes += 1
                     if seenIndexes.insert(indexName).inserted { indexNames.append(indexName) }
                 } else if let tableID = mapping.tableID, context.tablesByID[tableID]?.lookup != nil {

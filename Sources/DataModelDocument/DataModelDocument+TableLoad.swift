@@ -38,29 +38,29 @@ extension DataModelDocument {
             guard let tableID = mapping.tableID, let operation = mapping.operation else { continue }
             let peak = context.peakRPS(mapping.patternID)
             let average = context.averageRPS(mapping.patternID)
-            let key = loadKey(tableID: tableID, indexName: operation.isRead ? mapping.indexName : nil)
+            let key = loadKey(tableID: tableID, indexName: operation.isRead ? context.indexName(tableID: tableID, indexID: mapping.indexID) : nil)
             var load = loads.removeValue(forKey: key) ?? TableLoad()  // removed, so appends do not copy
             if peak == nil || average == nil { load.unknownRPS.append(mapping.patternID) }
             if operation.isRead {
                 load.readPatterns.append(mapping.patternID)
                 load.readPeak += peak ?? 0
                 load.readAverage += average ?? 0
-                load.readUnitsPeak += (peak ?? 0) * mapping.targetReadUnitsPerRequest
+                load.readUnitsPeak += (peak ?? 0) * (mapping.targetReadUnitsPerRequest ?? 0)
             } else {
                 load.writePatterns.append(mapping.patternID)
                 load.writePeak += peak ?? 0
                 load.writeAverage += average ?? 0
-                load.writeUnitsPeak += (peak ?? 0) * mapping.writeUnitsPerRequest
+                load.writeUnitsPeak += (peak ?? 0) * (mapping.writeUnitsPerRequest ?? 0)
             }
-            if mapping.indexName == nil, let condition = mapping.keyCondition,
-               let sortKey = context.tablesByID[tableID]?.sortKey, mentions(condition, word: sortKey.name)
+            if mapping.indexID == nil, let sortKey = context.tablesByID[tableID]?.sortKey, let main = mapping.plan?.mainStep,
+               usesSortKey(main.request, sortKey: sortKey.name)
             {
                 load.sortKeyPatterns.append(mapping.patternID)
             }
             loads[key] = load
             // Reads the request makes elsewhere (a lookup table first, children after their parent).
             for read in mapping.readUnitsElsewhere {
-                let otherKey = loadKey(tableID: read.tableID, indexName: read.indexName)
+                let otherKey = loadKey(tableID: read.tableID, indexName: context.indexName(tableID: read.tableID, indexID: read.indexID))
                 guard otherKey != key else { continue }
                 var other = loads.removeValue(forKey: otherKey) ?? TableLoad()
                 if other.readPatterns.last != mapping.patternID {
@@ -68,42 +68,30 @@ extension DataModelDocument {
                     other.readPeak += peak ?? 0
                     other.readAverage += average ?? 0
                 }
-                other.readUnitsPeak += (peak ?? 0) * read.readUnits
+                other.readUnitsPeak += (peak ?? 0) * (read.readUnits ?? 0)
                 loads[otherKey] = other
             }
             for indexWrite in mapping.indexWriteUnits {
-                let otherKey = loadKey(tableID: indexWrite.tableID, indexName: indexWrite.indexName)
+                let otherKey = loadKey(tableID: indexWrite.tableID, indexName: context.indexName(tableID: indexWrite.tableID, indexID: indexWrite.indexID))
                 guard otherKey != key else { continue }
                 var other = loads.removeValue(forKey: otherKey) ?? TableLoad()
                 if other.indirectWriters.last != mapping.patternID { other.indirectWriters.append(mapping.patternID) }
-                other.indirectWriteUnitsPeak += (peak ?? 0) * indexWrite.writeUnits
+                other.indirectWriteUnitsPeak += (peak ?? 0) * (indexWrite.writeUnits ?? 0)
                 loads[otherKey] = other
             }
         }
         return loads
     }
 
-    /// Whether `text` contains `word` as a whole identifier (`order_id` is not in `suborder_id`).
-    static func mentions(_ text: String, word: String) -> Bool {
-        let haystack = Array(text.utf8)
-        let needle = Array(word.utf8)
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        func isIdentifier(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
+    /// Whether a base-table request states the sort key: a Query with a sort condition, or a
+    /// key that includes it.
+    static func usesSortKey(_ request: PlannedRequest, sortKey: String) -> Bool {
+        switch request {
+        case .query(let query): return query.sort != nil
+        case .getItem(let get), .batchGetItem(let get): return get.key.attributes.contains(sortKey)
+        case .updateItem(let update): return update.key.attributes.contains(sortKey)
+        case .deleteItem(let delete): return delete.key.attributes.contains(sortKey)
+        default: return false
         }
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == needle[0], haystack[start ..< start + needle.count].elementsEqual(needle) {
-                let before = start == 0 || !isIdentifier(haystack[start - 1])
-                let afterIndex = start + needle.count
-                let after = afterIndex == haystack.count || !isIdentifier(haystack[afterIndex])
-                // `:order_id` is a placeholder for the value, not the attribute.
-                let placeholder = start > 0 && haystack[start - 1] == UInt8(ascii: ":")
-                if before, after, !placeholder { return true }
-            }
-            start += 1
-        }
-        return false
     }
 }

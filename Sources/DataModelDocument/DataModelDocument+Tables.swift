@@ -48,8 +48,15 @@ extension DataModelDocument {
         out += " · **Table class**: "
         out += table.tableClass.awsName
         out += "\n- **Estimated item size**: "
+        if !table.unknownSizeAttributes.isEmpty { out += "at least " }
         out += Number.bytes(table.estimatedItemSizeBytes)
-        out += " (attribute names included)\n- **Access Patterns Served**: "
+        out += " (attribute names included"
+        if !table.unknownSizeAttributes.isEmpty {
+            out += "; incomplete: the typical size of "
+            out.join(table.unknownSizeAttributes, ", ") { $0.code($1) }
+            out += " is unknown"
+        }
+        out += ")\n- **Access Patterns Served**: "
         out.patternList(table.patternIDs)
         out += "\n- **Capacity Planning**: "
         capacityPlanning(load, isIndex: false, hasIndexes: !table.indexes.isEmpty, capacityMode: table.capacityMode, into: &out)
@@ -68,7 +75,7 @@ extension DataModelDocument {
     static func keyAttribute(_ key: KeyAttribute, into out: inout Text) {
         out.code(key.name)
         out += " ("
-        out += key.dynamoDBType
+        out += key.dynamoDBType.rawValue
         if let parts = key.composedOf, !parts.isEmpty {
             out += ", composed of "
             out.join(parts, " # ") { $0.code($1) }
@@ -163,9 +170,9 @@ extension DataModelDocument {
             out += "| "
             out.codeCell(attribute.name)
             out += " | "
-            out.cell(attribute.dynamoDBType)
+            out.cell(attribute.dynamoDBType.rawValue)
             out += " | "
-            out += Number.bytes(attribute.typicalSizeBytes)
+            out += attribute.typicalSizeBytes.map(Number.bytes) ?? "unknown"
             out += " | "
             if let sourceTable = attribute.sourceTable, let sourceColumn = attribute.sourceColumn {
                 out.codeCell(sourceTable + "." + sourceColumn)
@@ -320,7 +327,13 @@ extension DataModelDocument {
             out += "no: every item carries the index key"
         }
         out += "\n- **Estimated entry size**: "
+        if !index.unknownSizeAttributes.isEmpty { out += "at least " }
         out += Number.bytes(index.estimatedEntrySizeBytes)
+        if !index.unknownSizeAttributes.isEmpty {
+            out += " (incomplete: the typical size of "
+            out.join(index.unknownSizeAttributes, ", ") { $0.code($1) }
+            out += " is unknown)"
+        }
         out += "\n- **Access Patterns Served**: "
         out.patternList(index.patternIDs)
         out += "\n- **Capacity Planning**: "

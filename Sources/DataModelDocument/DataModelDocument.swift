@@ -1,9 +1,9 @@
 import DesignEngine
 import Requirements
 
-/// Renders `dynamodb_data_model.md`: seed 001's "Final Data Model Generator" template, extended
-/// with attribute tables, example items, lookup-table transactions, warnings, the OpenSearch
-/// requirement, trade-offs and a Mermaid diagram.
+/// Renders `dynamodb_data_model.md`: the data-model template of `docs/design-engine.md`, with
+/// attribute tables, example items, lookup-table transactions, every pattern's plan and the proof
+/// that it ran, warnings, the OpenSearch requirement, trade-offs and a Mermaid diagram.
 ///
 /// Pure and deterministic: the same model gives the same bytes (model order throughout, no clock;
 /// the only date is the price table's). Every section appends into one byte buffer, and every
@@ -45,6 +45,9 @@ public enum DataModelDocument {
         let tableNames: [String: String]
         let tablesByID: [String: TableDesign]
         let patterns: [Int: AccessPattern]
+        /// Index names by table id, then index id; key attribute names by table id.
+        let indexNames: [String: [String: String]]
+        let keyNames: [String: [String]]
 
         init(model: DataModel, requirements: Requirements) {
             self.model = model
@@ -59,6 +62,14 @@ public enum DataModelDocument {
             }
             tableNames = names
             tablesByID = tables
+            var indexes: [String: [String: String]] = [:]
+            var keys: [String: [String]] = [:]
+            for table in model.tables {
+                indexes[table.id] = Dictionary(table.indexes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                keys[table.id] = table.keyAttributeNames
+            }
+            indexNames = indexes
+            keyNames = keys
             var patterns: [Int: AccessPattern] = [:]
             patterns.reserveCapacity(requirements.accessPatterns.count)
             for pattern in requirements.accessPatterns where patterns[pattern.id] == nil {
@@ -88,6 +99,17 @@ public enum DataModelDocument {
                 out += " / "
                 out.inline(indexName)
             }
+        }
+
+        /// The index's name, by its id.
+        func indexName(tableID: String, indexID: String?) -> String? {
+            guard let indexID else { return nil }
+            return indexNames[tableID]?[indexID] ?? indexID
+        }
+
+        /// Plan text for a plan, its main entity's inputs written without prefix.
+        func planText(_ plan: PatternPlan) -> PlanText {
+            PlanText(mainEntity: plan.mainStep?.entity ?? "", tableNames: tableNames, indexNames: indexNames, keyNames: keyNames)
         }
 
         /// `GSI` or `LSI` for a named index of a table; nil when the table has no such index.

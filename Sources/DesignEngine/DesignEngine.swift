@@ -1,6 +1,6 @@
 import Requirements
 
-/// Turns confirmed requirements into a DynamoDB data model (modeling rules §1–§9).
+/// Turns confirmed requirements into a DynamoDB data model (docs/design-engine.md).
 ///
 /// The passes run in the order `docs/design-engine.md` describes: place entities in tables,
 /// choose base keys, add unique-constraint lookup tables, plan every access pattern (adding
@@ -14,19 +14,22 @@ public enum DesignEngine {
         var layout = TableLayoutPlanner.plan(context)
         LookupTablePlanner.addLookupTables(context, to: &layout)
         let planned = PatternPlanner.plan(context, layout: &layout)
-        var tables = TableAssembler.assemble(context, layout: layout, indexes: planned.indexes, mappings: planned.mappings, steps: planned.steps, copies: planned.denormalizations)
+        var tables = TableAssembler.assemble(context, layout: layout, indexes: planned.indexes, mappings: planned.mappings,
+                                             copies: planned.denormalizations, itemLayouts: planned.itemLayouts)
         for index in tables.indices {
             tables[index].exampleItems = ExampleItemBuilder.examples(for: tables[index], requirements: requirements, entities: context.entitiesByName)
         }
-        let mappings = CapacityCalculator.complete(planned.mappings, steps: planned.steps, tables: tables, context: context)
+        let mappings = CapacityCalculator.complete(planned.mappings, tables: tables, context: context)
         let hotPartitions = HotPartitionAnalyzer.analyze(tables: tables, mappings: mappings, requirements: requirements)
         let cost = CostEstimator.estimate(tables: tables, mappings: mappings, requirements: requirements, prices: prices)
         let warnings = WarningDetector.warnings(tables: tables, mappings: mappings, hotPartitions: hotPartitions, requirements: requirements)
         let decisions = layout.decisions + planned.decisions + CapacityDecisionWriter.decisions(tables: tables, cost: cost, context: context)
-        return DataModel(
+        var model = DataModel(
             tables: tables, mappings: mappings, decisions: decisions, hotPartitions: hotPartitions, cost: cost,
             warnings: warnings, openSearch: OpenSearchRequirement(patterns: planned.searchNotes),
             tradeOffs: TradeOffWriter.tradeOffs(tables: tables, mappings: mappings, decisions: decisions, context: context),
             naming: choices.naming)
+        model.blockers = BlockerFinder.blockers(tables: tables, hotPartitions: hotPartitions)
+        return model
     }
 }

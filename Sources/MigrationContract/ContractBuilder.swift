@@ -72,15 +72,15 @@ public enum ContractBuilder {
     /// Patterns that touch the base table (or one of its LSIs, which the contract has no entry
     /// for): the table's patterns, less those served only through one of its GSIs.
     static func satisfiedByTable(_ table: TableDesign, model: DataModel) -> [String] {
-        let globalNames = Set(table.indexes.filter { $0.kind == .global }.map(\.name))
         var ids = Set(table.patternIDs)
+        let globalIDs = Set(table.indexes.filter { $0.kind == .global }.map(\.id))
         for mapping in model.mappings where mapping.tableID == table.id {
-            guard let indexName = mapping.indexName, globalNames.contains(indexName) else {
+            guard let indexID = mapping.indexID, globalIDs.contains(indexID) else {
                 ids.insert(mapping.patternID)
                 continue
             }
-            let touchesBase = mapping.readUnitsElsewhere.contains { $0.tableID == table.id && $0.indexName == nil }
-                || mapping.indexWriteUnits.contains { $0.tableID == table.id && $0.indexName == nil }
+            let touchesBase = mapping.readUnitsElsewhere.contains { $0.tableID == table.id && $0.indexID == nil }
+                || mapping.indexWriteUnits.contains { $0.tableID == table.id && $0.indexID == nil }
             if !touchesBase { ids.remove(mapping.patternID) }
         }
         return descriptions(of: ids, model: model)
@@ -88,7 +88,7 @@ public enum ContractBuilder {
 
     static func satisfiedByIndex(_ index: IndexDesign, table: TableDesign, model: DataModel) -> [String] {
         var ids = Set(index.patternIDs)
-        for mapping in model.mappings where mapping.tableID == table.id && mapping.indexName == index.name {
+        for mapping in model.mappings where mapping.tableID == table.id && mapping.indexID == index.id {
             ids.insert(mapping.patternID)
         }
         return descriptions(of: ids, model: model)
@@ -167,7 +167,7 @@ struct TableLayout {
                 let name = keyName(key)
                 guard !attributes.contains(where: { $0.name == name }) else { continue }
                 let parts = key.count > 1 ? key.map(\.name) : (key[0].composedOf ?? [key[0].name])
-                let type = parts.count > 1 ? "S" : key[0].dynamoDBType
+                let type = parts.count > 1 ? "S" : key[0].dynamoDBType.rawValue
                 attributes.append(ContractAttribute(
                     name: name, type: type, sourceTable: primarySourceTable,
                     sourceColumn: parts.map(componentColumn).joined(separator: String(ContractTypeMapping.compositeSeparator)),

@@ -12,11 +12,11 @@ public enum ContractTypeMapping {
     /// Seed 001 shows only S, N and B. A boolean is written as a number (1 or 0), the rule the
     /// engine already applies to booleans used as keys, so one attribute never has two types.
     /// Documents, lists and sets (M, L, SS, NS, BS) are written as their JSON text, a string.
-    public static func contractType(of dynamoDBType: String) -> String {
+    public static func contractType(of dynamoDBType: DynamoDBType) -> String {
         switch dynamoDBType {
-        case "S", "N", "B": return dynamoDBType
-        case "BOOL": return "N"
-        default: return "S"
+        case .string, .number, .binary: return dynamoDBType.rawValue
+        case .boolean: return "N"
+        case .map, .list, .stringSet, .numberSet, .binarySet: return "S"
         }
     }
 

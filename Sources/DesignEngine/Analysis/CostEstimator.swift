@@ -1,9 +1,9 @@
 import Requirements
 
-/// The model's monthly cost (modeling rules §6): one line per table and one per index.
+/// The model's monthly cost (docs/design-engine.md, "Hot partitions, cost and warnings"): one
+/// line per table and one per index.
 ///
-/// On-demand requests come from average RPS (seed 001's template: cost follows the average,
-/// capacity the peak); the provisioned alternative is sized from peak RPS at 70% target
+/// On-demand requests come from average RPS (cost follows the average, capacity the peak); the provisioned alternative is sized from peak RPS at 70% target
 /// utilization. Storage needs item counts, which only the user can give: without one the
 /// storage figure stays unknown rather than guessed.
 enum CostEstimator {
@@ -52,6 +52,9 @@ enum CostEstimator {
         var averageWrites = 0.0
         var peakReads = 0.0
         var peakWrites = 0.0
+        /// Patterns whose units on this line are unknown (an unknown item count): the figures
+        /// are lower bounds until they are answered.
+        var unknownPatterns: [Int] = []
 
         mutating func add(peakOnly other: Load) {
             peakReads += other.peakReads
@@ -75,25 +78,28 @@ enum CostEstimator {
             let pattern = requirements.pattern(mapping.patternID)
             let average = pattern?.averageRPS?.value ?? 0
             let peak = pattern?.peakRPS?.value ?? 0
-            if mapping.targetReadUnitsPerRequest > 0 {
-                let key = lineKey(tableID: tableID, indexName: mapping.indexName, tables)
-                loads[key, default: Load()].averageReads += average * mapping.targetReadUnitsPerRequest
-                loads[key, default: Load()].peakReads += peak * mapping.targetReadUnitsPerRequest
+            func add(_ key: LineKey, units: Double?, write: Bool) {
+                guard let units else {
+                    if !(loads[key]?.unknownPatterns.contains(mapping.patternID) ?? false) { loads[key, default: Load()].unknownPatterns.append(mapping.patternID) }
+                    return
+                }
+                guard units > 0 else { return }
+                if write {
+                    loads[key, default: Load()].averageWrites += average * units
+                    loads[key, default: Load()].peakWrites += peak * units
+                } else {
+                    loads[key, default: Load()].averageReads += average * units
+                    loads[key, default: Load()].peakReads += peak * units
+                }
             }
-            for entry in mapping.readUnitsElsewhere where entry.readUnits > 0 {
-                let key = lineKey(tableID: entry.tableID, indexName: entry.indexName, tables)
-                loads[key, default: Load()].averageReads += average * entry.readUnits
-                loads[key, default: Load()].peakReads += peak * entry.readUnits
+            let isRead = mapping.operation?.isRead ?? false
+            add(lineKey(tableID: tableID, indexID: mapping.indexID, tables), units: mapping.targetReadUnitsPerRequest, write: false)
+            for entry in mapping.readUnitsElsewhere {
+                add(lineKey(tableID: entry.tableID, indexID: entry.indexID, tables), units: entry.readUnits, write: false)
             }
-            if mapping.writeUnitsPerRequest > 0 {
-                let key = LineKey(tableID: tableID, indexName: nil)
-                loads[key, default: Load()].averageWrites += average * mapping.writeUnitsPerRequest
-                loads[key, default: Load()].peakWrites += peak * mapping.writeUnitsPerRequest
-            }
-            for entry in mapping.indexWriteUnits where entry.writeUnits > 0 {
-                let key = lineKey(tableID: entry.tableID, indexName: entry.indexName, tables)
-                loads[key, default: Load()].averageWrites += average * entry.writeUnits
-                loads[key, default: Load()].peakWrites += peak * entry.writeUnits
+            if !isRead { add(LineKey(tableID: tableID, indexName: nil), units: mapping.writeUnitsPerRequest, write: true) }
+            for entry in mapping.indexWriteUnits {
+                add(lineKey(tableID: entry.tableID, indexID: entry.indexID, tables), units: entry.writeUnits, write: true)
             }
         }
         return loads
@@ -103,12 +109,11 @@ enum CostEstimator {
         mapping.status == .served || mapping.status == .acceptedScan
     }
 
-    /// The line a table id and index name (or id, before renames) lands on; an index the table
-    /// does not have falls back to the base table so no traffic drops out of the total.
-    static func lineKey(tableID: String, indexName: String?, _ tables: [String: TableDesign]) -> LineKey {
-        guard let indexName, let table = tables[tableID] else { return LineKey(tableID: tableID, indexName: nil) }
-        let index = table.indexes.first { $0.name == indexName } ?? table.indexes.first { $0.id == indexName }
-        return LineKey(tableID: tableID, indexName: index?.name)
+    /// The line a table id and index id lands on; an index the table does not have falls back
+    /// to the base table so no traffic drops out of the total.
+    static func lineKey(tableID: String, indexID: String?, _ tables: [String: TableDesign]) -> LineKey {
+        guard let indexID, let table = tables[tableID] else { return LineKey(tableID: tableID, indexName: nil) }
+        return LineKey(tableID: tableID, indexName: table.index(id: indexID)?.name)
     }
 
     // MARK: Lines
@@ -123,7 +128,8 @@ enum CostEstimator {
             writeUnitsPerMonth: writeUnits, storageGB: gigabytes, readCost: readUnits / 1_000_000 * classPrices.readRequestPerMillion,
             writeCost: writeUnits / 1_000_000 * classPrices.writeRequestPerMillion,
             storageCost: gigabytes.map { $0 * classPrices.storagePerGBMonth }, provisionedReadCapacity: 0, provisionedWriteCapacity: 0,
-            provisionedCost: 0)
+            provisionedCost: 0, unknownPatterns: load.unknownPatterns.sorted(),
+            unknownSizes: index?.unknownSizeAttributes ?? table.unknownSizeAttributes)
     }
 
     /// Provisioned capacity from peak units at 70% utilization; at least 1 each, the smallest
@@ -168,9 +174,9 @@ enum CostEstimator {
     }
 
     /// One entity's item size: the table's estimate when it holds one entity; in a shared table,
-    /// the size its write units were computed from (`CapacityCalculator.itemBytes`).
+    /// the size its write units were computed from (`CapacityCalculator.itemSize`).
     static func itemSize(of entity: String, in table: TableDesign) -> Int {
-        table.entities.count > 1 ? CapacityCalculator.itemBytes(entity, in: table) : table.estimatedItemSizeBytes
+        table.entities.count > 1 ? CapacityCalculator.itemSize(entity, in: table).bytes : table.estimatedItemSizeBytes
     }
 
     /// The entities whose items carry every key attribute of the index (all of them when the

@@ -32,7 +32,7 @@ enum ExampleItemBuilder {
         let requirements: Requirements
         let entities: [String: Entity]
         /// Key attribute types by name: a boolean stored as a key is a number, not BOOL.
-        let keyTypes: [String: String]
+        let keyTypes: [String: DynamoDBType]
         /// For an item collection: the parent, and each member's attributes that point at it.
         let collectionParent: String?
         let parentReferences: [String: Set<String>]
@@ -41,7 +41,7 @@ enum ExampleItemBuilder {
             self.table = table
             self.requirements = requirements
             self.entities = entities
-            var types: [String: String] = [:]
+            var types: [String: DynamoDBType] = [:]
             for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap({ $0.partitionKey + $0.sortKey }) {
                 if types[key.name] == nil { types[key.name] = key.dynamoDBType }
             }
@@ -115,7 +115,7 @@ enum ExampleItemBuilder {
             let sourceEntity = modelAttribute.map { table.entities.contains($0.entity) ? $0.entity : entity } ?? entity
             let attribute = entityNamed(sourceEntity)?.attribute(named: sourceName)
                 ?? entityNamed(entity)?.attribute(named: sourceName)
-            let type = modelAttribute?.dynamoDBType ?? attribute.map(ItemSizer.dynamoDBType) ?? "S"
+            let type = modelAttribute?.dynamoDBType ?? attribute.map(ItemSizer.dynamoDBType) ?? .string
             let number = self.ordinal(of: sourceName, entity: entity, ordinal: ordinal)
             return unquoted(ExampleValueWriter.text(name: sourceName, entity: sourceEntity, attribute: attribute, type: type, ordinal: number))
         }
@@ -136,7 +136,7 @@ enum ExampleItemBuilder {
 
         func memberComponent(_ name: String, entity: String, ordinal: Int) -> String {
             let attribute = entityNamed(entity)?.attribute(named: name)
-            let type = attribute.map(ItemSizer.dynamoDBType) ?? "S"
+            let type = attribute.map(ItemSizer.dynamoDBType) ?? .string
             return unquoted(ExampleValueWriter.text(name: name, entity: entity, attribute: attribute, type: type, ordinal: ordinal))
         }
 

@@ -10,16 +10,16 @@ enum ExampleValueWriter {
     /// 2026-01-15T09:30:00Z as epoch seconds, for numeric timestamps and TTLs.
     static let epochBase = 1_768_469_400
 
-    static func text(name: String, entity: String, attribute: Attribute?, type: String, ordinal: Int) -> String {
+    static func text(name: String, entity: String, attribute: Attribute?, type: DynamoDBType, ordinal: Int) -> String {
         let words = NameWords.split(name).map { $0.lowercased() }
         switch type {
-        case "BOOL": return ordinal % 2 == 1 ? "true" : "false"
-        case "N": return number(words, attribute: attribute, ordinal: ordinal)
-        case "B": return quoted(ordinal % 2 == 1 ? "AQID" : "BAUG")
-        case "M": return "{…}"
-        case "L": return attribute?.type == .list ? list(words, attribute: attribute, ordinal: ordinal) : "[{…}, {…}]"
-        case "SS": return list(words, attribute: attribute, ordinal: ordinal)
-        default: return quoted(string(words, name: name, entity: entity, attribute: attribute, ordinal: ordinal))
+        case .boolean: return ordinal % 2 == 1 ? "true" : "false"
+        case .number: return number(words, attribute: attribute, ordinal: ordinal)
+        case .binary: return quoted(ordinal % 2 == 1 ? "AQID" : "BAUG")
+        case .map: return "{…}"
+        case .list: return attribute?.type == .list ? list(words, attribute: attribute, ordinal: ordinal) : "[{…}, {…}]"
+        case .stringSet, .numberSet, .binarySet: return list(words, attribute: attribute, ordinal: ordinal)
+        case .string: return quoted(string(words, name: name, entity: entity, attribute: attribute, ordinal: ordinal))
         }
     }
 

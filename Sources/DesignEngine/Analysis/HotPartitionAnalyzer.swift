@@ -28,30 +28,30 @@ enum HotPartitionAnalyzer {
         }
     }
 
-    /// One table or index a request touches and the units it costs there.
+    /// One table or index a request touches and the units it costs there (nil when unknown).
     struct Load {
         var table: TableDesign
         var index: IndexDesign?
         var isWrite: Bool
-        var units: Double
+        var units: Double?
     }
 
     /// The tables and indexes a mapping loads. A Scan spreads over every partition, so it has
     /// no hottest value; a write that first queries an index reads that index too.
     static func loads(of mapping: PatternMapping, table: TableDesign, tables: [String: TableDesign]) -> [Load] {
-        let index = mapping.indexName.flatMap { secondaryIndex(named: $0, in: table) }
+        let index = mapping.indexID.flatMap { table.index(id: $0) }
         let isRead = mapping.operation?.isRead ?? false
         var loads: [Load] = []
-        for entry in mapping.readUnitsElsewhere where entry.readUnits > 0 {
+        for entry in mapping.readUnitsElsewhere where (entry.readUnits ?? 1) > 0 {
             guard let target = tables[entry.tableID] else { continue }
-            loads.append(Load(table: target, index: entry.indexName.flatMap { secondaryIndex(named: $0, in: target) }, isWrite: false, units: entry.readUnits))
+            loads.append(Load(table: target, index: entry.indexID.flatMap { target.index(id: $0) }, isWrite: false, units: entry.readUnits))
         }
         if isRead {
             if mapping.operation != .scan { loads.insert(Load(table: table, index: index, isWrite: false, units: mapping.targetReadUnitsPerRequest), at: 0) }
             return loads
         }
         guard mapping.operation != nil else { return [] }
-        if mapping.targetReadUnitsPerRequest > 0 {
+        if (mapping.targetReadUnitsPerRequest ?? 1) > 0 {
             loads.insert(Load(table: table, index: index, isWrite: false, units: mapping.targetReadUnitsPerRequest), at: 0)
         }
         loads.append(Load(table: table, index: nil, isWrite: true, units: mapping.writeUnitsPerRequest))
@@ -60,10 +60,13 @@ enum HotPartitionAnalyzer {
         var merged: [String: Load] = [:]
         for entry in mapping.indexWriteUnits {
             guard let target = tables[entry.tableID] else { continue }
-            let entryIndex = entry.indexName.flatMap { secondaryIndex(named: $0, in: target) }
-            let key = target.id + "\u{0}" + (entryIndex?.name ?? "")
-            if merged[key] == nil { order.append(key) }
-            merged[key, default: Load(table: target, index: entryIndex, isWrite: true, units: 0)].units += entry.writeUnits
+            let entryIndex = entry.indexID.flatMap { target.index(id: $0) }
+            let key = target.id + "\u{0}" + (entryIndex?.id ?? "")
+            if merged[key] == nil {
+                order.append(key)
+                merged[key] = Load(table: target, index: entryIndex, isWrite: true, units: 0)
+            }
+            if let current = merged[key]?.units, let units = entry.writeUnits { merged[key]?.units = current + units } else { merged[key]?.units = nil }
         }
         return loads + order.compactMap { merged[$0] }
     }
@@ -78,11 +81,18 @@ enum HotPartitionAnalyzer {
         let limit = load.isWrite ? writeLimit : readLimit
         let key = load.index?.partitionKeyLabel ?? load.table.partitionKey.name
         let distribution = effectiveDistribution(load, requirements: requirements)
-        let units = peakRPS * load.units
         var hottest: Double?
         var safeShare: Double?
         var level = PartitionLoadLevel.ok
         var mitigation: String?
+        guard let unitsPerRequest = load.units else {
+            return HotPartitionFinding(
+                patternID: patternID, tableID: load.table.id, indexName: load.index?.name, partitionKey: key, distribution: distribution,
+                isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: nil, hottestShare: distribution.hottestShare,
+                hottestUnitsPerSecond: nil, limit: limit, level: .ok, safeShare: nil,
+                mitigation: "Units per request unknown (an item count or size the requirements do not give): state it to check this partition.")
+        }
+        let units = peakRPS * unitsPerRequest
         if let share = distribution.hottestShare {
             let hottestUnits = units * share
             hottest = hottestUnits
@@ -93,12 +103,12 @@ enum HotPartitionAnalyzer {
             safeShare = safe
             if load.index != nil, load.isWrite, distribution == .unknown, units > 0 {
                 level = .warning
-                mitigation = "State the number of distinct values of \(key) (or the busiest value's share of writes): at \(plain(peakRPS)) RPS × \(plain(load.units)) write units at peak, one value may take at most \(percent(safe)) of these writes to stay under 50% of the \(plain(limit)) write-unit limit."
+                mitigation = "State the number of distinct values of \(key) (or the busiest value's share of writes): at \(plain(peakRPS)) RPS × \(plain(unitsPerRequest)) write units at peak, one value may take at most \(percent(safe)) of these writes to stay under 50% of the \(plain(limit)) write-unit limit."
             }
         }
         return HotPartitionFinding(
             patternID: patternID, tableID: load.table.id, indexName: load.index?.name, partitionKey: key, distribution: distribution,
-            isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: load.units, hottestShare: distribution.hottestShare,
+            isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: unitsPerRequest, hottestShare: distribution.hottestShare,
             hottestUnitsPerSecond: hottest, limit: limit, level: level, safeShare: safeShare, mitigation: mitigation)
     }
 
@@ -121,7 +131,7 @@ enum HotPartitionAnalyzer {
         guard let sparse = index.sparse, index.partitionKey.count == 1, index.partitionKey[0].name == sparse.attribute,
               let modelAttribute = table.attribute(named: sparse.attribute),
               let attribute = requirements.entity(named: modelAttribute.entity)?.attribute(named: modelAttribute.sourceAttribute),
-              attribute.type == .boolean || attribute.source?.dynamoDBType == "BOOL" else { return distribution }
+              ItemSizer.dynamoDBType(of: attribute) == .boolean else { return distribution }
         return .fewValues(count: 1, source: "only items where \(sparse.attribute) is true are written to the sparse index")
     }
 

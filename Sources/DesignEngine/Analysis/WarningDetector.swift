@@ -50,7 +50,7 @@ enum WarningDetector {
                     && ($0.hottestUnitsPerSecond ?? 0) > HotPartitionAnalyzer.warningFraction * HotPartitionAnalyzer.writeLimit
             }
             for finding in hot {
-                warnings.append(ModelWarning(kind: .gsiThrottlingCascade, tableID: table.id, reason: "Index \(index.name) on \(table.name): pattern #\(finding.patternID) writes \(plain(finding.peakRPS)) RPS at peak × \(plain(finding.unitsPerRequest)) write units into it, and the hottest \(finding.partitionKey) value takes \(plain(finding.hottestUnitsPerSecond ?? 0)) write units/s, over 50% of the \(plain(finding.limit)) limit; when the index throttles, writes to \(table.name) throttle too."))
+                warnings.append(ModelWarning(kind: .gsiThrottlingCascade, tableID: table.id, reason: "Index \(index.name) on \(table.name): pattern #\(finding.patternID) writes \(plain(finding.peakRPS)) RPS at peak × \(plain(finding.unitsPerRequest ?? 0)) write units into it, and the hottest \(finding.partitionKey) value takes \(plain(finding.hottestUnitsPerSecond ?? 0)) write units/s, over 50% of the \(plain(finding.limit)) limit; when the index throttles, writes to \(table.name) throttle too."))
             }
             let distribution = HotPartitionAnalyzer.effectiveDistribution(of: index, in: table, requirements: requirements)
             guard hot.isEmpty, case .fewValues(let count, let source) = distribution, count < minimumDistinctValues,
@@ -98,10 +98,10 @@ enum WarningDetector {
         let target = targetName(table, indexName: finding.indexName)
         let kind = finding.isWrite ? "write" : "read"
         guard let share = finding.hottestShare, let hottest = finding.hottestUnitsPerSecond else {
-            return "\(target): pattern #\(finding.patternID) writes \(plain(finding.peakRPS)) RPS at peak × \(plain(finding.unitsPerRequest)) write units, and the number of distinct \(finding.partitionKey) values is unknown; one value taking more than \(percent(finding.safeShare ?? 1)) of these writes passes 50% of the \(plain(finding.limit)) write-unit limit."
+            return "\(target): pattern #\(finding.patternID) writes \(plain(finding.peakRPS)) RPS at peak × \(plain(finding.unitsPerRequest ?? 0)) write units, and the number of distinct \(finding.partitionKey) values is unknown; one value taking more than \(percent(finding.safeShare ?? 1)) of these writes passes 50% of the \(plain(finding.limit)) write-unit limit."
         }
         let state = finding.level == .overLimit ? "at or over" : "over 50% of"
-        return "\(target): pattern #\(finding.patternID) at \(plain(finding.peakRPS)) RPS peak × \(plain(finding.unitsPerRequest)) \(kind) units × \(percent(share)) on the hottest \(finding.partitionKey) value = \(plain(hottest)) \(kind) units/s, \(state) the \(plain(finding.limit)) \(kind)-unit partition limit."
+        return "\(target): pattern #\(finding.patternID) at \(plain(finding.peakRPS)) RPS peak × \(plain(finding.unitsPerRequest ?? 0)) \(kind) units × \(percent(share)) on the hottest \(finding.partitionKey) value = \(plain(hottest)) \(kind) units/s, \(state) the \(plain(finding.limit)) \(kind)-unit partition limit."
     }
 
     // MARK: 3. Entity Boundary Violation
@@ -240,7 +240,7 @@ enum WarningDetector {
             keys += index.sortKey.map { ($0, "sort key", "Index \(index.name) on \(table.name)", false) }
         }
         for (key, role, target, isPartition) in keys {
-            if !["S", "N", "B"].contains(key.dynamoDBType) {
+            if !key.dynamoDBType.isKeyType {
                 reasons.append("\(target): \(role) \(key.name) has type \(key.dynamoDBType); key attributes must be S, N or B.")
             }
             let nameBytes = key.name.utf8.count
@@ -314,7 +314,7 @@ struct WriteTraffic {
     /// Patterns whose writes reach the index.
     func writers(of table: TableDesign, index: IndexDesign) -> [Writer] {
         (writesByTable[table.id] ?? []).filter { write in
-            write.mapping.indexWriteUnits.contains { $0.tableID == table.id && ($0.indexName == index.name || $0.indexName == index.id) }
+            write.mapping.indexWriteUnits.contains { entry in entry.tableID == table.id && entry.indexID == index.id }
         }.map { Writer(patternID: $0.mapping.patternID, peakRPS: $0.peakRPS) }
     }
 }

@@ -1,4 +1,4 @@
-/// Monthly cost of one table or index (modeling rules §6).
+/// Monthly cost of one table or index (docs/design-engine.md, "Hot partitions, cost and warnings").
 public struct CostLine: Sendable, Equatable {
     public var tableID: String
     /// Nil for the base table.
@@ -16,11 +16,15 @@ public struct CostLine: Sendable, Equatable {
     public var provisionedReadCapacity: Int
     public var provisionedWriteCapacity: Int
     public var provisionedCost: Double
+    /// Patterns whose units on this line are unknown: the request figures are lower bounds.
+    public var unknownPatterns: [Int]
+    /// Attributes of unknown size: the storage figure (and the units) are lower bounds.
+    public var unknownSizes: [String]
 
     public init(
         tableID: String, indexName: String?, tableClass: TableClass, readUnitsPerMonth: Double, writeUnitsPerMonth: Double,
         storageGB: Double?, readCost: Double, writeCost: Double, storageCost: Double?, provisionedReadCapacity: Int,
-        provisionedWriteCapacity: Int, provisionedCost: Double
+        provisionedWriteCapacity: Int, provisionedCost: Double, unknownPatterns: [Int] = [], unknownSizes: [String] = []
     ) {
         self.tableID = tableID
         self.indexName = indexName
@@ -34,7 +38,12 @@ public struct CostLine: Sendable, Equatable {
         self.provisionedReadCapacity = provisionedReadCapacity
         self.provisionedWriteCapacity = provisionedWriteCapacity
         self.provisionedCost = provisionedCost
+        self.unknownPatterns = unknownPatterns
+        self.unknownSizes = unknownSizes
     }
+
+    /// Whether every figure of the line is complete (no unknown count or size behind it).
+    public var isComplete: Bool { unknownPatterns.isEmpty && unknownSizes.isEmpty }
 
     /// On-demand requests plus storage (storage counted as zero when unknown).
     public var onDemandTotal: Double { readCost + writeCost + (storageCost ?? 0) }
@@ -54,5 +63,7 @@ public struct CostEstimate: Sendable, Equatable {
     }
 
     public var onDemandTotal: Double { lines.reduce(0) { $0 + $1.onDemandTotal } }
+    /// Whether every line is complete; otherwise the totals are lower bounds.
+    public var isComplete: Bool { lines.allSatisfy(\.isComplete) }
     public var provisionedTotal: Double { lines.reduce(0) { $0 + $1.provisionedCost + ($1.storageCost ?? 0) } }
 }

@@ -23,7 +23,8 @@ public struct HotPartitionFinding: Sendable, Equatable {
     public var distribution: KeyDistribution
     public var isWrite: Bool
     public var peakRPS: Double
-    public var unitsPerRequest: Double
+    /// Nil when an item count or size it depends on is unknown.
+    public var unitsPerRequest: Double?
     /// Share of the pattern's traffic on the hottest value; nil when it cannot be known.
     public var hottestShare: Double?
     /// Units per second on the hottest value; nil when the share is unknown.
@@ -38,7 +39,7 @@ public struct HotPartitionFinding: Sendable, Equatable {
 
     public init(
         patternID: Int, tableID: String, indexName: String?, partitionKey: String, distribution: KeyDistribution, isWrite: Bool,
-        peakRPS: Double, unitsPerRequest: Double, hottestShare: Double?, hottestUnitsPerSecond: Double?, limit: Double,
+        peakRPS: Double, unitsPerRequest: Double?, hottestShare: Double?, hottestUnitsPerSecond: Double?, limit: Double,
         level: PartitionLoadLevel, safeShare: Double?, mitigation: String?
     ) {
         self.patternID = patternID

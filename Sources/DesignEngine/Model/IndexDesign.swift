@@ -36,8 +36,11 @@ public struct IndexDesign: Sendable, Equatable {
     public var sparse: SparseMarker?
     public var patternIDs: [Int]
     public var purpose: String
-    /// Estimated size of one index entry (projected attributes plus keys).
+    /// Estimated size of one index entry (projected attributes plus keys); a lower bound when
+    /// `unknownSizeAttributes` is not empty.
     public var estimatedEntrySizeBytes: Int
+    /// Projected attributes whose typical size nobody stated.
+    public var unknownSizeAttributes: [String] = []
     /// How the values of a multi-attribute partition key spread taken together (a whole
     /// composite foreign key is one value per parent, though each part alone is not).
     public var combinedPartitionDistribution: KeyDistribution?

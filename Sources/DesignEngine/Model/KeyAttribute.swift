@@ -2,12 +2,12 @@
 public struct KeyAttribute: Sendable, Equatable {
     public var name: String
     /// S, N or B: the only types DynamoDB accepts for keys.
-    public var dynamoDBType: String
+    public var dynamoDBType: DynamoDBType
     /// For a concatenated key (`tenant_id#user_id`), the attributes it joins, in order.
     public var composedOf: [String]?
     public var distribution: KeyDistribution
 
-    public init(name: String, dynamoDBType: String, composedOf: [String]? = nil, distribution: KeyDistribution) {
+    public init(name: String, dynamoDBType: DynamoDBType, composedOf: [String]? = nil, distribution: KeyDistribution) {
         self.name = name
         self.dynamoDBType = dynamoDBType
         self.composedOf = composedOf

@@ -1,3 +1,5 @@
+import Requirements
+
 /// The DynamoDB operations the engine plans.
 public enum DynamoDBOperation: String, Sendable, CaseIterable {
     case getItem = "GetItem"
@@ -21,7 +23,7 @@ public enum MappingStatus: Sendable, Equatable {
     case acceptedScan
     /// Needs a search service (❌): DynamoDB alone should not serve it.
     case searchService(reason: String)
-    /// Not servable as asked; the reason names what breaks (a Scan nobody accepted, a strong read on a GSI).
+    /// Not servable as asked; the reason names what breaks and what the user can do.
     case unserved(reason: String)
 
     /// The status mark used in the requirements and data-model documents.
@@ -34,89 +36,108 @@ public enum MappingStatus: Sendable, Equatable {
     }
 }
 
-/// How one access pattern runs against the model.
+/// How one access pattern runs against the model: its executable plan, and the capacity one
+/// request of it costs.
 public struct PatternMapping: Sendable, Equatable {
     public var patternID: Int
     public var description: String
     public var status: MappingStatus
-    /// The main operation (for a transaction, `TransactWriteItems`); nil for search patterns.
-    public var operation: DynamoDBOperation?
-    /// The table's id, and the index name when the operation reads an index.
-    public var tableID: String?
-    public var indexName: String?
-    /// The key condition as DynamoDB expresses it, such as `user_id = :user_id AND begins_with(created_at, :prefix)`.
-    public var keyCondition: String?
-    public var filter: String?
-    /// Items the request returns or writes on average.
-    public var itemsPerRequest: Double
-    /// Read units of one request, and write units in the table the request targets (modeling
-    /// rules §6); writes to lookup tables and indexes are in `indexWriteUnits`.
-    public var readUnitsPerRequest: Double
-    public var writeUnitsPerRequest: Double
-    public var consistency: String
+    /// The steps that serve the pattern; nil for search patterns and patterns not served.
+    public var plan: PatternPlan?
+    /// Items the main step returns or writes per request, as far as the requirements say.
+    public var itemsPerRequest: ItemEstimate
+    /// Items the main step reads per request: more than it returns when a filter trims them.
+    public var itemsExamined: ItemEstimate
+    /// Read units of one request everywhere it reads; nil when a figure it depends on is unknown.
+    public var readUnitsPerRequest: Double?
+    /// Write units of one request in the table its main step writes; lookup tables, other
+    /// tables and indexes are in `indexWriteUnits`. Nil when unknown.
+    public var writeUnitsPerRequest: Double?
+    public var consistency: Consistency
     public var notes: [String]
-    /// For writes: the index writes each request causes, by index name (GSI write amplification).
+    /// For writes: the writes each request causes outside its main table, per table or index.
     public var indexWriteUnits: [IndexWriteUnits]
-
     /// Read units of one request spent outside its main table or index (a lookup table read
     /// before the entity, the children read after their parent, an index queried to find a key).
-    public var readUnitsElsewhere: [ReadUnitsElsewhere] = []
+    public var readUnitsElsewhere: [ReadUnitsElsewhere]
+    /// What the capacity figures could not count (an unknown item count or size): each is a
+    /// question for the user, and the figures are lower bounds or unknown until it is answered.
+    public var incomplete: [String]
 
-    /// Read units of one request on the table or index the mapping names.
-    public var targetReadUnitsPerRequest: Double {
-        readUnitsElsewhere.reduce(readUnitsPerRequest) { $0 - $1.readUnits }
-    }
-
-    /// Write units of one request everywhere it writes: its table, lookup tables and indexes.
-    public var totalWriteUnitsPerRequest: Double {
-        indexWriteUnits.reduce(writeUnitsPerRequest) { $0 + $1.writeUnits }
-    }
-
-    public init(
-        patternID: Int, description: String, status: MappingStatus, operation: DynamoDBOperation?, tableID: String?, indexName: String?,
-        keyCondition: String?, filter: String?, itemsPerRequest: Double, readUnitsPerRequest: Double, writeUnitsPerRequest: Double,
-        consistency: String, notes: [String], indexWriteUnits: [IndexWriteUnits] = []
-    ) {
+    public init(patternID: Int, description: String, status: MappingStatus, plan: PatternPlan?, itemsPerRequest: ItemEstimate,
+                consistency: Consistency, notes: [String]) {
         self.patternID = patternID
         self.description = description
         self.status = status
-        self.operation = operation
-        self.tableID = tableID
-        self.indexName = indexName
-        self.keyCondition = keyCondition
-        self.filter = filter
+        self.plan = plan
         self.itemsPerRequest = itemsPerRequest
-        self.readUnitsPerRequest = readUnitsPerRequest
-        self.writeUnitsPerRequest = writeUnitsPerRequest
+        self.itemsExamined = plan?.mainStep?.itemsExamined ?? itemsPerRequest
+        self.readUnitsPerRequest = 0
+        self.writeUnitsPerRequest = 0
         self.consistency = consistency
         self.notes = notes
-        self.indexWriteUnits = indexWriteUnits
+        self.indexWriteUnits = []
+        self.readUnitsElsewhere = []
+        self.incomplete = []
+    }
+
+    /// The main step's operation; nil for patterns without a plan.
+    public var operation: DynamoDBOperation? { plan?.mainStep?.request.operation }
+
+    /// The table the main step reads or writes.
+    public var tableID: String? { plan?.mainStep?.request.tableID }
+
+    /// The index the main step queries (its id: stable across renames).
+    public var indexID: String? { plan?.mainStep?.request.indexID }
+
+    /// Read units of one request on the table or index the main step reads.
+    public var targetReadUnitsPerRequest: Double? {
+        guard let total = readUnitsPerRequest else { return nil }
+        return readUnitsElsewhere.reduce(total) { $0 - ($1.readUnits ?? 0) }
+    }
+
+    /// Write units of one request everywhere it writes: its table, lookup tables and indexes.
+    public var totalWriteUnitsPerRequest: Double? {
+        guard let own = writeUnitsPerRequest else { return nil }
+        var total = own
+        for write in indexWriteUnits {
+            guard let units = write.writeUnits else { return nil }
+            total += units
+        }
+        return total
+    }
+
+    /// Whether DynamoDB serves the pattern (planned, or a Scan the user accepted).
+    public var isServedByDynamoDB: Bool {
+        status == .served || status == .acceptedScan
     }
 }
 
 /// Read units one request spends in a table or index other than its main target.
 public struct ReadUnitsElsewhere: Sendable, Equatable {
     public var tableID: String
-    public var indexName: String?
-    public var readUnits: Double
+    public var indexID: String?
+    /// Nil when a figure it depends on is unknown.
+    public var readUnits: Double?
 
-    public init(tableID: String, indexName: String?, readUnits: Double) {
+    public init(tableID: String, indexID: String?, readUnits: Double?) {
         self.tableID = tableID
-        self.indexName = indexName
+        self.indexID = indexID
         self.readUnits = readUnits
     }
 }
 
 /// Write units one write request causes in one table or index other than its main target
-/// (a GSI entry, or the lookup item of a unique constraint).
+/// (a GSI entry, the lookup item of a unique constraint, a child item).
 public struct IndexWriteUnits: Sendable, Equatable {
     public var tableID: String
-    public var indexName: String?
-    public var writeUnits: Double
+    public var indexID: String?
+    /// Nil when a figure it depends on is unknown.
+    public var writeUnits: Double?
 
-    public init(tableID: String, indexName: String?, writeUnits: Double) {
+    public init(tableID: String, indexID: String?, writeUnits: Double?) {
         self.tableID = tableID
-        self.indexName = indexName
+        self.indexID = indexID
         self.writeUnits = writeUnits
     }
 }

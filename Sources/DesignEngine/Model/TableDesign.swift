@@ -85,8 +85,13 @@ public struct TableDesign: Sendable, Equatable {
     public var indexes: [IndexDesign]
     public var capacityMode: CapacityMode
     public var tableClass: TableClass
-    /// Estimated size of one item in bytes (modeling rules §6), including attribute names.
+    /// Estimated size of the table's largest item in bytes, including attribute names; a lower
+    /// bound when `unknownSizeAttributes` is not empty.
     public var estimatedItemSizeBytes: Int
+    /// Attributes whose typical size nobody stated: the item size leaves them out.
+    public var unknownSizeAttributes: [String] = []
+    /// How each entity's items (or the lookup items) are stored: attributes, values and keys.
+    public var itemLayouts: [EntityItemLayout] = []
     public var exampleItems: [ExampleItem]
     /// Patterns whose planned operation touches this table (base table or one of its indexes).
     public var patternIDs: [Int]
@@ -132,13 +137,29 @@ public struct TableDesign: Sendable, Equatable {
     public var keyAttributeNames: [String] {
         [partitionKey.name] + (sortKey.map { [$0.name] } ?? [])
     }
+
+    /// How `entity`'s items are stored here.
+    public func itemLayout(of entity: String) -> EntityItemLayout? {
+        itemLayouts.first { $0.entity == entity }
+    }
+
+    public func index(id: String) -> IndexDesign? {
+        indexes.first { $0.id == id }
+    }
+
+    /// The stored type of an attribute: a key attribute's key type, else the attribute's own.
+    public func storedType(of attribute: String) -> DynamoDBType? {
+        for key in [partitionKey] + (sortKey.map { [$0] } ?? []) + indexes.flatMap({ $0.partitionKey + $0.sortKey }) where key.name == attribute {
+            return key.dynamoDBType
+        }
+        return self.attribute(named: attribute)?.dynamoDBType
+    }
 }
 
 /// An attribute stored in a table, with the DynamoDB type and where its values come from.
 public struct ModelAttribute: Sendable, Equatable {
     public var name: String
-    /// S, N, B, BOOL, M, L or SS.
-    public var dynamoDBType: String
+    public var dynamoDBType: DynamoDBType
     /// The entity whose items carry the attribute.
     public var entity: String
     /// The entity the value comes from: `entity` itself, except for a denormalized copy (its
@@ -148,14 +169,15 @@ public struct ModelAttribute: Sendable, Equatable {
     /// The MySQL column behind it, when the entity was imported.
     public var sourceTable: String?
     public var sourceColumn: String?
-    public var typicalSizeBytes: Int
+    /// Nil when nobody stated it and the type has no documented typical size.
+    public var typicalSizeBytes: Int?
     /// Set for a copy kept to avoid a lookup (short-circuit denormalization).
     public var denormalization: Denormalization?
     /// Set when the attribute is built from several others, like `tenant_id#user_id`.
     public var composedOf: [String]?
 
-    public init(name: String, dynamoDBType: String, entity: String, sourceAttribute: String, sourceTable: String?,
-                sourceColumn: String?, typicalSizeBytes: Int, denormalization: Denormalization? = nil, composedOf: [String]? = nil) {
+    public init(name: String, dynamoDBType: DynamoDBType, entity: String, sourceAttribute: String, sourceTable: String?,
+                sourceColumn: String?, typicalSizeBytes: Int?, denormalization: Denormalization? = nil, composedOf: [String]? = nil) {
         self.name = name
         self.dynamoDBType = dynamoDBType
         self.entity = entity

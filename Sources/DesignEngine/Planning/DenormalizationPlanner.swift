@@ -23,9 +23,13 @@ enum DenormalizationPlanner {
     static func candidates(_ context: DesignContext, layout: TableLayout) -> [DenormalizationCandidate] {
         var found: [DenormalizationCandidate] = []
         for pattern in context.requirements.accessPatterns where pattern.type == .read {
-            guard case .only(let needed)? = pattern.attributes, let childName = pattern.entities.first,
-                  let child = context.entity(childName), layout.tableOfEntity[childName] != nil, layout.embedded[childName] == nil
+            guard let childName = pattern.entities.first, let child = context.entity(childName),
+                  layout.tableOfEntity[childName] != nil, layout.embedded[childName] == nil
             else { continue }
+            // What the read looks items up by, filters on, sorts by and returns: each one the
+            // child lacks is a candidate copy from a parent the pattern lists.
+            var needed = pattern.lookupAttributes + (pattern.filterAttributes ?? [])
+            if case .only(let result)? = pattern.attributes { needed += result }
             for parentName in pattern.entities.dropFirst() {
                 guard let parent = context.entity(parentName),
                       let relationship = context.requirements.relationships.first(where: { $0.parent == parentName && $0.child == childName && $0.kind == .oneToMany }),

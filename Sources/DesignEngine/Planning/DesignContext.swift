@@ -40,22 +40,9 @@ struct DesignContext {
         patternsByEntity[entityName] ?? []
     }
 
-    /// The child's attributes that hold its parent's identifier: the imported foreign key, or
-    /// attributes named like the parent's identifier (`user_id` in Order for User's `user_id`).
+    /// The child's attributes that hold its parent's identifier (see `ForeignKeys`).
     func foreignKey(of relationship: Relationship) -> [String]? {
-        guard let parent = entity(relationship.parent), let child = entity(relationship.child) else { return nil }
-        if let columns = relationship.sourceForeignKey?.columns {
-            let names = columns.compactMap { column in child.attributes.first { $0.source?.column.lowercased() == column.lowercased() }?.name }
-            if names.count == columns.count, !names.isEmpty { return names }
-        }
-        guard !parent.identifier.isEmpty else { return nil }
-        var names: [String] = []
-        for identifier in parent.identifier {
-            let candidates = [identifier, "\(snake(parent.name))_\(identifier)", "\(snake(parent.name))_id"]
-            guard let found = candidates.first(where: { child.attribute(named: $0) != nil && !(child.identifier == [$0] && parent.identifier.count == 1 && $0 == "id") }) else { return nil }
-            names.append(found)
-        }
-        return names
+        ForeignKeys.of(relationship, parent: entity(relationship.parent), child: entity(relationship.child))
     }
 
     /// Average RPS of a pattern, zero when unknown.

@@ -39,7 +39,7 @@ extension DesignContext {
         if let parent = parentDistribution(ofForeignKey: [name], in: entity) { return parent }
         guard let attribute = entity.attribute(named: name) else { return .unknown }
         if let count = attribute.distinctValues { return .fewValues(count: count, source: "\(name) has \(count) distinct values (stated)") }
-        if attribute.type == .boolean || attribute.source?.dynamoDBType == "BOOL" {
+        if ItemSizer.dynamoDBType(of: attribute) == .boolean {
             return .fewValues(count: 2, source: "\(name) is a boolean")
         }
         if let mysqlType = attribute.source?.mysqlType, mysqlType.lowercased().hasPrefix("enum("), let count = Self.enumValueCount(mysqlType) {

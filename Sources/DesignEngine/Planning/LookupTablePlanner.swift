@@ -47,7 +47,7 @@ enum LookupTablePlanner {
                 TransactionStep(action: .delete, tableID: id, condition: "attribute_exists(\(partition.name))"),
                 TransactionStep(action: .put, tableID: id, condition: condition),
             ])
-        var copied: [(name: String, type: String, size: Int)] = []
+        var copied: [(name: String, type: DynamoDBType, size: Int?)] = []
         for name in ownerKeys where !group.contains(name) {
             if let attribute = entity.attribute(named: name) {
                 copied.append((name, ItemSizer.keyType(of: attribute), ItemSizer.valueSize(of: attribute)))

@@ -34,9 +34,10 @@ enum ProjectionPlanner {
         }
         var needed: [String] = []
         for pattern in patterns {
-            if case .only(let names)? = pattern.attributes {
-                for name in names where !keys.contains(name) && !needed.contains(name) { needed.append(name) }
-            }
+            // A filter reads its attributes from the index entry, so they must be projected too.
+            var names = pattern.filterAttributes ?? []
+            if case .only(let result)? = pattern.attributes { names += result }
+            for name in names where !keys.contains(name) && !needed.contains(name) { needed.append(name) }
         }
         let order = context.entity(entityName)?.attributes.map(\.name) ?? []
         needed.sort { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
@@ -58,9 +59,47 @@ enum ProjectionPlanner {
             }
         }
         if index.partitionKey.count == 1, let key = index.partitionKey.first, let attribute = entity.attribute(named: key.name),
-           attribute.type == .boolean || attribute.source?.dynamoDBType == "BOOL" {
+           ItemSizer.dynamoDBType(of: attribute) == .boolean {
             return SparseMarker(attribute: key.name, reason: "Write \(key.name) only on items where it is true (remove it otherwise): the index then holds just those items, instead of two partitions holding every item.")
         }
         return nil
+    }
+
+    /// A read on an index needs every attribute it filters on or returns in the index entries;
+    /// a projection set at the design gate that leaves one out makes the pattern unserved.
+    static func checkProjected(_ mapping: PatternMapping, catalog: IndexCatalog, layout: TableLayout, context: DesignContext) -> PatternMapping {
+        guard mapping.isServedByDynamoDB, let main = mapping.plan?.mainStep, case .query(let query) = main.request,
+              let indexID = query.indexID, let index = catalog.index(indexID, on: query.tableID),
+              let pattern = context.patternsByID[mapping.patternID] else { return mapping }
+        let table = layout.table(id: query.tableID)
+        var needed = pattern.filterAttributes ?? []
+        if case .only(let names)? = pattern.attributes { needed += names }
+        let keys = Set(index.keyAttributeNames)
+        let missing: [String]
+        switch index.projection {
+        case .all: missing = []
+        case .keysOnly: missing = needed.filter { !keys.contains($0) && !isTableKey($0, table) }
+        case .include(let names): missing = needed.filter { !keys.contains($0) && !names.contains($0) && !isTableKey($0, table) }
+        }
+        guard let first = missing.first else { return mapping }
+        var unserved = mapping
+        let indexName = TableAssembler.indexName(index.id, tableID: query.tableID, context)
+        unserved.status = .unserved(reason: "Reads \(indexName), whose \(index.projection.awsName) projection leaves out \(missing.joined(separator: ", ")), which the pattern \((pattern.filterAttributes ?? []).contains(first) ? "filters on" : "returns"). Project \(missing.count == 1 ? "it" : "them") (`/projection \(table.map { TableAssembler.tableName($0, context) } ?? query.tableID) \(indexName) INCLUDE \((Array(Set((index.projection.includedNames) + missing))).sorted().joined(separator: ","))`) or reset the projection.")
+        unserved.plan = nil
+        return unserved
+    }
+
+    /// Every index entry carries the base table's key attributes.
+    private static func isTableKey(_ attribute: String, _ table: PlannedTable?) -> Bool {
+        guard let table else { return false }
+        return table.keyComponents.partition.contains(attribute) || table.keyComponents.sort.contains(attribute)
+    }
+}
+
+extension Projection {
+    /// The attributes an INCLUDE projection lists; empty for the others.
+    var includedNames: [String] {
+        if case .include(let names) = self { return names }
+        return []
     }
 }

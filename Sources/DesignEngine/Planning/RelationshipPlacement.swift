@@ -21,7 +21,7 @@ struct RelationshipPlacement {
         var placement = RelationshipPlacement()
         for relationship in context.requirements.relationships where relationship.kind == .oneToMany {
             let child = relationship.child
-            guard relationship.parent != child, placement.isUnplaced(child), placement.isUnplaced(relationship.parent),
+            guard relationship.parent != child, placement.isUnplacedChild(child), placement.isUnplaced(relationship.parent),
                   let parentEntity = context.entity(relationship.parent), let childEntity = context.entity(child),
                   let foreignKey = context.foreignKey(of: relationship)
             else { continue }
@@ -33,6 +33,12 @@ struct RelationshipPlacement {
 
     private func isUnplaced(_ entity: String) -> Bool {
         embedded[entity] == nil && collectionParent[entity] == nil
+    }
+
+    /// Whether a child may still be placed under a parent: one keyed by one parent is not placed
+    /// again under another (one placement per child, and so one decision id per child).
+    private func isUnplacedChild(_ entity: String) -> Bool {
+        isUnplaced(entity) && childKeys[entity] == nil
     }
 
     private mutating func place(_ facts: RelationshipFacts, _ context: DesignContext, into decisions: inout [DesignDecision]) {

@@ -7,25 +7,30 @@ enum TableAssembler {
     static let collectionKeyBytes = 48
 
     static func assemble(_ context: DesignContext, layout: TableLayout, indexes: [String: [IndexDesign]], mappings: [PatternMapping],
-                         steps: [Int: [RequestStep]], copies: [DenormalizationCandidate] = []) -> [TableDesign] {
+                         copies: [DenormalizationCandidate] = [], itemLayouts: [String: [EntityItemLayout]] = [:]) -> [TableDesign] {
         var patternsByTable: [String: [Int]] = [:]
         for mapping in mappings {
-            for step in steps[mapping.patternID] ?? [] where !(patternsByTable[step.tableID]?.contains(mapping.patternID) ?? false) {
-                patternsByTable[step.tableID, default: []].append(mapping.patternID)
+            for step in mapping.plan?.steps ?? [] {
+                for tableID in step.request.tableIDs where !(patternsByTable[tableID]?.contains(mapping.patternID) ?? false) {
+                    patternsByTable[tableID, default: []].append(mapping.patternID)
+                }
             }
         }
         return layout.tables.map { planned in
             let attributes = modelAttributes(of: planned, layout: layout, context) + copiedAttributes(copies, into: planned, context)
-            let itemSize = attributes.reduce(0) { $0 + ItemSizer.storedSize(name: $1.name, valueBytes: $1.typicalSizeBytes) }
             var table = TableDesign(
                 id: planned.id, name: tableName(planned, context), role: planned.role, purpose: planned.purpose, entities: planned.entities,
                 sourceTables: sourceTables(planned, context), partitionKey: renamed(planned.partitionKey, planned.id, context),
                 sortKey: planned.sortKey.map { renamed($0, planned.id, context) }, keyJustification: planned.keyJustification,
                 attributes: attributes, indexes: [], capacityMode: context.choices.capacityModes[planned.id] ?? .onDemand,
                 tableClass: context.choices.tableClasses[planned.id] ?? .standard,
-                estimatedItemSizeBytes: maximumItemSize(planned, attributes: attributes, context), exampleItems: [],
+                estimatedItemSizeBytes: 0, exampleItems: [],
                 patternIDs: (patternsByTable[planned.id] ?? []).sorted())
-            table.indexes = (indexes[planned.id] ?? []).map { finish($0, table: table, itemSize: itemSize, context) }
+            let largest = maximumItemSize(planned, attributes: attributes)
+            table.estimatedItemSizeBytes = largest.bytes
+            table.unknownSizeAttributes = largest.unknown
+            table.itemLayouts = itemLayouts[planned.id] ?? []
+            table.indexes = (indexes[planned.id] ?? []).map { finish($0, table: table, context) }
             storeKeysWithKeyTypes(&table)
             return table
         }
@@ -34,7 +39,7 @@ enum TableAssembler {
     /// A key attribute is stored with its key type: a boolean used as a key is a number (1 or 0),
     /// since keys take S, N or B only.
     static func storeKeysWithKeyTypes(_ table: inout TableDesign) {
-        var keyTypes: [String: String] = [:]
+        var keyTypes: [String: DynamoDBType] = [:]
         for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap({ $0.partitionKey + $0.sortKey }) where keyTypes[key.name] == nil {
             keyTypes[key.name] = key.dynamoDBType
         }
@@ -119,8 +124,9 @@ enum TableAssembler {
         }
         for (child, aggregate) in layout.embedded.sorted(by: { $0.key < $1.key }) where table.entities.contains(aggregate.parent) {
             guard let childEntity = context.entity(child) else { continue }
+            // Each child map: 3 bytes, plus 1 per attribute, plus the attributes (lower bound when some size is unknown).
             let childSize = ItemSizer.itemSize(of: childEntity, context) + 3
-            var list = ModelAttribute(name: context.attributeName(aggregate.attribute, inTable: table.id), dynamoDBType: "L", entity: aggregate.parent,
+            var list = ModelAttribute(name: context.attributeName(aggregate.attribute, inTable: table.id), dynamoDBType: .list, entity: aggregate.parent,
                                       sourceAttribute: aggregate.attribute, sourceTable: childEntity.sourceTable, sourceColumn: nil,
                                       typicalSizeBytes: 3 + Int((aggregate.averageChildren * Double(childSize + 1)).rounded(.up)))
             list.sourceEntity = child
@@ -150,30 +156,35 @@ enum TableAssembler {
                        typicalSizeBytes: ItemSizer.valueSize(of: attribute))
     }
 
-    static func compositeSize(_ key: KeyAttribute, entity: String, _ context: DesignContext) -> Int {
+    /// The size of a concatenated key's value: its parts and the `#` between them; nil when a
+    /// part's size is unknown.
+    static func compositeSize(_ key: KeyAttribute, entity: String, _ context: DesignContext) -> Int? {
         guard let parts = key.composedOf else { return 0 }
         if key.name == TableLayoutPlanner.collectionSortKey { return collectionKeyBytes }
         let entity = context.entity(entity)
-        return parts.reduce(parts.count - 1) { total, name in total + (entity?.attribute(named: name).map(ItemSizer.valueSize) ?? 36) }
+        var total = parts.count - 1
+        for name in parts {
+            guard let size = entity?.attribute(named: name).flatMap(ItemSizer.valueSize) else { return nil }
+            total += size
+        }
+        return total
     }
 
-    /// The largest item the table holds: each entity's own attributes plus the table's key attributes.
-    static func maximumItemSize(_ table: PlannedTable, attributes: [ModelAttribute], _ context: DesignContext) -> Int {
-        if case .uniqueLookup = table.role {
-            return attributes.reduce(0) { $0 + ItemSizer.storedSize(name: $1.name, valueBytes: $1.typicalSizeBytes) }
-        }
-        return table.entities.map { itemSize(of: $0, in: attributes) }.max() ?? 0
+    /// The largest item the table holds: each entity's own attributes plus the table's key
+    /// attributes, with the attributes whose size is unknown.
+    static func maximumItemSize(_ table: PlannedTable, attributes: [ModelAttribute]) -> ItemSize {
+        if case .uniqueLookup = table.role { return ItemSize(attributes) }
+        return table.entities.map { itemSize(of: $0, in: attributes) }.max { $0.bytes < $1.bytes } ?? ItemSize(bytes: 0, unknown: [])
     }
 
     /// Size of one entity's item within a table: its attributes plus composite keys (and embedded lists).
-    static func itemSize(of entity: String, in attributes: [ModelAttribute]) -> Int {
-        attributes.filter { $0.entity == entity || $0.composedOf != nil }
-            .reduce(0) { $0 + ItemSizer.storedSize(name: $1.name, valueBytes: $1.typicalSizeBytes) }
+    static func itemSize(of entity: String, in attributes: [ModelAttribute]) -> ItemSize {
+        ItemSize(attributes.filter { $0.entity == entity || $0.composedOf != nil })
     }
 
     // MARK: Indexes
 
-    static func finish(_ index: IndexDesign, table: TableDesign, itemSize: Int, _ context: DesignContext) -> IndexDesign {
+    static func finish(_ index: IndexDesign, table: TableDesign, _ context: DesignContext) -> IndexDesign {
         var finished = index
         finished.name = indexName(index.id, tableID: table.id, context)
         finished.partitionKey = index.partitionKey.map { renamed($0, table.id, context) }
@@ -186,16 +197,17 @@ enum TableAssembler {
             finished.sparse = sparse
         }
         let keyNames = Set(finished.keyAttributeNames + table.keyAttributeNames)
-        let keyBytes = table.attributes.filter { keyNames.contains($0.name) }
-            .reduce(0) { $0 + ItemSizer.storedSize(name: $1.name, valueBytes: $1.typicalSizeBytes) }
+        let keys = table.attributes.filter { keyNames.contains($0.name) }
+        let size: ItemSize
         switch finished.projection {
-        case .all: finished.estimatedEntrySizeBytes = table.estimatedItemSizeBytes
-        case .keysOnly: finished.estimatedEntrySizeBytes = keyBytes
+        case .all: size = ItemSize(bytes: table.estimatedItemSizeBytes, unknown: table.unknownSizeAttributes)
+        case .keysOnly: size = ItemSize(keys)
         case .include(let names):
             let included = Set(names)
-            finished.estimatedEntrySizeBytes = keyBytes + table.attributes.filter { included.contains($0.name) && !keyNames.contains($0.name) }
-                .reduce(0) { $0 + ItemSizer.storedSize(name: $1.name, valueBytes: $1.typicalSizeBytes) }
+            size = ItemSize(keys + table.attributes.filter { included.contains($0.name) && !keyNames.contains($0.name) })
         }
+        finished.estimatedEntrySizeBytes = size.bytes
+        finished.unknownSizeAttributes = size.unknown
         return finished
     }
 }

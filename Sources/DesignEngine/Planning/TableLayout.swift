@@ -53,10 +53,10 @@ struct PlannedTable {
     /// For item collections: the value of the sort key's leading part for each entity.
     var memberKeyPrefixes: [String: String]
     /// For lookup tables: the attributes copied from the owner item, with their types.
-    var lookupAttributes: [(name: String, type: String, size: Int)]
+    var lookupAttributes: [(name: String, type: DynamoDBType, size: Int?)]
 
     init(id: String, role: TableRole, entities: [String], partitionKey: KeyAttribute, sortKey: KeyAttribute?, keyJustification: String,
-         purpose: String, memberKeyPrefixes: [String: String] = [:], lookupAttributes: [(name: String, type: String, size: Int)] = []) {
+         purpose: String, memberKeyPrefixes: [String: String] = [:], lookupAttributes: [(name: String, type: DynamoDBType, size: Int?)] = []) {
         self.id = id
         self.role = role
         self.entities = entities

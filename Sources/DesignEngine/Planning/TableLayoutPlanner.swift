@@ -85,7 +85,7 @@ enum TableLayoutPlanner {
         collection.entities = [parent.name] + members
         collection.role = .itemCollection(parent: parent.name, children: members)
         let existingSort = table.sortKey.map { $0.composedOf ?? [$0.name] } ?? []
-        collection.sortKey = KeyAttribute(name: collectionSortKey, dynamoDBType: "S", composedOf: ["entity type"] + existingSort + ["member id"],
+        collection.sortKey = KeyAttribute(name: collectionSortKey, dynamoDBType: .string, composedOf: ["entity type"] + existingSort + ["member id"],
                                           distribution: .unknown)
         collection.memberKeyPrefixes = prefixes
         collection.purpose = "\(table.purpose) Also holds \(members.joined(separator: ", ")) items in each \(parent.name)'s item collection, so one Query reads \(Article.a(parent.name)) with them."
@@ -109,9 +109,9 @@ enum TableLayoutPlanner {
             return KeyAttribute(name: attribute.name, dynamoDBType: ItemSizer.keyType(of: attribute), distribution: distribution)
         }
         if names.count == 1 {
-            return KeyAttribute(name: names[0], dynamoDBType: "S", distribution: distribution)
+            return KeyAttribute(name: names[0], dynamoDBType: .string, distribution: distribution)
         }
-        return KeyAttribute(name: names.joined(separator: "#"), dynamoDBType: "S", composedOf: names, distribution: distribution)
+        return KeyAttribute(name: names.joined(separator: "#"), dynamoDBType: .string, composedOf: names, distribution: distribution)
     }
 
     static func fallbackIdentifier(_ entity: Entity) -> String {

@@ -2,45 +2,42 @@ import Requirements
 
 /// Item sizes and capacity units, by DynamoDB's published rules (modeling rules §6 and §10).
 public enum ItemSizer {
-    /// The typical value size of an attribute: the user's figure, else one by type.
-    public static func valueSize(of attribute: Attribute) -> Int {
+    /// The typical value size of an attribute: the user's figure, else the documented size of its
+    /// type (8 bytes for numbers, 1 for booleans, 10 for dates, 25 for ISO timestamps, 36 for
+    /// identifier strings); nil when nothing says (free text, binary, documents without a size):
+    /// the figures that depend on it are then incomplete, never filled in with a guess.
+    public static func valueSize(of attribute: Attribute) -> Int? {
         if let size = attribute.typicalSizeBytes { return size }
         switch attribute.type {
         case .number: return 8
         case .boolean: return 1
         case .date: return 10
         case .datetime: return 25
-        case .binary: return 64
-        case .json, .list, .set: return 200
+        case .binary, .json, .list, .set: return nil
         case .string:
-            // Identifiers are usually UUID strings; other strings get a short default.
+            // Identifiers are UUID strings unless the user says otherwise; other text has no typical size.
             let name = attribute.name
-            return name.lowercased() == "id" || name.lowercased().hasSuffix("_id") || name.hasSuffix("Id") ? 36 : 32
+            return name.lowercased() == "id" || name.lowercased().hasSuffix("_id") || name.hasSuffix("Id") ? 36 : nil
         }
     }
 
-    /// The DynamoDB type an attribute is stored as (modeling rules §10).
-    public static func dynamoDBType(of attribute: Attribute) -> String {
-        if let imported = attribute.source?.dynamoDBType { return imported }
+    /// The DynamoDB type an attribute is stored as (docs/design-engine.md, "Types").
+    public static func dynamoDBType(of attribute: Attribute) -> DynamoDBType {
+        if let imported = attribute.source?.dynamoDBType, let type = DynamoDBType(awsName: imported) { return type }
         switch attribute.type {
-        case .number: return "N"
-        case .boolean: return "BOOL"
-        case .binary: return "B"
-        case .json: return "M"
-        case .list: return "L"
-        case .set: return "SS"
-        case .string, .date, .datetime: return "S"
+        case .number: return .number
+        case .boolean: return .boolean
+        case .binary: return .binary
+        case .json: return .map
+        case .list: return .list
+        case .set: return .stringSet
+        case .string, .date, .datetime: return .string
         }
     }
 
-    /// The key type for an attribute used as a key: S, N or B; booleans and documents become S.
-    public static func keyType(of attribute: Attribute) -> String {
-        switch dynamoDBType(of: attribute) {
-        case "N": return "N"
-        case "B": return "B"
-        case "BOOL": return "N"
-        default: return "S"
-        }
+    /// The key type for an attribute used as a key: S, N or B; booleans become N, documents S.
+    public static func keyType(of attribute: Attribute) -> DynamoDBType {
+        dynamoDBType(of: attribute).keyType
     }
 
     /// Size of one stored attribute: UTF-8 name bytes plus value bytes.
@@ -73,8 +70,9 @@ public enum ItemSizer {
 }
 
 extension ItemSizer {
-    /// Estimated size of one entity item: every migrated attribute's name and typical value.
+    /// Estimated size of one entity item: every migrated attribute's name and typical value
+    /// (attributes of unknown size count their name only: a lower bound).
     static func itemSize(of entity: Entity, _ context: DesignContext) -> Int {
-        context.migratedAttributes(of: entity).reduce(0) { $0 + storedSize(name: $1.name, valueBytes: valueSize(of: $1)) }
+        context.migratedAttributes(of: entity).reduce(0) { $0 + storedSize(name: $1.name, valueBytes: valueSize(of: $1) ?? 0) }
     }
 }

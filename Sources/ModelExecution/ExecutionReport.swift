@@ -1,9 +1,9 @@
-import JSONCore
 import Foundation
-import MigrationContract
+import JSONCore
 
-/// What `ddbmodel validate` found: one result per access pattern, with totals and notes.
-public struct ValidationReport: Sendable, Equatable {
+/// What executing a model found (`ddbmodel validate`, or the in-memory proof): one result per
+/// access pattern, with totals and notes.
+public struct ExecutionReport: Sendable, Equatable {
     public enum Outcome: String, Sendable, Equatable {
         case pass, fail, skipped
     }
@@ -22,12 +22,13 @@ public struct ValidationReport: Sendable, Equatable {
         public var outcome: Outcome
         /// Why it failed or was skipped.
         public var reason: String?
-        /// The model's own read and write units per request (moto reports no realistic capacity).
-        public var readUnits: Double
-        public var writeUnits: Double
+        /// The model's own read and write units per request (moto reports no realistic capacity);
+        /// nil when a figure they depend on is unknown.
+        public var readUnits: Double?
+        public var writeUnits: Double?
 
         public init(patternID: Int, description: String, operation: String, target: String, expected: Int?, got: Int?,
-                    outcome: Outcome, reason: String?, readUnits: Double, writeUnits: Double) {
+                    outcome: Outcome, reason: String?, readUnits: Double?, writeUnits: Double?) {
             self.patternID = patternID
             self.description = description
             self.operation = operation
@@ -93,7 +94,7 @@ public struct ValidationReport: Sendable, Equatable {
             }
             out += "| #\(result.patternID) \(Self.cell(result.description)) | \(result.operation) | \(Self.cell(result.target)) | "
                 + "\(result.expected.map(String.init) ?? "-") | \(result.got.map(String.init) ?? "-") | \(mark) | "
-                + "\(OrderedJSON.numberTextForReport(result.readUnits)) | \(OrderedJSON.numberTextForReport(result.writeUnits)) |\n"
+                + "\(result.readUnits.map(OrderedJSON.numberTextForReport) ?? "unknown") | \(result.writeUnits.map(OrderedJSON.numberTextForReport) ?? "unknown") |\n"
         }
         let failures = patterns.filter { $0.outcome == .fail }
         if !failures.isEmpty {
@@ -129,8 +130,8 @@ public struct ValidationReport: Sendable, Equatable {
                 ("got", optional(result.got)),
                 ("result", .string(result.outcome.rawValue)),
                 ("reason", result.reason.map { .string($0) } ?? .null),
-                ("readUnitsPerRequest", .number(result.readUnits)),
-                ("writeUnitsPerRequest", .number(result.writeUnits)),
+                ("readUnitsPerRequest", result.readUnits.map { .number($0) } ?? .null),
+                ("writeUnitsPerRequest", result.writeUnits.map { .number($0) } ?? .null),
             ])
         }
         let document = OrderedJSON.object([

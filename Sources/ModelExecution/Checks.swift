@@ -1,0 +1,80 @@
+import DynamoDBAPI
+import Requirements
+
+// The assertions a model exercise makes, one small type each, pure: observations in, problems
+// out. Each check's deciding line carries a `MUTATION:` marker; `scripts/mutation-check.sh`
+// deletes one marked line at a time and proves that some test then fails (docs/validate.md).
+
+/// The items returned are exactly the items expected: none missing, none extra, none twice.
+enum ItemIdentityCheck {
+    static func problems(expected: [String], got: [String], label: String) -> [String] {
+        let want = expected.sorted()
+        let have = got.sorted()
+        if want != have { return ["\(label) returned \(describe(have)), expected \(describe(want))"] } // MUTATION: item-identity
+        return []
+    }
+
+    static func describe(_ identities: [String]) -> String {
+        identities.isEmpty ? "nothing" : "[" + identities.joined(separator: ", ") + "]"
+    }
+}
+
+/// The items come back in the order the pattern asks for.
+enum OrderingCheck {
+    static func problems(values: [AttributeValue?], attribute: String, direction: SortDirection) -> [String] {
+        let present = values.compactMap { $0 }
+        guard present.count == values.count else { return [] }
+        for (first, second) in zip(present, present.dropFirst()) {
+            let order = AttributeValue.compareKeys(first, second)
+            let wrong = direction == .descending ? order < 0 : order > 0
+            if wrong { return ["not ordered by \(attribute) \(direction == .descending ? "descending" : "ascending")"] } // MUTATION: ordering
+        }
+        return []
+    }
+}
+
+/// A create that repeats a unique value (or an existing key) is refused, and writes nothing.
+enum DuplicateRejectionCheck {
+    static func problems(label: String, refusedByCondition: Bool, failure: String?, writtenAnyway: Bool) -> [String] {
+        var problems: [String] = []
+        if failure == nil { problems.append("\(label) was accepted (no condition rejects it)") } // MUTATION: duplicate-rejection
+        if let failure, !refusedByCondition { problems.append("\(label) failed for another reason than its condition: \(failure)") }
+        if writtenAnyway { problems.append("\(label): an item was written anyway") }
+        return problems
+    }
+}
+
+/// A deleted item is gone.
+enum AbsenceAfterDeleteCheck {
+    static func problems(stillThere: Bool, label: String) -> [String] {
+        if stillThere { return ["\(label) is still there after the delete"] } // MUTATION: absence-after-delete
+        return []
+    }
+}
+
+/// A unique value given up (by a delete or a change) is free again.
+enum UniqueValueReleaseCheck {
+    static func problems(stillReserved: Bool, table: String) -> [String] {
+        if stillReserved { return ["the old unique value is still reserved in \(table)"] } // MUTATION: unique-release
+        return []
+    }
+}
+
+/// A unique value taken (by a create or a change) is reserved in its lookup table.
+enum UniqueValueReservedCheck {
+    static func problems(reserved: Bool, table: String) -> [String] {
+        reserved ? [] : ["the lookup item for the new value is missing in \(table)"]
+    }
+}
+
+/// The attributes a write stored are those the plan's caller passed.
+enum StoredValuesCheck {
+    static func problems(expected: Item, stored: Item?, label: String) -> [String] {
+        guard let stored else { return ["\(label) cannot be read back after the write"] }
+        var problems: [String] = []
+        for name in expected.keys.sorted() where stored[name] != expected[name] {
+            problems.append("\(label): \(name) is \(stored[name].map { "\($0)" } ?? "missing"), expected \(expected[name]!)")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,278 @@
+import DesignEngine
+import DynamoDBAPI
+import Requirements
+
+extension ExerciseRun {
+    // MARK: Sample items, through the planned creates
+
+    /// Writes every entity's samples, parents first: through the entity's first served create
+    /// pattern (children written in the same transaction come with their parent), or, for an
+    /// entity no pattern creates, straight from its item layout so its reads can still run.
+    mutating func writeSamples() {
+        for mapping in model.mappings where mapping.isServedByDynamoDB {
+            guard pattern(mapping)?.type == .write, let entity = pattern(mapping)?.entities.first, creates[entity] == nil,
+                  stored.table(of: entity) != nil else { continue }
+            creates[entity] = mapping
+        }
+        var writtenWithParent = Set<String>()
+        for entity in samples.order where !writtenWithParent.contains(entity) {
+            let items = samples.items[entity] ?? []
+            if let create = creates[entity], let plan = create.plan {
+                say("Writing sample \(entity) items through pattern #\(create.patternID)")
+                let children = plan.repeatedInputs.filter { $0 != entity }
+                writtenWithParent.formUnion(children)
+                for values in items { writeThroughCreate(create, plan: plan, entity: entity, values: values, children: children) }
+            } else {
+                say("Writing sample \(entity) items")
+                for values in items { writeDirectly(entity, values: values) }
+            }
+        }
+    }
+
+    /// The children of one parent item among the samples (their reference carries its identifier).
+    func children(_ child: String, of parent: String, values: EntityValues) -> [EntityValues] {
+        guard let link = samples.parents[child], link.parent == parent, let parentEntity = requirements.entity(named: parent) else { return [] }
+        return (samples.items[child] ?? []).filter { item in
+            zip(parentEntity.identifier, link.foreignKey).allSatisfy { StoredItems.same(values[$0], item[$1]) }
+        }
+    }
+
+    mutating func writeThroughCreate(_ create: PatternMapping, plan: PatternPlan, entity: String, values: EntityValues, children: [String]) {
+        var inputs = PlanInputs(values: [entity: values])
+        for child in children { inputs.lists[child] = self.children(child, of: entity, values: values) }
+        if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entity] = [values] }
+        let run = runner.run(plan, inputs: inputs)
+        if let failure = run.failure {
+            record(create.patternID, ["writing a sample \(entity) item failed: \(failure.message)"])
+            writeDirectly(entity, values: values)
+            for child in children { for childValues in inputs.lists[child] ?? [] { writeDirectly(child, values: childValues) } }
+            return
+        }
+        var found = checkStored(entity, values: values)
+        for child in children {
+            for childValues in inputs.lists[child] ?? [] { found += checkStored(child, values: childValues) }
+        }
+        record(create.patternID, found, expected: samples.items[entity]?.count, got: samples.items[entity]?.count)
+    }
+
+    /// The entity's item (and its lookup items) read back equal to what the layouts say.
+    func checkStored(_ entity: String, values: EntityValues) -> [String] {
+        guard let table = stored.table(of: entity) else { return [] }
+        var found: [String] = []
+        let label = "the \(entity) item \(stored.identity(entity, values: values, in: table))"
+        switch readBack(entity, values: values, in: table) {
+        case .failure(let message): found.append(message)
+        case .success(let item):
+            let expected = stored.storedItem(entity, values: values, in: table, samples: samples) ?? [:]
+            found += StoredValuesCheck.problems(expected: expected, stored: item, label: label)
+        }
+        for lookup in stored.lookups(of: entity) where hasUniqueValues(entity, values: values, lookup: lookup) {
+            found += UniqueValueReservedCheck.problems(reserved: isReserved(entity, values: values, lookup: lookup), table: lookup.name)
+        }
+        return found
+    }
+
+    func hasUniqueValues(_ entity: String, values: EntityValues, lookup: TableDesign) -> Bool {
+        (lookup.lookup?.attributes ?? []).allSatisfy { values[$0] != nil }
+    }
+
+    /// Setup writes for entities no pattern creates: the layout's item and its lookup items.
+    mutating func writeDirectly(_ entity: String, values: EntityValues) {
+        if let table = stored.table(of: entity) {
+            for target in [table] + stored.lookups(of: entity) where hasUniqueValues(entity, values: values, lookup: target) || target.id == table.id {
+                guard let item = stored.storedItem(entity, values: values, in: target, samples: samples) else { continue }
+                _ = try? service.putItem(PutItemInput(tableName: runner.deployed(target.id), item: item))
+            }
+            return
+        }
+        // An entity embedded in its parent: appended to the parent item's list.
+        for parentTable in model.tables {
+            guard let list = parentTable.attributes.first(where: { $0.sourceEntity == entity && $0.entity != entity && $0.denormalization == nil }),
+                  let link = samples.parents[entity], let parent = requirements.entity(named: link.parent),
+                  let parentValues = samples.items[link.parent]?.first(where: { item in zip(parent.identifier, link.foreignKey).allSatisfy { StoredItems.same(item[$0], values[$1]) } }),
+                  let key = stored.key(link.parent, values: parentValues, in: parentTable) else { continue }
+            _ = try? service.updateItem(UpdateItemInput(
+                tableName: runner.deployed(parentTable.id), key: key, updateExpression: "SET #l = list_append(if_not_exists(#l, :e), :v)",
+                expressionAttributeNames: ["#l": list.name], expressionAttributeValues: [":e": .l([]), ":v": .l([.m(values)])]))
+        }
+    }
+
+    // MARK: Duplicates
+
+    /// Every create must refuse an item repeating another's unique value, or its key.
+    mutating func checkDuplicates() {
+        for (entityName, create) in creates.sorted(by: { $0.value.patternID < $1.value.patternID }) {
+            guard let plan = create.plan, let entity = requirements.entity(named: entityName), let table = stored.table(of: entityName),
+                  let original = samples.items[entityName]?.first else { continue }
+            var groups = entity.uniqueGroups.filter { !$0.isEmpty }.map { (group: $0, isKey: false) }
+            // Batch puts replace items by design (no conditions), which the plan says.
+            if plan.mainStep?.request.operation != .batchWriteItem, !entity.identifier.isEmpty { groups.append((entity.identifier, true)) }
+            for (offset, group) in groups.enumerated() {
+                var duplicate = samples.fresh(entityName, number: 700 + offset)
+                for name in group.group { duplicate[name] = original[name] }
+                let label = group.isKey ? "a second \(entityName) with the key of an existing one" : "a duplicate \(group.group.joined(separator: "+"))"
+                say("Pattern #\(create.patternID): checking that \(label) is refused")
+                var inputs = PlanInputs(values: [entityName: duplicate])
+                if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entityName] = [duplicate] }
+                let failure = runner.run(plan, inputs: inputs).failure
+                var writtenAnyway = false
+                if group.isKey {
+                    let before = stored.storedItem(entityName, values: original, in: table, samples: samples)
+                    if case .success(let now) = readBack(entityName, values: original, in: table) { writtenAnyway = now != before }
+                } else if case .success(let item) = readBack(entityName, values: duplicate, in: table) {
+                    writtenAnyway = item != nil
+                }
+                record(create.patternID, DuplicateRejectionCheck.problems(label: label, refusedByCondition: failure?.isConditionRefusal ?? false,
+                                                                            failure: failure?.message, writtenAnyway: writtenAnyway))
+            }
+        }
+    }
+
+    /// Served creates other than each entity's sample path: a new item written and read back.
+    mutating func checkOtherCreates() {
+        for mapping in model.mappings where mapping.isServedByDynamoDB && pattern(mapping)?.type == .write && !ran.contains(mapping.patternID) {
+            guard let plan = mapping.plan, let entity = pattern(mapping)?.entities.first else { continue }
+            say("Pattern #\(mapping.patternID): creating a new \(entity)")
+            let values = samples.fresh(entity, number: 500 + mapping.patternID)
+            var inputs = PlanInputs(values: [entity: values])
+            if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entity] = [values] }
+            for child in plan.repeatedInputs where child != entity { inputs.lists[child] = [] }
+            if let failure = runner.run(plan, inputs: inputs).failure {
+                record(mapping.patternID, ["the create failed: \(failure.message)"], expected: 1, got: 0)
+                continue
+            }
+            if stored.table(of: entity) == nil {
+                record(mapping.patternID, [], expected: 1, got: 1)
+                continue
+            }
+            samples.append(entity, values)
+            let found = checkStored(entity, values: values)
+            record(mapping.patternID, found, expected: 1, got: found.isEmpty ? 1 : 0)
+        }
+    }
+
+    // MARK: Updates and deletes
+
+    mutating func checkUpdatesAndDeletes() {
+        for mapping in model.mappings where mapping.isServedByDynamoDB {
+            guard let type = pattern(mapping)?.type, type == .update || type == .delete, let plan = mapping.plan,
+                  let entity = pattern(mapping)?.entities.first else { continue }
+            let items = samples.items[entity] ?? []
+            guard !items.isEmpty else {
+                record(mapping.patternID, ["no sample \(entity) item to \(type == .update ? "update" : "delete")"])
+                continue
+            }
+            say("Pattern #\(mapping.patternID): \(type == .update ? "updating" : "deleting") a \(entity)")
+            if type == .update {
+                update(mapping, plan: plan, entity: entity, targetIndex: items.count > 1 ? 1 : 0)
+            } else {
+                delete(mapping, plan: plan, entity: entity, targetIndex: items.count - 1)
+            }
+        }
+    }
+
+    /// The sample items a change reaches: every item matching the equality attributes when the
+    /// plan finds them by a Query, otherwise just the target.
+    func reached(_ plan: PatternPlan, entity: String, target: EntityValues, pattern: AccessPattern) -> [Int] {
+        let items = samples.items[entity] ?? []
+        let loops = plan.steps.contains { if case .perResultOf = $0.repetition { return $0.entity == entity } else { return false } }
+        guard loops else { return items.firstIndex(of: target).map { [$0] } ?? [] }
+        let equality = pattern.equalityAttributes ?? []
+        return items.indices.filter { index in equality.allSatisfy { StoredItems.same(items[index][$0], target[$0]) } }
+    }
+
+    mutating func update(_ mapping: PatternMapping, plan: PatternPlan, entity entityName: String, targetIndex: Int) {
+        guard let pattern = pattern(mapping), let entity = requirements.entity(named: entityName), let table = stored.table(of: entityName) else { return }
+        let target = samples.items[entityName]![targetIndex]
+        let written = writtenAttributes(plan, entity: entityName)
+        var changed = target
+        for (round, name) in written.enumerated() {
+            if let attribute = entity.attribute(named: name) { changed[name] = samples.changedValue(of: attribute, entity: entityName, round: mapping.patternID * 10 + round) }
+        }
+        let reach = reached(plan, entity: entityName, target: target, pattern: pattern)
+        let run = runner.run(plan, inputs: PlanInputs(values: [entityName: changed]))
+        if let failure = run.failure {
+            record(mapping.patternID, ["the update failed: \(failure.message)"], expected: reach.count, got: 0)
+            return
+        }
+        var found: [String] = []
+        let touched = stored.lookups(of: entityName).filter { ($0.lookup?.attributes ?? []).contains(where: written.contains) }
+        for index in reach {
+            let before = samples.items[entityName]![index]
+            var after = before
+            for name in written { after[name] = changed[name] }
+            let label = "the \(entityName) item \(stored.identity(entityName, values: before, in: table))"
+            if case .success(let item) = readBack(entityName, values: after, in: table) {
+                let expected = (stored.storedItem(entityName, values: after, in: table, samples: samples) ?? [:]).filter { entry in
+                    written.contains { stored.table(of: entityName)?.itemLayout(of: entityName)?.storedName(of: $0) == entry.key }
+                }
+                found += StoredValuesCheck.problems(expected: expected, stored: item, label: label)
+            }
+            for lookup in touched {
+                found += UniqueValueReservedCheck.problems(reserved: isReserved(entityName, values: after, lookup: lookup), table: lookup.name)
+                found += UniqueValueReleaseCheck.problems(stillReserved: isReserved(entityName, values: before, lookup: lookup), table: lookup.name)
+            }
+            samples.replace(entityName, at: index, with: after)
+            found += copiesRefreshed(entityName, values: after, written: written)
+        }
+        record(mapping.patternID, found, expected: reach.count, got: reach.count)
+    }
+
+    /// The entity attributes an update plan writes, by their requirements names.
+    func writtenAttributes(_ plan: PatternPlan, entity: String) -> [String] {
+        var names: [String] = []
+        for step in plan.steps where step.entity == entity && step.purpose == .main {
+            var actions: [UpdateAction] = []
+            switch step.request {
+            case .updateItem(let update): actions = update.actions
+            case .transactWriteItems(let list):
+                for action in list { if case .update(let update) = action.operation { actions += update.actions } }
+            default: break
+            }
+            for action in actions {
+                if case .input(let owner, let attribute)? = action.value, owner == entity, !names.contains(attribute) { names.append(attribute) }
+            }
+        }
+        return names
+    }
+
+    /// Children carrying a copy of a changed attribute hold its new value.
+    func copiesRefreshed(_ parent: String, values: EntityValues, written: [String]) -> [String] {
+        var found: [String] = []
+        for table in model.tables where table.lookup == nil {
+            for attribute in table.attributes where attribute.denormalization != nil && attribute.sourceEntity == parent && written.contains(attribute.sourceAttribute) {
+                for child in children(attribute.entity, of: parent, values: values) {
+                    guard case .success(let item?) = readBack(attribute.entity, values: child, in: table) else { continue }
+                    if !StoredItems.same(item[attribute.name], values[attribute.sourceAttribute]) {
+                        found.append("the copy \(attribute.name) in \(table.name) still holds the old value")
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    mutating func delete(_ mapping: PatternMapping, plan: PatternPlan, entity entityName: String, targetIndex: Int) {
+        guard let pattern = pattern(mapping), let table = stored.table(of: entityName) else { return }
+        let target = samples.items[entityName]![targetIndex]
+        let reach = reached(plan, entity: entityName, target: target, pattern: pattern)
+        let removed = reach.map { samples.items[entityName]![$0] }
+        let run = runner.run(plan, inputs: PlanInputs(values: [entityName: target]))
+        if let failure = run.failure {
+            record(mapping.patternID, ["the delete failed: \(failure.message)"], expected: reach.count, got: 0)
+            return
+        }
+        var found: [String] = []
+        for values in removed {
+            let label = "the \(entityName) item \(stored.identity(entityName, values: values, in: table))"
+            if case .success(let item) = readBack(entityName, values: values, in: table) {
+                found += AbsenceAfterDeleteCheck.problems(stillThere: item != nil, label: label)
+            }
+            for lookup in stored.lookups(of: entityName) where hasUniqueValues(entityName, values: values, lookup: lookup) {
+                found += UniqueValueReleaseCheck.problems(stillReserved: isReserved(entityName, values: values, lookup: lookup), table: lookup.name)
+            }
+        }
+        for index in reach.sorted(by: >) { samples.replace(entityName, at: index, with: nil) }
+        record(mapping.patternID, found, expected: reach.count, got: reach.count)
+    }
+}

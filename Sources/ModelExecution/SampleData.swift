@@ -1,0 +1,190 @@
+import DesignEngine
+import DynamoDBAPI
+import Requirements
+
+/// The values of one entity item as the caller of a plan knows them: the entity's own
+/// attributes by their requirements names.
+public typealias EntityValues = [String: AttributeValue]
+
+/// Deterministic sample items for every stored entity, built so the relationships hold:
+/// parents come before their children, and a child's reference to its parent carries that
+/// parent's identifier. Identifiers, unique values and sort attributes differ per item; other
+/// values repeat (items 1 and 3 share them) so that lookups by them return several items.
+public struct SampleData: Sendable {
+    /// Sample items per entity, in the order they are written.
+    public private(set) var items: [String: [EntityValues]] = [:]
+    /// Entities in the order their items are written: every parent before its children.
+    public private(set) var order: [String] = []
+    /// For each child, the parent its sample items were spread over and the attributes that
+    /// point at it.
+    public private(set) var parents: [String: (parent: String, foreignKey: [String])] = [:]
+    let seed: UInt64
+    private let distinct: [String: Set<String>]
+    private let requirements: Requirements
+
+    /// Items of an entity with no parent; children get up to `childrenPerParent` per parent.
+    static let rootItems = 3
+    static let childrenPerParent = 3
+
+    public init(requirements: Requirements, model: DataModel, seed: UInt64 = 1) {
+        self.seed = seed
+        self.requirements = requirements
+        var distinct: [String: Set<String>] = [:]
+        for entity in requirements.entities {
+            var names = Set(entity.identifier)
+            for group in entity.uniqueGroups { names.formUnion(group) }
+            distinct[entity.name] = names
+        }
+        for pattern in requirements.accessPatterns {
+            if case .attribute(let sort)? = pattern.sort, let entity = pattern.entities.first { distinct[entity, default: []].insert(sort.attribute) }
+        }
+        self.distinct = distinct
+        let stored = Set(requirements.entities.map(\.name).filter { name in
+            model.entityTable(of: name) != nil || model.tables.contains { $0.itemLayouts.contains { $0.entity == name } }
+                || Self.isEmbedded(name, in: model)
+        })
+        order = Self.parentsFirst(requirements, among: stored)
+        for entity in order { build(entity) }
+    }
+
+    static func isEmbedded(_ entity: String, in model: DataModel) -> Bool {
+        model.tables.contains { table in table.attributes.contains { $0.sourceEntity == entity && $0.entity != entity && $0.denormalization == nil } }
+    }
+
+    /// Entities sorted so every one-to-many parent comes before its children (cycles keep the
+    /// requirements' order).
+    static func parentsFirst(_ requirements: Requirements, among names: Set<String>) -> [String] {
+        var ordered: [String] = []
+        var visiting = Set<String>()
+        func visit(_ name: String) {
+            guard names.contains(name), !ordered.contains(name), visiting.insert(name).inserted else { return }
+            for relationship in requirements.relationships where relationship.child == name && relationship.kind == .oneToMany {
+                visit(relationship.parent)
+            }
+            ordered.append(name)
+        }
+        for entity in requirements.entities { visit(entity.name) }
+        return ordered
+    }
+
+    private mutating func build(_ entityName: String) {
+        guard let entity = requirements.entity(named: entityName) else { return }
+        // The first parent relationship whose parent has items decides the spread.
+        var parentLink: (parent: String, foreignKey: [String], perParent: Int)?
+        for relationship in requirements.relationships where relationship.child == entityName && relationship.kind == .oneToMany {
+            guard relationship.parent != entityName, let parentItems = items[relationship.parent], !parentItems.isEmpty,
+                  let foreignKey = ForeignKeys.of(relationship, in: requirements),
+                  let parent = requirements.entity(named: relationship.parent), parent.identifier.count == foreignKey.count else { continue }
+            var perParent = 1
+            if case .known(let cardinality)? = relationship.cardinality { perParent = max(1, min(Self.childrenPerParent, Int(cardinality.average.rounded(.up)))) }
+            parentLink = (relationship.parent, foreignKey, perParent)
+            break
+        }
+        var values: [EntityValues] = []
+        if let link = parentLink, let parentItems = items[link.parent], let parent = requirements.entity(named: link.parent) {
+            parents[entityName] = (link.parent, link.foreignKey)
+            // The first two parents get children; the last gets none, so an empty result is tried too.
+            var number = 1
+            for parentItem in parentItems.prefix(max(1, parentItems.count - 1)) {
+                for _ in 0..<link.perParent {
+                    var item = sample(entity, number)
+                    for (position, attribute) in link.foreignKey.enumerated() {
+                        if let value = parentItem[parent.identifier[position]] { item[attribute] = converted(value, to: entity.attribute(named: attribute)) }
+                    }
+                    values.append(item)
+                    number += 1
+                }
+            }
+            if values.count < Self.rootItems {
+                for _ in values.count..<Self.rootItems {
+                    var item = sample(entity, number)
+                    for (position, attribute) in link.foreignKey.enumerated() {
+                        if let value = parentItems.first?[parent.identifier[position]] { item[attribute] = converted(value, to: entity.attribute(named: attribute)) }
+                    }
+                    values.append(item)
+                    number += 1
+                }
+            }
+        } else {
+            values = (1...Self.rootItems).map { sample(entity, $0) }
+        }
+        // Other parents: their references point at their items in turn.
+        for relationship in requirements.relationships where relationship.child == entityName && relationship.kind == .oneToMany && relationship.parent != parentLink?.parent {
+            guard let parentItems = items[relationship.parent], !parentItems.isEmpty,
+                  let foreignKey = ForeignKeys.of(relationship, in: requirements),
+                  let parent = requirements.entity(named: relationship.parent), parent.identifier.count == foreignKey.count,
+                  !foreignKey.contains(where: { entity.identifier.contains($0) && parentLink?.foreignKey.contains($0) == true }) else { continue }
+            for position in values.indices {
+                let parentItem = parentItems[position % parentItems.count]
+                for (index, attribute) in foreignKey.enumerated() {
+                    if let value = parentItem[parent.identifier[index]] { values[position][attribute] = converted(value, to: entity.attribute(named: attribute)) }
+                }
+            }
+        }
+        items[entityName] = values
+    }
+
+    /// One sample item of `entity` numbered `number` (numbers from 1).
+    public func sample(_ entity: Entity, _ number: Int) -> EntityValues {
+        var item: EntityValues = [:]
+        for attribute in entity.attributes where attribute.isMigrated {
+            item[attribute.name] = value(of: attribute, entity: entity.name, number: number)
+        }
+        return item
+    }
+
+    /// A fresh item of `entity` that shares nothing distinct with the samples (for creates).
+    public func fresh(_ entityName: String, number: Int) -> EntityValues {
+        guard let entity = requirements.entity(named: entityName) else { return [:] }
+        var item = sample(entity, number)
+        if let link = parents[entityName], let parentItem = items[link.parent]?.first, let parent = requirements.entity(named: link.parent) {
+            for (position, attribute) in link.foreignKey.enumerated() {
+                if let value = parentItem[parent.identifier[position]] { item[attribute] = converted(value, to: entity.attribute(named: attribute)) }
+            }
+        }
+        return item
+    }
+
+    /// A new value for an attribute an update writes: never one a sample holds.
+    public func changedValue(of attribute: Attribute, entity: String, round: Int) -> AttributeValue {
+        let number = 900 + round
+        switch ItemSizer.dynamoDBType(of: attribute) {
+        case .number: return .n(String(number))
+        case .boolean: return .bool(round % 2 == 0)
+        default: return value(of: attribute, entity: entity, number: number, text: "\(attribute.name)-changed-\(round)")
+        }
+    }
+
+    func value(of attribute: Attribute, entity: String, number: Int, text: String? = nil) -> AttributeValue {
+        let spread = (distinct[entity]?.contains(attribute.name) ?? false) ? number : (number % 2) + 1
+        let word = text ?? "\(attribute.name)-\(seed)-\(spread)"
+        switch ItemSizer.dynamoDBType(of: attribute) {
+        case .number: return .n(String(spread))
+        case .boolean: return .bool(spread % 2 == 1)
+        case .binary: return .b(Array(word.utf8))
+        case .map: return .m(["value": .s(word)])
+        case .list: return .l([.s(word)])
+        case .stringSet: return .ss([word])
+        case .numberSet: return .ns([String(spread)])
+        case .binarySet: return .bs([Array(word.utf8)])
+        case .string: return .s(word)
+        }
+    }
+
+    /// A parent's identifier value as the child's attribute types it (a number id referenced by
+    /// a string column becomes its text).
+    func converted(_ value: AttributeValue, to attribute: Attribute?) -> AttributeValue {
+        guard let attribute else { return value }
+        return ValueConversion.convert(value, to: ItemSizer.dynamoDBType(of: attribute)) ?? value
+    }
+
+    /// Replaces one sample item (after an update) or removes it (after a delete).
+    public mutating func replace(_ entity: String, at index: Int, with values: EntityValues?) {
+        guard items[entity]?.indices.contains(index) == true else { return }
+        if let values { items[entity]?[index] = values } else { items[entity]?.remove(at: index) }
+    }
+
+    public mutating func append(_ entity: String, _ values: EntityValues) {
+        items[entity, default: []].append(values)
+    }
+}
