@@ -48,10 +48,12 @@ let package = Package(
         .target(name: "JSONCore", swiftSettings: strictSettings),
         // SHA-256 and HMAC-SHA256: the approved contract's digest and the SigV4 signature.
         .target(name: "Digests", swiftSettings: strictSettings),
+        // The typed DynamoDB API: attribute values, requests and responses, errors, the JSON protocol's shapes. Pure.
+        .target(name: "DynamoDBAPI", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         // A small DynamoDB client: the JSON protocol over HTTP(S), signed with Signature Version 4.
-        .target(name: "DynamoDBClient", dependencies: ["Digests"], swiftSettings: strictSettings),
+        .target(name: "DynamoDBClient", dependencies: ["DynamoDBAPI", "JSONCore", "Digests"], swiftSettings: strictSettings),
         // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
-        .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
+        .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
@@ -69,7 +71,7 @@ let package = Package(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
-                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBClient", "ModelValidation", "Digests",
+                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "Digests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -99,8 +101,9 @@ let package = Package(
         .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "MigrationContractTests", dependencies: ["JSONCore", "MigrationContract", "Digests", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "Digests", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DynamoDBAPITests", dependencies: ["DynamoDBAPI", "JSONCore"], swiftSettings: strictSettings),
+        .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBAPI", "JSONCore", "Digests", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),

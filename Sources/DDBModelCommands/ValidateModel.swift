@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conversation
 import DesignEngine
+import DynamoDBAPI
 import DynamoDBClient
 import Foundation
 import ModelValidation

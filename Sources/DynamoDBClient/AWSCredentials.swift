@@ -1,3 +1,4 @@
+import DynamoDBAPI
 import Foundation
 
 /// An access key pair (and session token, for temporary credentials), found the way the AWS CLI

@@ -1,3 +1,4 @@
+import DynamoDBAPI
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

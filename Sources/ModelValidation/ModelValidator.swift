@@ -1,5 +1,7 @@
 import JSONCore
 import DesignEngine
+import enum DynamoDBAPI.DynamoDBError
+import protocol DynamoDBAPI.DynamoDBTransport
 import DynamoDBClient
 import Foundation
 import MigrationContract

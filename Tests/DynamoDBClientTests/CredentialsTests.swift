@@ -1,3 +1,4 @@
+import DynamoDBAPI
 @testable import DynamoDBClient
 import Foundation
 import Testing

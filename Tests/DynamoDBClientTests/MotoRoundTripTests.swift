@@ -1,3 +1,4 @@
+import DynamoDBAPI
 import DynamoDBClient
 import Foundation
 #if canImport(Glibc)

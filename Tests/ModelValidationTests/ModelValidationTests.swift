@@ -1,5 +1,6 @@
 import JSONCore
 import DesignEngine
+import DynamoDBAPI
 import DynamoDBClient
 import Foundation
 #if canImport(Glibc)

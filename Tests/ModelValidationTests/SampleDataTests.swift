@@ -1,4 +1,5 @@
 import DesignEngine
+import DynamoDBAPI
 import DynamoDBClient
 @testable import ModelValidation
 import Testing

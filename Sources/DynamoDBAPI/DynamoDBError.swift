@@ -1,4 +1,4 @@
-import Foundation
+import JSONCore
 
 /// Why a DynamoDB request failed, specific enough to tell the user what to do.
 public enum DynamoDBError: Error, Sendable, Equatable {
@@ -32,10 +32,13 @@ public enum DynamoDBError: Error, Sendable, Equatable {
     public struct CancellationReason: Sendable, Equatable {
         public var code: String
         public var message: String?
+        /// The item as it was, when the action asked for `ReturnValuesOnConditionCheckFailure: ALL_OLD`.
+        public var item: Item?
 
-        public init(code: String, message: String? = nil) {
+        public init(code: String, message: String? = nil, item: Item? = nil) {
             self.code = code
             self.message = message
+            self.item = item
         }
     }
 
@@ -80,20 +83,19 @@ public enum DynamoDBError: Error, Sendable, Equatable {
         "ProvisionedThroughputExceededException", "ThrottlingException", "Throttling", "RequestLimitExceeded",
     ]
 
-    /// The short error type and message of an error body such as
-    /// `{"__type": "com.amazonaws.dynamodb.v20120810#ResourceInUseException", "message": "..."}`
-    /// (the message key is `message` or `Message`), or nil when the body is not such an object.
-    static func errorType(body: [UInt8]) -> (type: String, message: String, object: [String: Any])? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
-            let fullType = object["__type"] as? String
-        else { return nil }
+    /// The short error type (`ResourceInUseException`), the message and the whole object of an
+    /// error body such as `{"__type": "com.amazonaws.dynamodb.v20120810#ResourceInUseException",
+    /// "message": "..."}` (the message key is `message` or `Message`), or nil when the body is
+    /// not such an object.
+    static func errorType(body: [UInt8]) -> (type: String, message: String, object: OrderedJSON)? {
+        guard let object = try? OrderedJSON.parse(body), let fullType = object.member("__type")?.stringText else { return nil }
         let type = fullType.split(separator: "#").last.map(String.init) ?? fullType
-        let message = (object["message"] as? String) ?? (object["Message"] as? String) ?? ""
+        let message = object.member("message")?.stringText ?? object.member("Message")?.stringText ?? ""
         return (type, message, object)
     }
 
     /// Whether a response with this status and body is worth retrying (throttling or a 5xx).
-    static func isRetryable(statusCode: Int, body: [UInt8]) -> Bool {
+    public static func isRetryable(statusCode: Int, body: [UInt8]) -> Bool {
         if statusCode >= 500 { return true }
         if let type = errorType(body: body)?.type, throttlingTypes.contains(type) { return true }
         return false
@@ -115,8 +117,11 @@ public enum DynamoDBError: Error, Sendable, Equatable {
         case "ConditionalCheckFailedException": return .conditionalCheckFailed(message: message)
         case "ValidationException": return .validation(message: message)
         case "TransactionCanceledException":
-            let reasons = (object["CancellationReasons"] as? [[String: Any]] ?? []).map { reason in
-                CancellationReason(code: reason["Code"] as? String ?? "None", message: reason["Message"] as? String)
+            let reasons = (object.member("CancellationReasons")?.arrayItems ?? []).map { reason in
+                CancellationReason(
+                    code: reason.member("Code")?.stringText ?? "None", message: reason.member("Message")?.stringText,
+                    item: reason.member("Item").flatMap { try? DynamoDBWire.decodeItem($0, path: "Item") }
+                )
             }
             return .transactionCanceled(message: message, reasons: reasons)
         default: return .serviceError(type: type, message: message, statusCode: statusCode)
