@@ -53,7 +53,10 @@ let package = Package(
         // A small DynamoDB client: the JSON protocol over HTTP(S), signed with Signature Version 4.
         .target(name: "DynamoDBClient", dependencies: ["DynamoDBAPI", "JSONCore", "Digests"], swiftSettings: strictSettings),
         // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
-        .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
+        // A model executed against any DynamoDB service: sample items through the planned writes,
+        // every pattern run as planned and its results asserted; the in-memory proof. Pure.
+        .target(name: "ModelExecution", dependencies: ["DynamoDBAPI", "JSONCore", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract", "ModelExecution"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.

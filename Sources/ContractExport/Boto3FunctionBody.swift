@@ -1,312 +1,337 @@
 import DesignEngine
 import Requirements
 
-/// The signature and body of one pattern's function.
+/// One pattern's Python function, rendered step by step from its plan: the same requests, in
+/// the same order, with the same expressions (`PlanExpressions`) the validator and the in-memory
+/// proof run. Nothing is re-derived here: keys, conditions, loops and transactions all come
+/// from the typed plan.
 struct Boto3FunctionBody {
     let model: DataModel
-    let requirements: Requirements
     let mapping: PatternMapping
-    let writer: Boto3ModuleWriter
+    let plan: PatternPlan
+    let isWrite: Bool
+    private(set) var names = Boto3Names()
+    private(set) var lines: [String] = []
+    /// Parameters after `dynamodb`, in order.
+    private(set) var parameters: [String] = []
+    /// Single values the caller passes: entity, attribute, parameter (reads).
+    private(set) var inputs: [(entity: String, attribute: String, parameter: String)] = []
+    /// Lists of items the caller passes: entity, parameter.
+    private(set) var lists: [(entity: String, parameter: String)] = []
+    private var depth = 1
+    /// Loop variables by the step whose results they walk.
+    private var loops: [Int: String] = [:]
+    /// The entity whose values come from a loop over caller-supplied items, and the variable.
+    private var repeated: (entity: String, variable: String)?
+    private let tables: [String: TableDesign]
 
     private typealias P = Boto3PythonText
 
-    private var pattern: AccessPattern? { requirements.pattern(mapping.patternID) }
-    private var entity: String { pattern?.entities.first ?? "" }
-    private var keyExpression: KeyConditionText? { mapping.keyCondition.flatMap(KeyConditionText.init) }
-    private var filterExpression: KeyConditionText? { mapping.filter.flatMap(KeyConditionText.init) }
-
-    /// Signature, body lines, and what the function returns (for the docstring).
-    mutating func render(type: PatternType) -> (String, [String], String?) {
-        let table = mapping.tableID.flatMap { model.table(id: $0) }
-        guard let operation = mapping.operation, let table else { return notImplemented() }
-        switch mapping.status {
-        case .searchService, .unserved: return notImplemented()
-        case .served, .acceptedScan: break
-        }
-        if type.isWrite {
-            guard isStoredEntity(entity), keyExpression != nil || type == .write else { return notImplemented() }
-            return write(type: type, operation: operation)
-        }
-        switch operation {
-        case .scan: return scan(table)
-        case .query: return query(table)
-        case .getItem, .batchGetItem:
-            if let lookup = table.lookup { return lookupRead(table, lookup) }
-            return get(table, batch: operation == .batchGetItem)
-        default: return notImplemented()
-        }
+    init(model: DataModel, mapping: PatternMapping, plan: PatternPlan, isWrite: Bool) {
+        self.model = model
+        self.mapping = mapping
+        self.plan = plan
+        self.isWrite = isWrite
+        self.tables = Dictionary(model.tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private func isStoredEntity(_ name: String) -> Bool {
-        requirements.entity(named: name) != nil && model.tables.contains { $0.lookup == nil && $0.entities.contains(name) }
+    var mainEntity: String { plan.mainStep?.entity ?? "" }
+
+    /// `item`, `items` or `related`: what the function returns, for the module's PATTERNS table.
+    var returns: String {
+        guard !isWrite else { return "none" }
+        if plan.steps.contains(where: { $0.purpose == .related }) { return "related" }
+        if case .getItem? = plan.mainStep?.request { return "item" }
+        return "items"
     }
 
-    private func notImplemented() -> (String, [String], String?) {
-        let reason: String
-        switch mapping.status {
-        case .searchService: reason = "Pattern #\(mapping.patternID) needs a search service: OpenSearch serves it, not DynamoDB."
-        case .unserved(let text): reason = "Pattern #\(mapping.patternID) is not served by the model: \(text)"
-        default: reason = "Pattern #\(mapping.patternID) has no DynamoDB request to generate: \(mapping.notes.joined(separator: " "))"
-        }
-        return ("dynamodb, table_names=None", ["raise NotImplementedError(\(P.string(reason)))"], nil)
-    }
+    // MARK: Rendering
 
-    private var parameterNames: [String] {
-        var names = keyExpression?.parameters ?? []
-        for name in filterExpression?.parameters ?? [] where !names.contains(name) { names.append(name) }
-        return names
-    }
-
-    private func signature(_ extra: [String] = []) -> String {
-        (["dynamodb"] + parameterNames.map(P.identifier) + extra + ["table_names=None"]).joined(separator: ", ")
-    }
-
-    private func valueExpression(_ pieces: [KeyConditionText.Piece]) -> String {
-        if pieces.count == 1, case .parameter(let name) = pieces[0] { return P.identifier(name) }
-        return "_text(" + pieces.map { piece -> String in
-            switch piece {
-            case .parameter(let name): return P.identifier(name)
-            case .literal(let text): return P.string(text)
+    mutating func render() {
+        if isWrite { parameters.append("item") }
+        var index = 0
+        while index < plan.steps.count {
+            let repetition = plan.steps[index].repetition
+            var end = index
+            while end + 1 < plan.steps.count, plan.steps[end + 1].repetition == repetition { end += 1 }
+            if case .perResultOf(let source) = repetition {
+                let variable = "round_\(source + 1)"
+                let collection = isList(source) ? "step_\(source + 1)" : "([step_\(source + 1)] if step_\(source + 1) is not None else [])"
+                let batchedDeletes = (index...end).contains { if case .batchWriteItem = plan.steps[$0].request { return true } else { return false } }
+                if batchedDeletes { line("deletes = []") }
+                line("for \(variable) in \(collection):")
+                depth += 1
+                loops[source] = variable
+                for position in index...end { step(position) }
+                loops[source] = nil
+                depth -= 1
+                if batchedDeletes { line("_batch_write(dynamodb, deletes)") }
+            } else {
+                for position in index...end { step(position) }
             }
-        }.joined(separator: ", ") + ")"
+            index = end + 1
+        }
+        finish()
     }
 
-    /// `{"attr": value, ...}` for the equality parts of an expression.
-    private func keyDict(_ expression: KeyConditionText?) -> String {
-        "{" + (expression?.parts ?? []).compactMap { part -> String? in
-            guard case .equals(let attribute, let pieces) = part else { return nil }
-            return "\(P.string(attribute)): \(valueExpression(pieces))"
-        }.joined(separator: ", ") + "}"
+    private mutating func line(_ text: String) {
+        lines.append(String(repeating: "    ", count: depth) + text)
     }
 
-    /// Expression text with `#n<i>` names and `:v<i>` values, plus the names and values.
-    private func condition(_ expression: KeyConditionText, valuePrefix: String, names: inout [String]) -> (String, [String]) {
-        var clauses: [String] = []
-        var values: [String] = []
-        for part in expression.parts {
-            var nameToken = "#n\(names.count)"
-            if let existing = names.firstIndex(of: part.attribute) { nameToken = "#n\(existing)" } else { names.append(part.attribute) }
-            let valueToken = ":\(valuePrefix)\(values.count)"
-            switch part {
-            case .equals(_, let pieces):
-                clauses.append("\(nameToken) = \(valueToken)")
-                values.append("\(P.string(valueToken)): \(valueExpression(pieces))")
-            case .beginsWith(_, let prefix):
-                clauses.append("begins_with(\(nameToken), \(valueToken))")
-                values.append("\(P.string(valueToken)): \(P.string(prefix))")
+    /// Whether a step's variable holds a list (reads of several items) rather than one item.
+    private func isList(_ index: Int) -> Bool {
+        switch plan.steps[index].request {
+        case .getItem: return false
+        default: return true
+        }
+    }
+
+    /// Whether a later step reads the items this step returned.
+    private func isRead(_ index: Int) -> Bool {
+        plan.steps.dropFirst(index + 1).contains { step in
+            PlanWalker.values(of: step.request).contains { $0.stepsRead.contains(index) }
+                || { if case .perResultOf(let source) = step.repetition { return source == index } else { return false } }()
+        }
+    }
+
+    private mutating func finish() {
+        guard !isWrite else { return }
+        guard let main = plan.mainStepIndex else { return }
+        let related = plan.steps.indices.filter { plan.steps[$0].purpose == .related }
+        if related.isEmpty {
+            line("return step_\(main + 1)")
+        } else {
+            let entries = [(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) }
+            line("return {" + entries.map { "\(P.string($0.0)): step_\($0.1 + 1)" }.joined(separator: ", ") + "}")
+        }
+    }
+
+    // MARK: Values
+
+    /// A Python expression for a plan value, converted to the stored type when one is given.
+    private mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
+        let raw = rawValue(planValue)
+        guard let type else { return raw }
+        return "_typed(\(raw), \(P.string(type.rawValue)))"
+    }
+
+    private mutating func rawValue(_ planValue: PlanValue) -> String {
+        switch planValue {
+        case .input(let entity, let attribute):
+            if let repeated, repeated.entity == entity { return "\(repeated.variable).get(\(P.string(attribute)))" }
+            if isWrite, entity == mainEntity { return "item.get(\(P.string(attribute)))" }
+            return parameter(entity: entity, attribute: attribute)
+        case .literal(let text):
+            return P.string(text)
+        case .stepResult(let step, let attribute):
+            if let variable = loops[step] { return "\(variable)[\(P.string(attribute))]" }
+            let source = isList(step) ? "_first(step_\(step + 1))" : "step_\(step + 1)"
+            return "\(source)[\(P.string(attribute))]"
+        case .concatenation(let parts):
+            return "_join(" + parts.map { rawValue($0) }.joined(separator: ", ") + ")"
+        case .entityItem(let entity):
+            if let repeated, repeated.entity == entity { return repeated.variable }
+            if isWrite, entity == mainEntity { return "item" }
+            return parameter(entity: entity, attribute: "*")
+        case .emptyList:
+            return "[]"
+        }
+    }
+
+    /// The parameter for one input of a read (or of another entity in a write).
+    private mutating func parameter(entity: String, attribute: String) -> String {
+        if let existing = inputs.first(where: { $0.entity == entity && $0.attribute == attribute }) { return existing.parameter }
+        let base = entity == mainEntity ? attribute : snakeCase(entity) + "_" + (attribute == "*" ? "item" : attribute)
+        let name = names.identifier(for: entity + "." + attribute, from: base)
+        inputs.append((entity, attribute, name))
+        parameters.append(name)
+        return name
+    }
+
+    private mutating func listParameter(_ entity: String) -> String {
+        if let existing = lists.first(where: { $0.entity == entity }) { return existing.parameter }
+        let name = entity == mainEntity ? (isWrite ? "items" : "keys") : names.identifier(for: "list." + entity, from: snakeCase(entity) + "_items")
+        lists.append((entity, name))
+        parameters.append(name)
+        return name
+    }
+
+    private func snakeCase(_ name: String) -> String {
+        NameWords.split(name).map { $0.lowercased() }.joined(separator: "_")
+    }
+
+    private func tableName(_ id: String) -> String {
+        "_table_name(\(P.string(id)), table_names)"
+    }
+
+    private mutating func key(_ key: ItemKey) -> String {
+        "{" + key.parts.map { "\(P.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+    }
+
+    private mutating func item(_ values: [StoredValue]) -> String {
+        "{" + values.map { "\(P.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+    }
+
+    /// `"ExpressionAttributeNames": {...}, "ExpressionAttributeValues": _serialize({...})`.
+    private mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
+        guard !expressions.names.isEmpty else { return [] }
+        var fields = ["\"ExpressionAttributeNames\": {" + expressions.names.map { "\(P.string($0.placeholder)): \(P.string($0.attribute))" }.joined(separator: ", ") + "}"]
+        if !expressions.values.isEmpty {
+            let table = tables[tableID]
+            let values = expressions.values.map { entry -> String in
+                let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
+                return "\(P.string(entry.placeholder)): \(value(entry.value, type: type))"
             }
+            fields.append("\"ExpressionAttributeValues\": _serialize({" + values.joined(separator: ", ") + "})")
         }
-        return (clauses.joined(separator: " AND "), values)
+        return fields
     }
 
-    private var strong: Bool { mapping.consistency == Consistency.strong.rawValue }
+    // MARK: Steps
 
-    // MARK: Reads
-
-    private func get(_ table: TableDesign, batch: Bool) -> (String, [String], String?) {
-        let tableRef = "_table_name(\(P.string(table.id)), table_names)"
-        var lines: [String]
-        var returns: String
-        if batch {
-            let parameters = parameterNames
-            lines = [
-                "# keys: dicts of " + parameters.joined(separator: ", ") + "; 100 keys per request, unprocessed keys retried.",
-                "name = \(tableRef)",
-                "found = []",
-                "pending = []",
-                "for values in keys:",
-            ]
-            lines += parameters.map { "    \(P.identifier($0)) = values[\(P.string($0))]" }
-            lines += [
-                "    pending.append(_serialize(\(keyDict(keyExpression))))",
-                "while pending:",
-                "    batch, pending = pending[:100], pending[100:]",
-                "    request = {name: {\"Keys\": batch\(strong ? ", \"ConsistentRead\": True" : "")}}",
-                "    while request:",
-                "        response = dynamodb.batch_get_item(RequestItems=request)",
-                "        found.extend(_deserialize(item) for item in response.get(\"Responses\", {}).get(name, []))",
-                "        request = response.get(\"UnprocessedKeys\") or None",
-                "return found",
-            ]
-            return ("dynamodb, keys, table_names=None", lines, "the items found, in no particular order.")
-        }
-        lines = [
-            "response = dynamodb.get_item(TableName=\(tableRef), Key=_serialize(\(keyDict(keyExpression))), ConsistentRead=\(strong ? "True" : "False"))",
-            "item = _deserialize(response.get(\"Item\"))",
-        ]
-        returns = "the \(entity) item, or None."
-        let related = mapping.readUnitsElsewhere.filter { $0.tableID != table.id }
-        guard !related.isEmpty else {
-            lines.append("return item")
-            return (signature(), lines, returns)
-        }
-        lines.append("result = {\(P.string(entity)): item}")
-        var names: [String] = []
-        for read in related {
-            guard let other = model.table(id: read.tableID), let otherEntity = other.entities.first(where: { (pattern?.entities ?? []).contains($0) }) ?? other.entities.first else { continue }
-            names.append(otherEntity)
-            let template = writer.keyTemplate(otherEntity, other)
-            lines.append("# \(otherEntity) items in \(other.name)" + (read.indexName.map { ", index \($0)" } ?? "") + ".")
-            lines.append("values = dict(item or {}, **{\(parameterNames.map { "\(P.string($0)): \(P.identifier($0))" }.joined(separator: ", "))})")
-            if let indexName = read.indexName, let index = other.index(named: indexName) {
-                let parts = index.partitionKey.map { KeyConditionText.Part.equals(attribute: $0.name, pieces: [.parameter($0.name)]) }
-                lines += queryLines(table: other, indexName: index.name, parts: parts, valuesSource: "values", target: "result[\(P.string(otherEntity))]")
-            } else if let partition = template.parts.first(where: { $0.attribute == other.partitionKey.name }) {
-                var parts = [partition]
-                if let sortKey = other.sortKey, case .equals(_, let pieces)? = template.parts.first(where: { $0.attribute == sortKey.name }),
-                   case .literal(let prefix)? = pieces.first, pieces.count > 1 {
-                    parts.append(.beginsWith(attribute: sortKey.name, prefix: prefix))
-                }
-                lines += queryLines(table: other, indexName: nil, parts: parts, valuesSource: "values", target: "result[\(P.string(otherEntity))]")
-            }
-        }
-        lines.append("return result")
-        returns = "a dict: \(P.string(entity)) -> the item (or None), " + names.map { "\(P.string($0)) -> its items" }.joined(separator: ", ") + "."
-        return (signature(), lines, returns)
-    }
-
-    /// A Query whose values come from a dict at run time (related reads after a GetItem).
-    private func queryLines(table: TableDesign, indexName: String?, parts: [KeyConditionText.Part], valuesSource: String, target: String) -> [String] {
-        var clauses: [String] = []
-        var values: [String] = []
-        var names: [String] = []
-        for (position, part) in parts.enumerated() {
-            names.append(part.attribute)
-            switch part {
-            case .equals(_, let pieces):
-                clauses.append("#n\(position) = :v\(position)")
-                let value = pieces.map { piece -> String in
-                    switch piece {
-                    case .parameter(let name): return "\(valuesSource)[\(P.string(name))]"
-                    case .literal(let text): return P.string(text)
+    private mutating func step(_ index: Int) {
+        let step = plan.steps[index]
+        let variable = "step_\(index + 1)"
+        line("# Step \(index + 1): " + P.docText(PlanText(plan: plan, model: model).describe(step)).replacingOccurrences(of: "\n", with: " "))
+        switch step.request {
+        case .getItem(let get):
+            line("\(variable) = _get_item(dynamodb, {\"TableName\": \(tableName(get.tableID)), \"Key\": _serialize(\(key(get.key))), \"ConsistentRead\": \(get.consistent ? "True" : "False")})")
+            guardFound(index, variable: variable)
+        case .batchGetItem(let get):
+            let list = listParameter(step.entity)
+            repeated = (step.entity, "values")
+            let keyText = key(get.key)
+            repeated = nil
+            line("\(variable) = _batch_get(dynamodb, \(tableName(get.tableID)), [\(keyText) for values in \(list)], \(get.consistent ? "True" : "False"))")
+        case .query(let query):
+            var expressions = PlanExpressions()
+            var fields = ["\"TableName\": \(tableName(query.tableID))"]
+            if let indexID = query.indexID, let indexName = model.indexName(tableID: query.tableID, indexID: indexID) { fields.append("\"IndexName\": \(P.string(indexName))") }
+            fields.append("\"KeyConditionExpression\": \(P.string(expressions.keyCondition(query)))")
+            if let filter = query.filter { fields.append("\"FilterExpression\": \(P.string(expressions.condition(filter)))") }
+            fields += expressionFields(expressions, tableID: query.tableID)
+            if !query.scanForward { fields.append("\"ScanIndexForward\": False") }
+            if query.consistent { fields.append("\"ConsistentRead\": True") }
+            request(variable + " = _pages(dynamodb.query, ", fields, ")")
+        case .scan(let scan):
+            var expressions = PlanExpressions()
+            var fields = ["\"TableName\": \(tableName(scan.tableID))"]
+            if let filter = PlanCondition.all([scan.entityFilter, scan.filter].compactMap { $0 }) { fields.append("\"FilterExpression\": \(P.string(expressions.condition(filter)))") }
+            fields += expressionFields(expressions, tableID: scan.tableID)
+            request(variable + " = _pages(dynamodb.scan, ", fields, ")")
+        case .putItem(let put):
+            line("\(variable) = \(item(put.item))")
+            request("dynamodb.put_item(**", putFields(put, itemExpression: "_serialize(\(variable))"), ")")
+        case .updateItem(let update):
+            request("dynamodb.update_item(**", updateFields(update), ")")
+        case .deleteItem(let delete):
+            request("dynamodb.delete_item(**", deleteFields(delete), ")")
+        case .batchWriteItem(let entries):
+            for entry in entries {
+                switch entry {
+                case .put(let tableID, let values):
+                    let list = listParameter(step.entity)
+                    repeated = (step.entity, "values")
+                    let itemText = item(values)
+                    repeated = nil
+                    line("_batch_write(dynamodb, [(\(tableName(tableID)), {\"PutRequest\": {\"Item\": _serialize(\(itemText))}}) for values in \(list)])")
+                case .delete(let tableID, let itemKey):
+                    let keyText = key(itemKey)
+                    if case .perResultOf = step.repetition {
+                        line("deletes.append((\(tableName(tableID)), {\"DeleteRequest\": {\"Key\": _serialize(\(keyText))}}))")
+                    } else {
+                        line("_batch_write(dynamodb, [(\(tableName(tableID)), {\"DeleteRequest\": {\"Key\": _serialize(\(keyText))}})])")
                     }
                 }
-                values.append("\":v\(position)\": " + (value.count == 1 && pieces.first.map { if case .parameter = $0 { return true } else { return false } } == true ? value[0] : "_text(\(value.joined(separator: ", ")))"))
-            case .beginsWith(_, let prefix):
-                clauses.append("begins_with(#n\(position), :v\(position))")
-                values.append("\":v\(position)\": \(P.string(prefix))")
             }
-        }
-        return [
-            "request = {",
-            "    \"TableName\": _table_name(\(P.string(table.id)), table_names),",
-        ] + (indexName.map { ["    \"IndexName\": \(P.string($0)),"] } ?? []) + [
-            "    \"KeyConditionExpression\": \(P.string(clauses.joined(separator: " AND "))),",
-            "    \"ExpressionAttributeNames\": _names(\(P.list(names))),",
-            "    \"ExpressionAttributeValues\": _serialize({\(values.joined(separator: ", "))}),",
-            "}",
-            "\(target) = list(_paginate(dynamodb.query, request))",
-        ]
-    }
-
-    private func lookupRead(_ table: TableDesign, _ lookup: UniqueLookup) -> (String, [String], String?) {
-        var lines = [
-            "response = dynamodb.get_item(TableName=_table_name(\(P.string(table.id)), table_names), Key=_serialize(\(keyDict(keyExpression))), ConsistentRead=\(strong ? "True" : "False"))",
-            "reserved = _deserialize(response.get(\"Item\"))",
-        ]
-        let readsOwner = mapping.readUnitsElsewhere.contains { $0.tableID == lookup.ownerTableID }
-        guard readsOwner else {
-            lines.append("return reserved")
-            return (signature(), lines, "the lookup item (holding the owner's key), or None when the value is free.")
-        }
-        lines += [
-            "if reserved is None:",
-            "    return None",
-            "values = dict(reserved, **{\(parameterNames.map { "\(P.string($0)): \(P.identifier($0))" }.joined(separator: ", "))})",
-            "response = dynamodb.get_item(TableName=_table_name(\(P.string(lookup.ownerTableID)), table_names), Key=_serialize(entity_key(\(P.string(lookup.entity)), values)), ConsistentRead=\(strong ? "True" : "False"))",
-            "return _deserialize(response.get(\"Item\"))",
-        ]
-        return (signature(), lines, "the \(lookup.entity) item, or None.")
-    }
-
-    private func query(_ table: TableDesign) -> (String, [String], String?) {
-        guard let keyExpression else { return notImplemented() }
-        var names: [String] = []
-        let (keyText, keyValues) = condition(keyExpression, valuePrefix: "k", names: &names)
-        var lines = [
-            "request = {",
-            "    \"TableName\": _table_name(\(P.string(table.id)), table_names),",
-        ]
-        if let index = mapping.indexName.flatMap({ name in table.indexes.first { $0.id == name } ?? table.index(named: name) }) {
-            lines.append("    \"IndexName\": \(P.string(index.name)),")
-        }
-        lines.append("    \"KeyConditionExpression\": \(P.string(keyText)),")
-        var values = keyValues
-        if let filterExpression {
-            let (filterText, filterValues) = condition(filterExpression, valuePrefix: "f", names: &names)
-            lines.append("    \"FilterExpression\": \(P.string(filterText)),")
-            values += filterValues
-        }
-        lines.append("    \"ExpressionAttributeNames\": _names(\(P.list(names))),")
-        lines.append("    \"ExpressionAttributeValues\": _serialize({\(values.joined(separator: ", "))}),")
-        if case .some(.attribute(let sort)) = pattern?.sort, sort.direction == .descending { lines.append("    \"ScanIndexForward\": False,") }
-        if strong && mapping.indexName.map({ name in table.indexes.first { $0.id == name || $0.name == name }?.kind != .global }) ?? true {
-            lines.append("    \"ConsistentRead\": True,")
-        }
-        lines += ["}", "return list(_paginate(dynamodb.query, request))"]
-        return (signature(), lines, "every matching item, page after page" + (pattern.flatMap { if case .attribute(let sort)? = $0.sort { return ", ordered by \(sort.attribute) \(sort.direction == .descending ? "descending" : "ascending")" } else { return nil } } ?? "") + ".")
-    }
-
-    private func scan(_ table: TableDesign) -> (String, [String], String?) {
-        var lines = ["request = {\"TableName\": _table_name(\(P.string(table.id)), table_names)}"]
-        if let filterExpression {
-            var names: [String] = []
-            let (text, values) = condition(filterExpression, valuePrefix: "f", names: &names)
-            lines += [
-                "request[\"FilterExpression\"] = \(P.string(text))",
-                "request[\"ExpressionAttributeNames\"] = _names(\(P.list(names)))",
-                "request[\"ExpressionAttributeValues\"] = _serialize({\(values.joined(separator: ", "))})",
-            ]
-        }
-        lines.append("return list(_paginate(dynamodb.scan, request))")
-        return (signature(), lines, "every item the Scan returns, page after page.")
-    }
-
-    // MARK: Writes
-
-    private func children() -> [String] {
-        let written = Set(mapping.indexWriteUnits.filter { $0.indexName == nil }.map(\.tableID))
-        return (pattern?.entities.dropFirst() ?? []).filter { child in
-            model.tables.contains { written.contains($0.id) && $0.lookup == nil && $0.entities.contains(child) }
+        case .transactWriteItems(let actions):
+            line("actions = []")
+            for action in actions { transactAction(action, index: index) }
+            line("if actions:")
+            depth += 1
+            line("dynamodb.transact_write_items(TransactItems=actions)")
+            depth -= 1
         }
     }
 
-    private func write(type: PatternType, operation: DynamoDBOperation) -> (String, [String], String?) {
-        let entityText = P.string(entity)
-        let keyValues = "{" + (keyExpression?.parameters ?? []).map { "\(P.string($0)): \(P.identifier($0))" }.joined(separator: ", ") + "}"
-        switch type {
-        case .write:
-            if operation == .batchWriteItem {
-                let table = P.string(mapping.tableID ?? "")
-                return ("dynamodb, items, table_names=None", [
-                    "# 25 puts per BatchWriteItem request; unprocessed items are retried.",
-                    "name = _table_name(\(table), table_names)",
-                    "requests = [{\"PutRequest\": {\"Item\": _serialize(entity_item(\(entityText), values))}} for values in items]",
-                    "while requests:",
-                    "    batch, requests = requests[:25], requests[25:]",
-                    "    pending = {name: batch}",
-                    "    while pending:",
-                    "        response = dynamodb.batch_write_item(RequestItems=pending)",
-                    "        pending = response.get(\"UnprocessedItems\") or None",
-                ], nil)
+    /// After a GetItem whose item later steps need: stop when there is none.
+    private mutating func guardFound(_ index: Int, variable: String) {
+        guard isRead(index), loops.isEmpty else { return }
+        line("if \(variable) is None:")
+        depth += 1
+        if isWrite {
+            line("raise LookupError(\(P.string("step \(index + 1) found no item, so pattern #\(mapping.patternID) cannot go on")))")
+        } else {
+            line("return " + (returns == "items" ? "[]" : "None"))
+        }
+        depth -= 1
+    }
+
+    /// A request written as a dict literal, one field per line.
+    private mutating func request(_ prefix: String, _ fields: [String], _ suffix: String) {
+        line(prefix + "{")
+        depth += 1
+        for field in fields { line(field + ",") }
+        depth -= 1
+        line("}" + suffix)
+    }
+
+    private mutating func putFields(_ put: PutRequest, itemExpression: String) -> [String] {
+        var expressions = PlanExpressions()
+        var fields = ["\"TableName\": \(tableName(put.tableID))", "\"Item\": \(itemExpression)"]
+        if let condition = put.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
+        return fields + expressionFields(expressions, tableID: put.tableID)
+    }
+
+    private mutating func updateFields(_ update: UpdateRequest) -> [String] {
+        var expressions = PlanExpressions()
+        var fields = ["\"TableName\": \(tableName(update.tableID))", "\"Key\": _serialize(\(key(update.key)))"]
+        fields.append("\"UpdateExpression\": \(P.string(expressions.update(update.actions)))")
+        if let condition = update.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
+        return fields + expressionFields(expressions, tableID: update.tableID)
+    }
+
+    private mutating func deleteFields(_ delete: DeleteRequest) -> [String] {
+        var expressions = PlanExpressions()
+        var fields = ["\"TableName\": \(tableName(delete.tableID))", "\"Key\": _serialize(\(key(delete.key)))"]
+        if let condition = delete.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
+        return fields + expressionFields(expressions, tableID: delete.tableID)
+    }
+
+    private mutating func transactAction(_ action: TransactAction, index: Int) {
+        let opened = depth
+        if let entity = action.repeatedPerInputOf {
+            let list = listParameter(entity)
+            line("for child in \(list) or []:")
+            depth += 1
+            repeated = (entity, "child")
+        }
+        if !action.skippedWhenUnchanged.isEmpty, let read = plan.steps.indices.first(where: { plan.steps[$0].purpose == .readBeforeWrite }),
+           let layout = model.entityTable(of: action.entity)?.itemLayout(of: action.entity) {
+            let current = loops[read] ?? "step_\(read + 1)"
+            let pairs = action.skippedWhenUnchanged.compactMap { attribute -> String? in
+                guard let stored = layout.storedName(of: attribute) else { return nil }
+                let type = layout.attributes.first { $0.attribute == stored }?.type
+                return "\(P.string(stored)): \(value(.input(entity: action.entity, attribute: attribute), type: type))"
             }
-            let children = children()
-            if children.isEmpty {
-                return ("dynamodb, item, table_names=None", ["return create_item(dynamodb, \(entityText), item, table_names=table_names)"],
-                        "the stored item (with its key attributes). item: the \(entity)'s attributes.")
-            }
-            return ("dynamodb, item, children=None, table_names=None",
-                    ["return create_item(dynamodb, \(entityText), item, children=children, table_names=table_names)"],
-                    "the stored item. children: entity name (" + children.joined(separator: ", ") + ") -> list of attribute dicts, written in the same transaction.")
-        case .update:
-            var changed = "changes: attribute -> new value"
-            if case .some(.only(let names)) = pattern?.attributes { changed += " (" + names.joined(separator: ", ") + ")" }
-            return (signature(["changes"]), ["return update_item(dynamodb, \(entityText), \(keyValues), changes, table_names=table_names)"],
-                    "the item after the change. \(changed).")
-        case .delete:
-            return (signature(), ["return delete_item(dynamodb, \(entityText), \(keyValues), table_names=table_names)"], "True when the item was there to delete" + (operation == .deleteItem ? " (always True: DeleteItem is idempotent)." : "."))
-        case .read, .search:
-            return notImplemented()
+            line("if not _unchanged(\(current), {" + pairs.joined(separator: ", ") + "}):")
+            depth += 1
         }
+        switch action.operation {
+        case .put(let put):
+            let itemText = item(put.item)
+            request("actions.append({\"Put\": ", putFields(put, itemExpression: "_serialize(\(itemText))"), "})")
+        case .update(let update):
+            request("actions.append({\"Update\": ", updateFields(update), "})")
+        case .delete(let delete):
+            request("actions.append({\"Delete\": ", deleteFields(delete), "})")
+        case .conditionCheck(let check):
+            var expressions = PlanExpressions()
+            var fields = ["\"TableName\": \(tableName(check.tableID))", "\"Key\": _serialize(\(key(check.key)))"]
+            fields.append("\"ConditionExpression\": \(P.string(expressions.condition(check.condition)))")
+            request("actions.append({\"ConditionCheck\": ", fields + expressionFields(expressions, tableID: check.tableID), "})")
+        }
+        repeated = nil
+        depth = opened
     }
 }

@@ -1,7 +1,9 @@
 import DesignEngine
 import Requirements
 
-/// Renders the boto3 module: model metadata, `create_tables`, then one function per pattern.
+/// Renders the boto3 module: the header, the tables (`TABLES`, `TABLE_DEFINITIONS`), the
+/// patterns (`PATTERNS`: each function's inputs, lists and result), the runtime helpers, then
+/// one function per pattern rendered from its plan.
 struct Boto3ModuleWriter {
     let model: DataModel
     let requirements: Requirements
@@ -12,14 +14,21 @@ struct Boto3ModuleWriter {
         self.requirements = requirements
     }
 
+    private typealias P = Boto3PythonText
+
     mutating func render() -> String {
         out = ""
-        header()
-        metadata()
-        line(Boto3Runtime.helpers)
-        for mapping in model.mappings {
-            function(mapping)
+        let functions = model.mappings.map { mapping -> (PatternMapping, Boto3FunctionBody?) in
+            guard mapping.isServedByDynamoDB, let plan = mapping.plan else { return (mapping, nil) }
+            var body = Boto3FunctionBody(model: model, mapping: mapping, plan: plan, isWrite: requirements.pattern(mapping.patternID)?.type?.isWrite ?? false)
+            body.render()
+            return (mapping, body)
         }
+        header()
+        tables()
+        patterns(functions)
+        line(Boto3Runtime.helpers)
+        for (mapping, body) in functions { function(mapping, body) }
         return out
     }
 
@@ -27,18 +36,18 @@ struct Boto3ModuleWriter {
         out += text + "\n"
     }
 
-    private typealias P = Boto3PythonText
-
     // MARK: Module header and data
 
     private mutating func header() {
         line("\"\"\"Access patterns of the DynamoDB model designed by ddbmodel, one function per pattern.")
         line()
         line("Generated file: regenerate with `ddbmodel export --format boto3` instead of editing it.")
-        line("Every function takes a low-level client (`boto3.client(\"dynamodb\")`) and plain Python values")
-        line("(numbers as `decimal.Decimal`). Deployed table names come from `TABLES`, or from a")
-        line("`table_names` dict (logical table id or model name -> deployed name) passed to any function.")
-        line("Queries and scans follow LastEvaluatedKey until the last page.")
+        line("Every function runs its pattern's plan as the data model lists it (dynamodb_data_model.md, \"Plans\"):")
+        line("the same requests in the same order. Functions take a low-level client (`boto3.client(\"dynamodb\")`)")
+        line("and plain Python values (numbers as `decimal.Decimal`); writes take the entity's attributes as one")
+        line("`item` dict. Deployed table names come from `TABLES`, or from a `table_names` dict (logical table")
+        line("id or model name -> deployed name) passed to any function. Queries and scans follow")
+        line("LastEvaluatedKey until the last page.")
         if model.openSearch.isRequired {
             line()
             line("OpenSearch is required: patterns " + model.openSearch.patterns.map { "#\($0.patternID)" }.joined(separator: ", ")
@@ -46,36 +55,17 @@ struct Boto3ModuleWriter {
         }
         line("\"\"\"")
         line()
+        line("import base64")
+        line("from decimal import Decimal")
+        line()
         line("from boto3.dynamodb.types import TypeDeserializer, TypeSerializer")
         line()
     }
 
-    private mutating func metadata() {
+    private mutating func tables() {
         line("# Logical table id -> deployed table name (the model's names by default).")
         line("TABLES = {")
         for table in model.tables { line("    \(P.string(table.id)): \(P.string(table.name)),") }
-        line("}")
-        line()
-        line("# Per entity: its table, key attributes, identifier, unique groups, attribute types, and how")
-        line("# each key attribute is built from the entity's values ((\"p\", attribute) or (\"l\", literal text)).")
-        line("ENTITIES = {")
-        for entity in requirements.entities {
-            guard let table = entityTable(entity.name) else { continue }
-            line("    \(P.string(entity.name)): {")
-            line("        \"table\": \(P.string(table.id)),")
-            line("        \"key\": \(P.list(table.keyAttributeNames)),")
-            line("        \"identifier\": \(P.list(entity.identifier)),")
-            line("        \"unique\": [" + entity.uniqueGroups.map(P.list).joined(separator: ", ") + "],")
-            line("        \"attributes\": {" + attributes(of: entity.name, in: table).map { "\(P.string($0.name)): \(P.string($0.dynamoDBType))" }.joined(separator: ", ") + "},")
-            line("        \"composed\": {" + table.attributes.filter { $0.entity == entity.name && $0.composedOf != nil }
-                .map { "\(P.string($0.name)): \(P.list($0.composedOf ?? []))" }.joined(separator: ", ") + "},")
-            line("        \"key_template\": [" + keyTemplate(entity.name, table).parts.compactMap(templateText).joined(separator: ", ") + "],")
-            line("        \"lookups\": [" + lookups(of: entity.name, ownerTableID: table.id).map { lookup in
-                "{\"table\": \(P.string(lookup.id)), \"key\": \(P.string(lookup.partitionKey.name)), \"unique\": \(P.list(lookup.lookup?.attributes ?? [])), "
-                    + "\"attributes\": \(P.list(lookupAttributes(lookup)))}"
-            }.joined(separator: ", ") + "],")
-            line("    },")
-        }
         line("}")
         line()
         line("# CreateTable requests built from the model (on-demand), used by create_tables().")
@@ -83,35 +73,13 @@ struct Boto3ModuleWriter {
         for table in model.tables { tableDefinition(table) }
         line("}")
         line()
-        line("# One entry per access pattern: the function serving it and what it runs.")
-        line("PATTERNS = [")
-        for mapping in model.mappings { patternEntry(mapping) }
-        line("]")
-        line()
-    }
-
-    private func templateText(_ part: KeyConditionText.Part) -> String? {
-        guard case .equals(let attribute, let pieces) = part else { return nil }
-        let items = pieces.map { piece -> String in
-            switch piece {
-            case .parameter(let name): return "(\"p\", \(P.string(name)))"
-            case .literal(let text): return "(\"l\", \(P.string(text)))"
-            }
-        }
-        return "(\(P.string(attribute)), [" + items.joined(separator: ", ") + "])"
     }
 
     private mutating func tableDefinition(_ table: TableDesign) {
-        var definitions: [(String, String)] = []
-        func define(_ key: KeyAttribute) {
-            if !definitions.contains(where: { $0.0 == key.name }) { definitions.append((key.name, key.dynamoDBType)) }
-        }
-        define(table.partitionKey)
-        table.sortKey.map(define)
-        for index in table.indexes { (index.partitionKey + index.sortKey).forEach(define) }
-        func schema(_ partition: [KeyAttribute], _ sort: [KeyAttribute]) -> String {
-            "[" + (partition.map { "{\"AttributeName\": \(P.string($0.name)), \"KeyType\": \"HASH\"}" }
-                + sort.map { "{\"AttributeName\": \(P.string($0.name)), \"KeyType\": \"RANGE\"}" }).joined(separator: ", ") + "]"
+        let definition = table.definition
+        func schema(_ partition: [String], _ sort: [String]) -> String {
+            "[" + (partition.map { "{\"AttributeName\": \(P.string($0)), \"KeyType\": \"HASH\"}" }
+                + sort.map { "{\"AttributeName\": \(P.string($0)), \"KeyType\": \"RANGE\"}" }).joined(separator: ", ") + "]"
         }
         func projection(_ projection: Projection) -> String {
             if case .include(let names) = projection {
@@ -120,11 +88,9 @@ struct Boto3ModuleWriter {
             return "{\"ProjectionType\": \(P.string(projection.awsName))}"
         }
         line("    \(P.string(table.id)): {")
-        line("        \"KeySchema\": " + schema([table.partitionKey], table.sortKey.map { [$0] } ?? []) + ",")
-        line("        \"AttributeDefinitions\": [" + definitions.map { "{\"AttributeName\": \(P.string($0.0)), \"AttributeType\": \(P.string($0.1))}" }.joined(separator: ", ") + "],")
-        for (kind, label) in [(IndexKind.global, "GlobalSecondaryIndexes"), (.local, "LocalSecondaryIndexes")] {
-            let indexes = table.indexes.filter { $0.kind == kind }
-            guard !indexes.isEmpty else { continue }
+        line("        \"KeySchema\": " + schema([definition.partitionKey], definition.sortKey.map { [$0] } ?? []) + ",")
+        line("        \"AttributeDefinitions\": [" + definition.attributeDefinitions.map { "{\"AttributeName\": \(P.string($0.name)), \"AttributeType\": \(P.string($0.type.rawValue))}" }.joined(separator: ", ") + "],")
+        for (indexes, label) in [(definition.globalIndexes, "GlobalSecondaryIndexes"), (definition.localIndexes, "LocalSecondaryIndexes")] where !indexes.isEmpty {
             line("        \"\(label)\": [")
             for index in indexes {
                 line("            {\"IndexName\": \(P.string(index.name)), \"KeySchema\": \(schema(index.partitionKey, index.sortKey)), \"Projection\": \(projection(index.projection))},")
@@ -134,54 +100,33 @@ struct Boto3ModuleWriter {
         line("    },")
     }
 
-    private mutating func patternEntry(_ mapping: PatternMapping) {
-        let pattern = requirements.pattern(mapping.patternID)
-        var fields = [
-            "\"id\": \(mapping.patternID)",
-            "\"function\": \(P.string(P.functionName(id: mapping.patternID, description: mapping.description)))",
-            "\"type\": \(P.string(pattern?.type?.rawValue ?? "read"))",
-            "\"operation\": \(mapping.operation.map { P.string($0.rawValue) } ?? "None")",
-            "\"entity\": \(P.string(pattern?.entities.first ?? ""))",
-            "\"entities\": \(P.list(pattern?.entities ?? []))",
-            "\"table\": \(mapping.tableID.map(P.string) ?? "None")",
-            "\"index\": \(indexName(mapping).map(P.string) ?? "None")",
-            "\"parameters\": \(P.list(parameters(mapping)))",
-        ]
-        if case .some(.attribute(let sort)) = pattern?.sort {
-            fields.append("\"sort\": [\(P.string(sort.attribute)), \(P.string(sort.direction.rawValue))]")
-        } else {
-            fields.append("\"sort\": None")
+    private mutating func patterns(_ functions: [(PatternMapping, Boto3FunctionBody?)]) {
+        line("# One entry per access pattern: its function, the single values it takes (entity, attribute,")
+        line("# parameter), the dict of attributes a write takes (`item`), the lists of items it takes")
+        line("# (entity, parameter), and what it returns (item, items, related, none).")
+        line("PATTERNS = [")
+        for (mapping, body) in functions {
+            let type = requirements.pattern(mapping.patternID)?.type
+            var fields = [
+                "\"id\": \(mapping.patternID)",
+                "\"function\": \(P.string(P.functionName(id: mapping.patternID, description: mapping.description)))",
+                "\"status\": \(P.string(statusName(mapping.status)))",
+                "\"kind\": \(P.string(type?.isWrite ?? false ? "write" : "read"))",
+                "\"operation\": \(mapping.operation.map { P.string($0.rawValue) } ?? "None")",
+                "\"entity\": \(P.string(requirements.pattern(mapping.patternID)?.entities.first ?? ""))",
+            ]
+            if let body {
+                fields.append("\"inputs\": [" + body.inputs.map { "[\(P.string($0.entity)), \(P.string($0.attribute)), \(P.string($0.parameter))]" }.joined(separator: ", ") + "]")
+                fields.append("\"item\": \(body.isWrite ? "True" : "False")")
+                fields.append("\"lists\": [" + body.lists.map { "[\(P.string($0.entity)), \(P.string($0.parameter))]" }.joined(separator: ", ") + "]")
+                fields.append("\"returns\": \(P.string(body.returns))")
+            } else {
+                fields += ["\"inputs\": []", "\"item\": False", "\"lists\": []", "\"returns\": \"none\""]
+            }
+            line("    {" + fields.joined(separator: ", ") + "},")
         }
-        if case .some(.only(let names)) = pattern?.attributes { fields.append("\"attributes\": \(P.list(names))") } else { fields.append("\"attributes\": None") }
-        fields.append("\"status\": \(P.string(statusName(mapping.status)))")
-        line("    {" + fields.joined(separator: ", ") + "},")
-    }
-
-    // MARK: Model look-ups
-
-    private func entityTable(_ entity: String) -> TableDesign? {
-        model.tables.first { $0.lookup == nil && $0.entities.contains(entity) }
-    }
-
-    private func attributes(of entity: String, in table: TableDesign) -> [ModelAttribute] {
-        table.attributes.filter { $0.entity == entity && $0.composedOf == nil }
-    }
-
-    private func lookups(of entity: String, ownerTableID: String) -> [TableDesign] {
-        model.tables.filter { $0.lookup?.entity == entity && $0.lookup?.ownerTableID == ownerTableID }
-    }
-
-    /// The lookup item's attributes: the model's, plus every owner key attribute (so the owner can be read back).
-    private func lookupAttributes(_ lookup: TableDesign) -> [String] {
-        var names = lookup.attributes.map(\.name)
-        for name in lookup.lookup?.ownerKeyAttributes ?? [] where !names.contains(name) { names.append(name) }
-        return names
-    }
-
-    private func indexName(_ mapping: PatternMapping) -> String? {
-        guard let index = mapping.indexName else { return nil }
-        let table = mapping.tableID.flatMap { model.table(id: $0) }
-        return table?.indexes.first { $0.id == index }?.name ?? table?.index(named: index)?.name ?? index
+        line("]")
+        line()
     }
 
     private func statusName(_ status: MappingStatus) -> String {
@@ -193,65 +138,20 @@ struct Boto3ModuleWriter {
         }
     }
 
-    /// How the entity's key attributes are built: the key condition of a pattern addressing one
-    /// item of it, or else the table's keys (concatenated with `#` where composed).
-    func keyTemplate(_ entity: String, _ table: TableDesign) -> KeyConditionText {
-        let keyNames = Set(table.keyAttributeNames)
-        for mapping in model.mappings where mapping.tableID == table.id && mapping.indexName == nil
-            && requirements.pattern(mapping.patternID)?.entities.first == entity {
-            guard let text = mapping.keyCondition, let expression = KeyConditionText(text) else { continue }
-            let equalities = expression.parts.compactMap { part -> String? in
-                if case .equals(let attribute, _) = part { return attribute }
-                return nil
-            }
-            if Set(equalities) == keyNames { return expression }
-        }
-        var parts: [KeyConditionText.Part] = []
-        for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) {
-            if let composed = key.composedOf, composed.count > 1, table.lookup != nil || table.role == .entity {
-                var pieces: [KeyConditionText.Piece] = []
-                for (position, name) in composed.enumerated() {
-                    if position > 0 { pieces.append(.literal("#")) }
-                    pieces.append(.parameter(name))
-                }
-                parts.append(.equals(attribute: key.name, pieces: pieces))
-            } else {
-                parts.append(.equals(attribute: key.name, pieces: [.parameter(key.name)]))
-            }
-        }
-        return KeyConditionText(parts: parts)
-    }
-
-    private func parameters(_ mapping: PatternMapping) -> [String] {
-        var names = mapping.keyCondition.flatMap(KeyConditionText.init)?.parameters ?? []
-        for name in mapping.filter.flatMap(KeyConditionText.init)?.parameters ?? [] where !names.contains(name) { names.append(name) }
-        return names
-    }
-
     // MARK: Functions
 
-    private mutating func function(_ mapping: PatternMapping) {
+    private mutating func function(_ mapping: PatternMapping, _ body: Boto3FunctionBody?) {
         let pattern = requirements.pattern(mapping.patternID)
         let name = P.functionName(id: mapping.patternID, description: mapping.description)
-        let type = pattern?.type ?? .read
-        var body = Boto3FunctionBody(model: model, requirements: requirements, mapping: mapping, writer: self)
-        let (signature, lines, returns) = body.render(type: type)
         line()
         line()
+        let signature = body.map { (["dynamodb"] + $0.parameters + ["table_names=None"]).joined(separator: ", ") } ?? "dynamodb, *arguments, table_names=None, **values"
         line("def \(name)(\(signature)):")
         line("    \"\"\"" + P.docText("Pattern #\(mapping.patternID): \(mapping.description)."))
         line()
         let peak = pattern?.peakRPS?.value.map(P.number) ?? "unknown"
         let average = pattern?.averageRPS?.value.map(P.number) ?? "unknown"
-        line("    Peak \(peak) RPS, average \(average) RPS; \(type.rawValue), \(pattern?.consistency?.rawValue ?? "eventual") consistency.")
-        var target = "Operation: \(mapping.operation?.rawValue ?? "none")"
-        if let tableID = mapping.tableID, let table = model.table(id: tableID) {
-            target += " on \(table.name) (TABLES[\(P.string(tableID))])"
-            if let index = indexName(mapping) { target += ", index \(index)" }
-        }
-        line("    " + P.docText(target) + ".")
-        if let condition = mapping.keyCondition { line("    Key condition: " + P.docText(condition)) }
-        if let filter = mapping.filter { line("    Filter: " + P.docText(filter)) }
+        line("    Peak \(peak) RPS, average \(average) RPS; \(pattern?.type?.rawValue ?? "read"), \(pattern?.consistency?.rawValue ?? "eventual") consistency.")
         switch mapping.status {
         case .searchService(let reason):
             line("    " + P.docText(reason))
@@ -263,9 +163,38 @@ struct Boto3ModuleWriter {
         case .served:
             break
         }
+        if let plan = mapping.plan, mapping.isServedByDynamoDB {
+            line()
+            line("    Plan:")
+            for text in PlanText(plan: plan, model: model).stepLines(plan) { line("        " + P.docText(text)) }
+        }
         for note in mapping.notes { line("    " + P.docText(note)) }
-        if let returns { line(); line("    Returns " + P.docText(returns)) }
+        if let body {
+            line()
+            if body.isWrite {
+                line("    item: the \(P.docText(body.mainEntity))'s attributes by name (those that find it and those it writes).")
+            }
+            for input in body.inputs { line("    \(input.parameter): \(P.docText(input.entity)).\(P.docText(input.attribute))") }
+            for list in body.lists { line("    \(list.parameter): a list of \(P.docText(list.entity)) attribute dicts.") }
+            switch body.returns {
+            case "item": line("    Returns the item, or None.")
+            case "items": line("    Returns the items, in the order DynamoDB returns them.")
+            case "related": line("    Returns a dict: entity name -> its item (or items).")
+            default: line("    Returns None; a refused condition raises botocore's ClientError.")
+            }
+        }
         line("    \"\"\"")
-        for text in lines { line("    " + text) }
+        guard let body else {
+            let reason: String
+            switch mapping.status {
+            case .searchService: reason = "Pattern #\(mapping.patternID) needs a search service: OpenSearch serves it, not DynamoDB."
+            case .unserved(let text): reason = "Pattern #\(mapping.patternID) is not served by the model: \(text)"
+            default: reason = "Pattern #\(mapping.patternID) has no plan."
+            }
+            line("    raise NotImplementedError(\(P.string(reason)))")
+            return
+        }
+        for text in body.lines { line(text) }
+        if body.isWrite { line("    return None") }
     }
 }

@@ -1,46 +1,67 @@
 /// Python source fragments for the boto3 module: literals, identifiers and docstrings.
 enum Boto3PythonText {
-    static let keywords: Set<String> = [
+    /// Names a generated identifier must not take: Python's keywords and soft keywords, the
+    /// builtins an attribute name could shadow, and the names the generated functions use.
+    static let reserved: Set<String> = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
         "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-        "return", "try", "while", "with", "yield",
+        "return", "try", "while", "with", "yield", "match", "case", "type", "_",
+        // Builtins an attribute named `list` or `id` would otherwise shadow inside a function.
+        "abs", "all", "any", "bool", "bytes", "callable", "chr", "dict", "dir", "divmod", "enumerate", "filter", "float", "format",
+        "frozenset", "getattr", "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "iter", "len", "list", "map", "max",
+        "min", "next", "object", "oct", "open", "ord", "pow", "print", "range", "repr", "reversed", "round", "set", "setattr",
+        "slice", "sorted", "str", "sum", "super", "tuple", "vars", "zip", "Decimal",
         // Names the generated functions use themselves.
-        "dynamodb", "table_names", "item", "items", "changes", "keys", "request", "response", "key", "result",
+        "dynamodb", "table_names", "item", "items", "keys", "actions", "deletes", "result", "request", "response", "child", "value", "values",
+        "base64",
     ]
 
-    /// A double-quoted Python string literal.
+    /// A double-quoted Python string literal; every control character, NUL included, escaped.
     static func string(_ value: String) -> String {
-        var out = "\""
+        "\"" + escaped(value, quote: "\"") + "\""
+    }
+
+    static func escaped(_ value: String, quote: Character) -> String {
+        var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) } else { out.unicodeScalars.append(scalar) }
+                if Character(scalar) == quote {
+                    out += "\\" + String(quote)
+                } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else if scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += "\\u" + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        return out
     }
 
     static func list(_ values: [String]) -> String {
         "[" + values.map(string).joined(separator: ", ") + "]"
     }
 
-    /// A valid Python identifier for an attribute used as a parameter.
+    /// A valid Python identifier for a name (ASCII letters, digits and `_`), never a reserved one.
     static func identifier(_ name: String) -> String {
         var out = ""
         for scalar in name.unicodeScalars {
-            if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || scalar == "_" {
+            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "_"
             }
         }
         if out.isEmpty || out.first!.isNumber { out = "a_" + out }
-        return keywords.contains(out) ? out + "_" : out
+        // Leading underscores are the module's helpers; step_N and round_N its locals.
+        if out.hasPrefix("_") || out.hasPrefix("step_") || out.hasPrefix("round_") { return "a" + out + "_" }
+        return reserved.contains(out) ? out + "_" : out
     }
 
     /// `pattern_<id>_<snake words>`: a function name from the pattern's description.
@@ -64,13 +85,35 @@ enum Boto3PythonText {
         return name
     }
 
-    /// Text safe inside a triple-quoted docstring.
+    /// Text safe inside a triple-quoted docstring: backslashes, triple quotes and control
+    /// characters escaped (a NUL byte in a source file is a syntax error).
     static func docText(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
+        escaped(text, quote: "\u{0}").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
     }
 
     /// A whole number without a decimal point, others as Swift prints them.
     static func number(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// Identifiers for one function's parameters and locals, unique within it: `item` and `item_`
+/// both stay distinct, a second attribute that sanitizes to a name taken gets a number.
+struct Boto3Names {
+    private var taken: Set<String> = []
+    private var byKey: [String: String] = [:]
+
+    /// The identifier for `key` (a stable key such as `User.email`), made from `name`.
+    mutating func identifier(for key: String, from name: String) -> String {
+        if let existing = byKey[key] { return existing }
+        var candidate = Boto3PythonText.identifier(name)
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = Boto3PythonText.identifier(name) + "_\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        byKey[key] = candidate
+        return candidate
     }
 }

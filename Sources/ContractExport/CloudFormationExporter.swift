@@ -146,7 +146,7 @@ public enum CloudFormationExporter {
         var result: [(String, String)] = []
         let keys = [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap { $0.partitionKey + $0.sortKey }
         for key in keys where seen.insert(key.name).inserted {
-            result.append((key.name, ["S", "N", "B"].contains(key.dynamoDBType) ? key.dynamoDBType : "S"))
+            result.append((key.name, key.dynamoDBType.isKeyType ? key.dynamoDBType.rawValue : "S"))
         }
         return result
     }

@@ -13,8 +13,7 @@ public enum ContractV2Exporter {
     public static let fileName = "migrationContract.v2.json"
 
     public static func export(_ model: DataModel, requirements: Requirements) -> ExportedFile {
-        let templates = Boto3ModuleWriter(model: model, requirements: requirements)
-        let tables = model.tables.map { table(model, $0, requirements, templates) }
+        let tables = model.tables.map { table(model, $0, requirements) }
         return ExportedFile(name: fileName, bytes: OrderedJSON.object([("tables", .array(tables))]).serialized())
     }
 
@@ -23,7 +22,7 @@ public enum ContractV2Exporter {
         var names: [String] = []
         for table in model.tables {
             let keys = [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap { $0.partitionKey + $0.sortKey }
-            for key in keys where key.dynamoDBType == "N" && !names.contains("\(table.name).\(key.name)") {
+            for key in keys where key.dynamoDBType == .number && !names.contains("\(table.name).\(key.name)") {
                 names.append("\(table.name).\(key.name)")
             }
         }
@@ -38,7 +37,7 @@ public enum ContractV2Exporter {
         keys.count == 1 ? .string(keys[0].name) : .array(keys.map { .string($0.name) })
     }
 
-    private static func table(_ model: DataModel, _ table: TableDesign, _ requirements: Requirements, _ templates: Boto3ModuleWriter) -> OrderedJSON {
+    private static func table(_ model: DataModel, _ table: TableDesign, _ requirements: Requirements) -> OrderedJSON {
         let multiEntity: Bool = {
             if case .itemCollection = table.role { return true }
             return table.entities.count > 1
@@ -60,13 +59,13 @@ public enum ContractV2Exporter {
         })))
         if multiEntity {
             members.append(("entities", .array(table.entities.map { entity in
-                let template = templates.keyTemplate(entity, table)
+                let key = table.itemLayout(of: entity)?.key
                 var fields: [(String, OrderedJSON)] = [
                     ("entity_type", .string(entity)),
                     ("source_table", .string(sourceTable(entity, requirements))),
-                    ("pk_template", .string(templateText(template, table.partitionKey.name))),
+                    ("pk_template", .string(templateText(key, table.partitionKey.name))),
                 ]
-                if let sortKey = table.sortKey { fields.append(("sk_template", .string(templateText(template, sortKey.name)))) }
+                if let sortKey = table.sortKey { fields.append(("sk_template", .string(templateText(key, sortKey.name)))) }
                 fields.append(("attributes", .array(table.attributes.filter { $0.entity == entity }.map { attribute($0, table, requirements) })))
                 return .object(fields)
             })))
@@ -76,23 +75,27 @@ public enum ContractV2Exporter {
         return .object(members)
     }
 
-    /// `"ORDER_ITEM#{line_no}"`: literals as they are, parameters in braces.
-    private static func templateText(_ template: KeyConditionText, _ attribute: String) -> String {
-        for case .equals(let name, let pieces) in template.parts where name == attribute {
-            return pieces.map { piece in
-                switch piece {
-                case .parameter(let parameter): return "{\(parameter)}"
-                case .literal(let text): return text
-                }
-            }.joined()
+    /// `"ORDER_ITEM#{line_no}"`: literals as they are, the entity's values in braces (from the
+    /// entity's item layout, the one place keys are composed).
+    private static func templateText(_ key: ItemKey?, _ attribute: String) -> String {
+        guard let part = key?.parts.first(where: { $0.attribute == attribute }) else { return "{\(attribute)}" }
+        func text(_ value: PlanValue) -> String {
+            switch value {
+            case .input(_, let name): return "{\(name)}"
+            case .literal(let literal): return literal
+            case .concatenation(let parts): return parts.map(text).joined()
+            case .stepResult(_, let name): return "{\(name)}"
+            case .entityItem(let entity): return "{\(entity)}"
+            case .emptyList: return ""
+            }
         }
-        return "{\(attribute)}"
+        return text(part.value)
     }
 
     private static func attribute(_ attribute: ModelAttribute, _ table: TableDesign, _ requirements: Requirements) -> OrderedJSON {
         var fields: [(String, OrderedJSON)] = [
             ("name", .string(attribute.name)),
-            ("type", .string(attribute.dynamoDBType)),
+            ("type", .string(attribute.dynamoDBType.rawValue)),
             ("source_table", .string(attribute.sourceTable ?? sourceTable(attribute.sourceEntity, requirements))),
             ("source_column", .string(attribute.sourceColumn ?? attribute.sourceAttribute)),
         ]

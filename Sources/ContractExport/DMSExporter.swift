@@ -60,13 +60,13 @@ public enum DMSExporter {
         var mappings: [OrderedJSON] = []
         for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) {
             guard let value = keyTemplate(key, table: table, entity: entity) else { continue }
-            mappings.append(attributeMapping(key.name, type: key.dynamoDBType, value: value))
+            mappings.append(attributeMapping(key.name, type: key.dynamoDBType.rawValue, value: value))
         }
         for attribute in table.attributes where attribute.entity == entity.name && attribute.sourceEntity == entity.name
             && attribute.denormalization == nil && attribute.composedOf == nil {
             guard let column = attribute.sourceColumn, attribute.sourceTable == nil || attribute.sourceTable == source,
                   column != attribute.name else { continue }
-            mappings.append(attributeMapping(attribute.name, type: attribute.dynamoDBType, value: "${\(column)}"))
+            mappings.append(attributeMapping(attribute.name, type: attribute.dynamoDBType.rawValue, value: "${\(column)}"))
             if !excluded.contains(column) { excluded.append(column) }
         }
         var parameters: [(String, OrderedJSON)] = [("partition-key-name", .string(table.partitionKey.name))]

@@ -41,8 +41,8 @@ public enum WorkbenchExporter {
 
     private static func keyAttributes(partition: KeyAttribute?, sort: KeyAttribute?) -> OrderedJSON {
         var members: [(String, OrderedJSON)] = []
-        if let partition { members.append(("PartitionKey", attribute(partition.name, partition.dynamoDBType))) }
-        if let sort { members.append(("SortKey", attribute(sort.name, sort.dynamoDBType))) }
+        if let partition { members.append(("PartitionKey", attribute(partition.name, partition.dynamoDBType.rawValue))) }
+        if let sort { members.append(("SortKey", attribute(sort.name, sort.dynamoDBType.rawValue))) }
         return .object(members)
     }
 
@@ -53,8 +53,8 @@ public enum WorkbenchExporter {
         func declare(_ name: String, _ type: String) {
             if !keys.contains(name), !declared.contains(where: { $0.0 == name }) { declared.append((name, type)) }
         }
-        for modelAttribute in table.attributes { declare(modelAttribute.name, modelAttribute.dynamoDBType) }
-        for index in table.indexes { (index.partitionKey + index.sortKey).forEach { declare($0.name, $0.dynamoDBType) } }
+        for modelAttribute in table.attributes { declare(modelAttribute.name, modelAttribute.dynamoDBType.rawValue) }
+        for index in table.indexes { (index.partitionKey + index.sortKey).forEach { declare($0.name, $0.dynamoDBType.rawValue) } }
         for item in table.exampleItems { item.values.forEach { declare($0.attribute, guessType($0.text)) } }
         return declared
     }
@@ -70,8 +70,8 @@ public enum WorkbenchExporter {
     private static func table(_ table: TableDesign) -> OrderedJSON {
         var types: [String: String] = [:]
         for (name, type) in nonKeyAttributes(table) { types[name] = type }
-        types[table.partitionKey.name] = table.partitionKey.dynamoDBType
-        if let sortKey = table.sortKey { types[sortKey.name] = sortKey.dynamoDBType }
+        types[table.partitionKey.name] = table.partitionKey.dynamoDBType.rawValue
+        if let sortKey = table.sortKey { types[sortKey.name] = sortKey.dynamoDBType.rawValue }
 
         func item(_ example: ExampleItem) -> OrderedJSON {
             .object(example.values.map { ($0.attribute, WorkbenchExampleValue.json($0.text, type: types[$0.attribute] ?? guessType($0.text))) })

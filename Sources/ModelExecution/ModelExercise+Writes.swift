@@ -61,7 +61,7 @@ extension ExerciseRun {
         var found: [String] = []
         let label = "the \(entity) item \(stored.identity(entity, values: values, in: table))"
         switch readBack(entity, values: values, in: table) {
-        case .failure(let message): found.append(message)
+        case .failure(let failure): found.append(failure.message)
         case .success(let item):
             let expected = stored.storedItem(entity, values: values, in: table, samples: samples) ?? [:]
             found += StoredValuesCheck.problems(expected: expected, stored: item, label: label)

@@ -108,11 +108,11 @@ struct ExerciseRun {
     }
 
     /// The item stored for `values` of `entity`, read back by key; a message when it cannot be read.
-    func readBack(_ entity: String, values: EntityValues, in table: TableDesign) -> Result<Item?, String> {
-        guard let key = stored.key(entity, values: values, in: table) else { return .failure("the key of the \(entity) item cannot be built") }
+    func readBack(_ entity: String, values: EntityValues, in table: TableDesign) -> Result<Item?, ReadBackFailure> {
+        guard let key = stored.key(entity, values: values, in: table) else { return .failure(ReadBackFailure(message: "the key of the \(entity) item cannot be built")) }
         switch getItem(table, key: key) {
         case .success(let item): return .success(item)
-        case .failure(let error): return .failure("reading the \(entity) item back failed: \(error.message)")
+        case .failure(let error): return .failure(ReadBackFailure(message: "reading the \(entity) item back failed: \(error.message)"))
         }
     }
 
@@ -123,4 +123,9 @@ struct ExerciseRun {
     }
 
     func pattern(_ mapping: PatternMapping) -> AccessPattern? { requirements.pattern(mapping.patternID) }
+}
+
+/// Why an item could not be read back after a write.
+struct ReadBackFailure: Error {
+    var message: String
 }

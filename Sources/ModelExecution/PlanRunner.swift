@@ -90,7 +90,7 @@ public struct PlanRunner: Sendable {
                     // A group of looped batch deletes goes out together, 25 per request.
                     var pendingDeletes: [String: [WriteRequest]] = [:]
                     for item in state.results.indices.contains(source) ? state.results[source] : [] {
-                        state.current[source] = item
+                        state.current[source] = .some(item)
                         for position in index...end {
                             if case .batchWriteItem(let entries) = plan.steps[position].request {
                                 for entry in entries {
@@ -119,7 +119,8 @@ public struct PlanRunner: Sendable {
         let plan: PatternPlan
         var inputs: PlanInputs
         var results: [[Item]]
-        var current: [Int: Item] = [:]
+        /// The item of the current round of a loop, by step (nil inside: the step found nothing).
+        var current: [Int: Item?] = [:]
     }
 
     func deployed(_ tableID: String) -> String { tableNames[tableID] ?? tableID }
@@ -130,7 +131,7 @@ public struct PlanRunner: Sendable {
         let current = state.current
         let results = state.results
         let resolved = PlanValueResolver.resolve(value, type: type, inputs: state.inputs.values) { source, attribute in
-            let item = current[source] ?? (results.indices.contains(source) ? results[source].first : nil)
+            let item: Item? = if let round = current[source] { round } else { results.indices.contains(source) ? results[source].first : nil }
             return item?[attribute]
         }
         switch resolved {
@@ -181,6 +182,8 @@ public struct PlanRunner: Sendable {
             let key = try resolveKey(get.key, step: index, &state)
             let output = try call { () throws(DynamoDBError) in try service.getItem(GetItemInput(tableName: deployed(get.tableID), key: key, consistentRead: get.consistent)) }
             if let item = output.item { state.results[index].append(item) }
+            // Inside a loop, later steps read this round's item, not the first round's.
+            state.current[index] = .some(output.item)
         case .batchGetItem(let get):
             var keys: [Item] = []
             let saved = state.inputs.values[step.entity]
@@ -307,7 +310,7 @@ public struct PlanRunner: Sendable {
     func unchanged(_ action: TransactAction, step: Int, _ state: inout State) throws(PlanRunFailure) -> Bool {
         guard !action.skippedWhenUnchanged.isEmpty,
               let read = state.plan.steps.indices.first(where: { state.plan.steps[$0].purpose == .readBeforeWrite }),
-              let stored = state.current[read] ?? state.results[read].first,
+              let stored = state.current[read] ?? state.results[read].first ?? nil,
               let layout = model.entityTable(of: action.entity)?.itemLayout(of: action.entity) else { return false }
         for attribute in action.skippedWhenUnchanged {
             guard let name = layout.storedName(of: attribute), let new = state.inputs.values[action.entity]?[attribute] else { return false }
@@ -347,7 +350,7 @@ public struct PlanRunner: Sendable {
 
     /// BatchWriteItem, 25 requests at a time, unprocessed items retried.
     func batchWrite(_ requests: [String: [WriteRequest]], step: Int, _ state: inout State) throws(PlanRunFailure) {
-        let operation = DesignEngine.DynamoDBOperation.batchWriteItem.rawValue
+        let operation = "BatchWriteItem"
         let flat = requests.keys.sorted().flatMap { table in requests[table]!.map { (table, $0) } }
         var start = 0
         while start < flat.count {

@@ -8,7 +8,7 @@ public enum TableCreation {
         func schema(_ partition: [String], _ sort: [String]) -> [KeySchemaElement] {
             partition.map(KeySchemaElement.hash) + sort.map(KeySchemaElement.range)
         }
-        func projection(_ projection: DesignEngine.Projection) -> DynamoDBAPI.Projection {
+        func projection(_ projection: ModelProjection) -> DynamoDBAPI.Projection {
             switch projection {
             case .keysOnly: return DynamoDBAPI.Projection(projectionType: .keysOnly)
             case .include(let names): return DynamoDBAPI.Projection(projectionType: .include, nonKeyAttributes: names)
