@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "DynamoDBAPI", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         // A small DynamoDB client: the JSON protocol over HTTP(S), signed with Signature Version 4.
         .target(name: "DynamoDBClient", dependencies: ["DynamoDBAPI", "JSONCore", "Digests"], swiftSettings: strictSettings),
+        // DynamoDB in memory: tables, indexes, expressions, transactions and capacity, no I/O.
+        .target(name: "InMemoryDynamoDB", dependencies: ["DynamoDBAPI"], swiftSettings: strictSettings),
         // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
         // A model executed against any DynamoDB service: sample items through the planned writes,
         // every pattern run as planned and its results asserted; the in-memory proof. Pure.
@@ -106,6 +108,7 @@ let package = Package(
         .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "DynamoDBAPITests", dependencies: ["DynamoDBAPI", "JSONCore"], swiftSettings: strictSettings),
         .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBAPI", "JSONCore", "Digests", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "InMemoryDynamoDBTests", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "JSONCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),

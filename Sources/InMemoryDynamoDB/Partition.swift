@@ -1,0 +1,104 @@
+import DynamoDBAPI
+
+/// The items of one partition key value, kept sorted by their sort position so a Query is a
+/// binary search and a walk, never a scan of the table.
+struct Partition {
+    var keys: [CompositeKey] = []
+    var items: [Item] = []
+
+    /// The index of the first key not less than `key`, and whether it equals `key`.
+    func search(_ key: CompositeKey) -> (index: Int, found: Bool) {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return (low, low < keys.count && keys[low] == key)
+    }
+
+    /// The index of the first key greater than `key`.
+    func upperBound(_ key: CompositeKey) -> Int {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if key < keys[middle] { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// Inserts or replaces; returns the replaced item.
+    @discardableResult
+    mutating func upsert(_ key: CompositeKey, _ item: Item) -> Item? {
+        let (index, found) = search(key)
+        if found {
+            let old = items[index]
+            items[index] = item
+            return old
+        }
+        keys.insert(key, at: index)
+        items.insert(item, at: index)
+        return nil
+    }
+
+    @discardableResult
+    mutating func remove(_ key: CompositeKey) -> Item? {
+        let (index, found) = search(key)
+        guard found else { return nil }
+        keys.remove(at: index)
+        return items.remove(at: index)
+    }
+
+    func item(_ key: CompositeKey) -> Item? {
+        let (index, found) = search(key)
+        return found ? items[index] : nil
+    }
+}
+
+/// Items by partition, with the partitions' order computed when a Scan needs it (DynamoDB
+/// scans in an order of its own; this one is by partition key value, then sort position, which
+/// is deterministic and what moto does too).
+struct ItemCollection {
+    var partitions: [CompositeKey: Partition] = [:]
+    var count = 0
+    var sizeBytes = 0
+    private var sortedPartitionKeys: [CompositeKey]?
+
+    func item(partition: CompositeKey, sort: CompositeKey) -> Item? {
+        partitions[partition]?.item(sort)
+    }
+
+    @discardableResult
+    mutating func upsert(partition: CompositeKey, sort: CompositeKey, item: Item) -> Item? {
+        if partitions[partition] == nil { sortedPartitionKeys = nil }
+        let old = partitions[partition, default: Partition()].upsert(sort, item)
+        if let old {
+            sizeBytes -= AttributeValue.itemSize(old)
+        } else {
+            count += 1
+        }
+        sizeBytes += AttributeValue.itemSize(item)
+        return old
+    }
+
+    @discardableResult
+    mutating func remove(partition: CompositeKey, sort: CompositeKey) -> Item? {
+        guard let old = partitions[partition]?.remove(sort) else { return nil }
+        if partitions[partition]?.keys.isEmpty == true {
+            partitions[partition] = nil
+            sortedPartitionKeys = nil
+        }
+        count -= 1
+        sizeBytes -= AttributeValue.itemSize(old)
+        return old
+    }
+
+    /// Partition keys in ascending order (cached until a partition appears or disappears).
+    mutating func orderedPartitionKeys() -> [CompositeKey] {
+        if let sortedPartitionKeys { return sortedPartitionKeys }
+        let sorted = partitions.keys.sorted()
+        sortedPartitionKeys = sorted
+        return sorted
+    }
+}
