@@ -57,7 +57,7 @@ let package = Package(
         // `ddbmodel validate`: the model run against a DynamoDB API endpoint, results asserted.
         // A model executed against any DynamoDB service: sample items through the planned writes,
         // every pattern run as planned and its results asserted; the in-memory proof. Pure.
-        .target(name: "ModelExecution", dependencies: ["DynamoDBAPI", "JSONCore", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
+        .target(name: "ModelExecution", dependencies: ["DynamoDBAPI", "InMemoryDynamoDB", "JSONCore", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
         .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract", "ModelExecution"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
@@ -70,13 +70,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["ModelExecution", "Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
-                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "Digests",
+                "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "ModelExecution", "Digests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -96,10 +96,10 @@ let package = Package(
             dependencies: ["DesignEngine", "DataModelDocument", "Requirements", "BenchmarkSupport"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "DesignEngineTests",
-            dependencies: ["DesignEngine", "DataModelDocument", "Requirements", "RequirementsYAML", "TestSupport"],
+            dependencies: ["DesignEngine", "DataModelDocument", "ModelExecution", "Requirements", "RequirementsYAML", "TestSupport"],
             exclude: ["Scenarios", "Golden"],
             swiftSettings: strictSettings
         ),

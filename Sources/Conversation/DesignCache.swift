@@ -1,5 +1,6 @@
 import DesignEngine
 import Foundation
+import ModelExecution
 import Requirements
 
 /// The last model designed, reused while the requirements and the design choices stay the same.
@@ -17,7 +18,7 @@ final class DesignCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let model, let inputs, inputs.choices == choices, inputs.requirements == requirements { return model }
-        let designed = DesignEngine.design(requirements, choices: choices)
+        let designed = ProvenDesign.design(requirements, choices: choices)
         inputs = (requirements, choices)
         model = designed
         return designed

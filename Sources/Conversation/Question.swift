@@ -1,4 +1,5 @@
 import DesignEngine
+import ModelExecution
 import Requirements
 
 /// The words of each question, and the current answer shown in brackets when there is one
@@ -75,7 +76,7 @@ public struct Question: Sendable, Equatable {
             return Question(text: "The requirements gate was passed (\(state.gates.requirements.passedAt ?? "")). Change anything with /edit, /entity, /relationship or /pattern (that re-opens the gate), /show to review, or /quit.",
                             currentAnswer: nil)
         case .designReview, .designGate, .designConfirmed, .designChangeConfirmation, .contractGate, .contractApproved:
-            return designQuestion(step, in: state, model: DesignEngine.design(state.requirements, choices: state.designChoices))
+            return designQuestion(step, in: state, model: ProvenDesign.design(state.requirements, choices: state.designChoices))
         }
     }
 

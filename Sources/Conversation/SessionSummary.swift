@@ -1,5 +1,6 @@
 import DesignEngine
 import Foundation
+import ModelExecution
 import Requirements
 
 /// Short texts for `/status`, `/show` and `ddbmodel status`.
@@ -27,7 +28,7 @@ public enum SessionSummary {
 
     /// The design stage in two lines: the model's size and the walk-through's progress.
     static func designStatus(_ state: SessionState) -> String {
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
         let lookups = model.tables.filter { $0.lookup != nil }.count
         let indexes = model.tables.reduce(0) { $0 + $1.indexes.count }
         let confirmed = Set(state.designChoices.confirmedTables)

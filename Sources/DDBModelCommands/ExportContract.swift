@@ -1,10 +1,11 @@
-import Digests
 import ArgumentParser
-import Conversation
 import ContractExport
+import Conversation
 import DesignEngine
+import Digests
 import Foundation
 import MigrationContract
+import ModelExecution
 import SessionStore
 
 extension ExportFormat: ExpressibleByArgument {}
@@ -70,7 +71,7 @@ struct ExportContract: ParsableCommand {
 
     /// The files of each format, in the order of `ExportFormat.allCases`.
     static func files(for formats: [ExportFormat], state: SessionState, contract: [UInt8]) -> [ExportedFile] {
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
         let requirements = state.requirements
         let approvedAt = state.gates.contract.passedAt ?? ""
         return ExportFormat.allCases.filter(formats.contains).map { format in

@@ -4,6 +4,7 @@ import DataModelDocument
 import DesignEngine
 import Foundation
 import MigrationContract
+import ModelExecution
 import Requirements
 import SessionStore
 
@@ -78,7 +79,7 @@ public final class SessionFile: SessionPersisting {
     /// design gate is passed, removing each otherwise; the model is designed once for both.
     /// Returns a message on failure.
     static func saveDesignFiles(_ state: SessionState, in folder: SessionFolder) -> String? {
-        let model = state.gates.requirements.isPassed ? DesignEngine.design(state.requirements, choices: state.designChoices) : nil
+        let model = state.gates.requirements.isPassed ? ProvenDesign.design(state.requirements, choices: state.designChoices) : nil
         let document = model.map { DataModelDocument.renderUTF8($0, requirements: state.requirements) }
         let contract = state.gates.design.isPassed ? model.map { ContractBuilder.bytes($0, requirements: state.requirements) } : nil
         return writeOrRemove(document, at: folder.dataModelDocument, gate: "requirements")

@@ -4,6 +4,7 @@ import DesignEngine
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
+import ModelExecution
 import ModelValidation
 import SessionStore
 
@@ -62,7 +63,7 @@ struct ValidateModel: ParsableCommand {
                 throw error
             }
         }
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
         let tablePrefix = prefix ?? "ddbmodel-validate-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))-"
         if !loopback {
             environment.output.write("Region \(region), endpoint \(endpoint). The run creates these tables (and deletes them at the end):\n")

@@ -12,8 +12,8 @@ extension DataModelDocument {
         }
         proof(context, into: &out)
         out += """
-            | # | Pattern | Status | Operation | Table / Index | Key condition | Filter | Items returned | Items examined | RCU/request | WCU/request | Notes |
-            |---|---------|--------|-----------|---------------|---------------|--------|----------------|----------------|-------------|-------------|-------|
+            | # | Pattern | Status | Operation | Table / Index | Key condition | Filter | Items | Items examined | RCU/request | WCU/request | Notes |
+            |---|---------|--------|-----------|---------------|---------------|--------|-------|----------------|-------------|-------------|-------|
 
             """
         for mapping in mappings { row(mapping, context, into: &out) }
@@ -85,23 +85,27 @@ extension DataModelDocument {
         out += " | "
         if case .searchService = mapping.status {
             out += "OpenSearch"
-        } else if let tableID = mapping.tableID {
-            out.cell(context.tableName(tableID))
-            if let indexName = context.indexName(tableID: tableID, indexID: mapping.indexID) {
-                out += " / "
-                out.cell(indexName)
+        } else if let plan = mapping.plan, !plan.steps.isEmpty {
+            // Every table the plan reads or writes in step order (a lookup table, then its owner).
+            var targets: [String] = []
+            for step in plan.steps where step.purpose != .related && step.purpose != .refreshCopies {
+                var target = context.tableName(step.request.tableID)
+                if let indexName = context.indexName(tableID: step.request.tableID, indexID: step.request.indexID) { target += " / " + indexName }
+                if targets.last != target { targets.append(target) }
             }
+            out.cell(targets.joined(separator: " → "))
         } else {
             out += "–"
         }
         out += " | "
-        let main = mapping.plan?.mainStep
+        // How the pattern finds its items: its first step's key (the Plans list gives every step).
+        let first = mapping.plan?.steps.first
         let text = mapping.plan.map(context.planText)
-        out.codeCell(main.flatMap { step in text?.keyCondition(of: step) } ?? "")
+        out.codeCell(first.flatMap { step in text?.keyCondition(of: step) } ?? "")
         out += " | "
-        out.codeCell(main.flatMap { step in text?.filter(of: step) } ?? "")
+        out.codeCell(mapping.plan?.mainStep.flatMap { step in text?.filter(of: step) } ?? "")
         out += " | "
-        if case .searchService = mapping.status {
+        if !mapping.isServedByDynamoDB {
             out += "– | – | – | – | "
         } else {
             out += estimate(mapping.itemsPerRequest)

@@ -91,6 +91,15 @@ extension DataModelDocument {
         case .getItem(let get), .batchGetItem(let get): return get.key.attributes.contains(sortKey)
         case .updateItem(let update): return update.key.attributes.contains(sortKey)
         case .deleteItem(let delete): return delete.key.attributes.contains(sortKey)
+        case .putItem(let put): return put.item.contains { $0.attribute == sortKey }
+        case .transactWriteItems(let actions):
+            guard let first = actions.first else { return false }
+            switch first.operation {
+            case .put(let put): return put.item.contains { $0.attribute == sortKey }
+            case .update(let update): return update.key.attributes.contains(sortKey)
+            case .delete(let delete): return delete.key.attributes.contains(sortKey)
+            case .conditionCheck(let check): return check.key.attributes.contains(sortKey)
+            }
         default: return false
         }
     }

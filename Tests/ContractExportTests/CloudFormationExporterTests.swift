@@ -135,7 +135,7 @@ enum TemplateTools {
             var expected: [String] = []
             for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap({ $0.partitionKey + $0.sortKey })
             where !expected.contains(where: { $0.hasPrefix(key.name + ":") }) {
-                expected.append("\(key.name):\(key.dynamoDBType)")
+                expected.append("\(key.name):\(key.dynamoDBType.rawValue)")
             }
             #expect(defined == expected, "\(table.name)")
             #expect(defined.allSatisfy { $0.hasSuffix(":S") || $0.hasSuffix(":N") || $0.hasSuffix(":B") })

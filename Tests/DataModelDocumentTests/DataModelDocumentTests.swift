@@ -83,7 +83,8 @@ import TestSupport
 
     @Test func mappingShowsTableNamesAndFlagsSearchAndUnservedPatterns() throws {
         let document = try Self.render()
-        #expect(document.contains("| 7 | Get user by email | ✅ | GetItem | shop-user-emails | `email = :email` |"))
+        #expect(document.contains("| 7 | Get user by email | ✅ | GetItem | shop-user-emails → shop-users | `email = :email` |"))
+        #expect(document.contains("  2. GetItem shop-users: user_id = step 1 → user_id (strongly consistent)"))
         #expect(!document.contains("| User.email |"))
         #expect(document.contains("| 5 | Search orders by free text | ❌ | – | OpenSearch |"))
         #expect(document.contains("served by OpenSearch: full-text search over order notes"))
@@ -181,14 +182,14 @@ import TestSupport
             ExampleValue(attribute: "user_id", text: "\"u-1001\""), ExampleValue(attribute: "order_id", text: "\"o-5001#item-1\""),
         ]))
         model.tables[0].partitionKey = KeyAttribute(
-            name: "tenant_id#user_id", dynamoDBType: "S", composedOf: ["tenant_id", "user_id"], distribution: .unknown)
+            name: "tenant_id#user_id", dynamoDBType: .string, composedOf: ["tenant_id", "user_id"], distribution: .unknown)
         var index = model.tables[1].indexes[0]
         index.projection = .all
         index.projectionReason = "Pattern #4 needs every attribute."
         index.sparse = SparseMarker(attribute: "open_flag", reason: "only open orders carry it (about 3% of orders)")
         index.partitionKey = [
-            KeyAttribute(name: "tenant_id", dynamoDBType: "S", distribution: .fewValues(count: 40, source: "tenants")),
-            KeyAttribute(name: "status", dynamoDBType: "S", distribution: .fewValues(count: 5, source: "status enum")),
+            KeyAttribute(name: "tenant_id", dynamoDBType: .string, distribution: .fewValues(count: 40, source: "tenants")),
+            KeyAttribute(name: "status", dynamoDBType: .string, distribution: .fewValues(count: 5, source: "status enum")),
         ]
         model.tables[1].indexes = [index]
         model.decisions.append(DesignDecision(

@@ -62,14 +62,14 @@ enum DataModelFixture {
 
     static let users = TableDesign(
         id: "User", name: "shop-users", role: .entity, purpose: "Stores users, read by id at 500 RPS peak.", entities: ["User"],
-        sourceTables: ["users"], partitionKey: KeyAttribute(name: "user_id", dynamoDBType: "S", distribution: .perItem(entity: "User")),
+        sourceTables: ["users"], partitionKey: KeyAttribute(name: "user_id", dynamoDBType: .string, distribution: .perItem(entity: "User")),
         sortKey: nil, keyJustification: "Pattern #1 reads one user by id.",
         attributes: [
-            ModelAttribute(name: "user_id", dynamoDBType: "S", entity: "User", sourceAttribute: "user_id", sourceTable: "users",
+            ModelAttribute(name: "user_id", dynamoDBType: .string, entity: "User", sourceAttribute: "user_id", sourceTable: "users",
                            sourceColumn: "id", typicalSizeBytes: 36),
-            ModelAttribute(name: "email", dynamoDBType: "S", entity: "User", sourceAttribute: "email", sourceTable: "users",
+            ModelAttribute(name: "email", dynamoDBType: .string, entity: "User", sourceAttribute: "email", sourceTable: "users",
                            sourceColumn: "email", typicalSizeBytes: 30),
-            ModelAttribute(name: "name", dynamoDBType: "S", entity: "User", sourceAttribute: "name", sourceTable: "users",
+            ModelAttribute(name: "name", dynamoDBType: .string, entity: "User", sourceAttribute: "name", sourceTable: "users",
                            sourceColumn: "name", typicalSizeBytes: 20),
         ],
         indexes: [], capacityMode: .onDemand, tableClass: .standard, estimatedItemSizeBytes: 103,
@@ -86,9 +86,9 @@ enum DataModelFixture {
 
     static let ordersByStatus = IndexDesign(
         id: "OrdersByStatus", name: "OrdersByStatus", kind: .global,
-        partitionKey: [KeyAttribute(name: "status", dynamoDBType: "S",
+        partitionKey: [KeyAttribute(name: "status", dynamoDBType: .string,
                                     distribution: .fewValues(count: 5, source: "status enum: PENDING, PAID, SHIPPED, DELIVERED, CANCELLED"))],
-        sortKey: [KeyAttribute(name: "created_at", dynamoDBType: "S", distribution: .unknown)],
+        sortKey: [KeyAttribute(name: "created_at", dynamoDBType: .string, distribution: .unknown)],
         projection: .include(["total", "user_id"]),
         projectionReason: "Pattern #4 returns total and user_id; INCLUDE avoids copying the whole order.",
         sparse: nil, patternIDs: [4], purpose: "Lists orders of one status, newest first (pattern #4).", estimatedEntrySizeBytes: 96)
@@ -96,24 +96,24 @@ enum DataModelFixture {
     static let orders = TableDesign(
         id: "Order", name: "shop-orders", role: .entity, purpose: "Stores orders under their user, so a user's orders are one Query.",
         entities: ["Order"], sourceTables: ["orders"],
-        partitionKey: KeyAttribute(name: "user_id", dynamoDBType: "S",
+        partitionKey: KeyAttribute(name: "user_id", dynamoDBType: .string,
                                    distribution: .perParent(parent: "User", childrenAverage: 5, childrenMaximum: 1_000)),
-        sortKey: KeyAttribute(name: "order_id", dynamoDBType: "S", distribution: .perItem(entity: "Order")),
+        sortKey: KeyAttribute(name: "order_id", dynamoDBType: .string, distribution: .perItem(entity: "Order")),
         keyJustification: "Pattern #2 lists one user's orders; order_id keeps them apart.",
         attributes: [
-            ModelAttribute(name: "user_id", dynamoDBType: "S", entity: "Order", sourceAttribute: "user_id", sourceTable: "orders",
+            ModelAttribute(name: "user_id", dynamoDBType: .string, entity: "Order", sourceAttribute: "user_id", sourceTable: "orders",
                            sourceColumn: "user_id", typicalSizeBytes: 36),
-            ModelAttribute(name: "order_id", dynamoDBType: "S", entity: "Order", sourceAttribute: "order_id", sourceTable: "orders",
+            ModelAttribute(name: "order_id", dynamoDBType: .string, entity: "Order", sourceAttribute: "order_id", sourceTable: "orders",
                            sourceColumn: "id", typicalSizeBytes: 36),
-            ModelAttribute(name: "status", dynamoDBType: "S", entity: "Order", sourceAttribute: "status", sourceTable: "orders",
+            ModelAttribute(name: "status", dynamoDBType: .string, entity: "Order", sourceAttribute: "status", sourceTable: "orders",
                            sourceColumn: "status", typicalSizeBytes: 8),
-            ModelAttribute(name: "total", dynamoDBType: "N", entity: "Order", sourceAttribute: "total", sourceTable: "orders",
+            ModelAttribute(name: "total", dynamoDBType: .number, entity: "Order", sourceAttribute: "total", sourceTable: "orders",
                            sourceColumn: "total", typicalSizeBytes: 8),
-            ModelAttribute(name: "created_at", dynamoDBType: "S", entity: "Order", sourceAttribute: "created_at", sourceTable: "orders",
+            ModelAttribute(name: "created_at", dynamoDBType: .string, entity: "Order", sourceAttribute: "created_at", sourceTable: "orders",
                            sourceColumn: "created_at", typicalSizeBytes: 25),
             {
                 // Carried by Order items, copied from User.
-                var copy = ModelAttribute(name: "user_name", dynamoDBType: "S", entity: "Order", sourceAttribute: "name", sourceTable: "users",
+                var copy = ModelAttribute(name: "user_name", dynamoDBType: .string, entity: "Order", sourceAttribute: "name", sourceTable: "users",
                                           sourceColumn: "name", typicalSizeBytes: 20,
                                           denormalization: Denormalization(justification: "shown with every order; names change rarely",
                                                                            localAttribute: "user_id", sourceJoinAttribute: "user_id"))
@@ -144,12 +144,12 @@ enum DataModelFixture {
                 TransactionStep(action: .update, tableID: "User", condition: nil),
             ])),
         purpose: "Makes User.email unique and serves pattern #7 with a strongly consistent GetItem.", entities: ["User"],
-        sourceTables: ["users"], partitionKey: KeyAttribute(name: "email", dynamoDBType: "S", distribution: .perItem(entity: "User")),
+        sourceTables: ["users"], partitionKey: KeyAttribute(name: "email", dynamoDBType: .string, distribution: .perItem(entity: "User")),
         sortKey: nil, keyJustification: "One item per email value; the conditional put rejects a second user with it.",
         attributes: [
-            ModelAttribute(name: "email", dynamoDBType: "S", entity: "User", sourceAttribute: "email", sourceTable: "users",
+            ModelAttribute(name: "email", dynamoDBType: .string, entity: "User", sourceAttribute: "email", sourceTable: "users",
                            sourceColumn: "email", typicalSizeBytes: 30),
-            ModelAttribute(name: "user_id", dynamoDBType: "S", entity: "User", sourceAttribute: "user_id", sourceTable: "users",
+            ModelAttribute(name: "user_id", dynamoDBType: .string, entity: "User", sourceAttribute: "user_id", sourceTable: "users",
                            sourceColumn: "id", typicalSizeBytes: 36),
         ],
         indexes: [], capacityMode: .onDemand, tableClass: .standard, estimatedItemSizeBytes: 78,
@@ -160,32 +160,49 @@ enum DataModelFixture {
         ],
         patternIDs: [3, 7])
 
+    /// A mapping as the engine builds it: its plan, units and notes.
+    static func mapping(_ id: Int, _ description: String, status: MappingStatus = .served, steps: [PlanStep], items: Double, reads: Double?,
+                        writes: Double?, consistency: Consistency = .eventual, notes: [String] = [], indexWrites: [IndexWriteUnits] = [],
+                        readsElsewhere: [ReadUnitsElsewhere] = []) -> PatternMapping {
+        var mapping = PatternMapping(patternID: id, description: description, status: status, plan: steps.isEmpty ? nil : PatternPlan(steps: steps),
+                                     itemsPerRequest: .known(items), consistency: consistency, notes: notes)
+        mapping.readUnitsPerRequest = reads
+        mapping.writeUnitsPerRequest = writes
+        mapping.indexWriteUnits = indexWrites
+        mapping.readUnitsElsewhere = readsElsewhere
+        return mapping
+    }
+
+    static func key(_ attribute: String, _ entity: String, _ input: String? = nil) -> KeyValue {
+        KeyValue(attribute: attribute, type: .string, value: .input(entity: entity, attribute: input ?? attribute))
+    }
+
     static let mappings: [PatternMapping] = [
-        PatternMapping(patternID: 1, description: "Get user by ID", status: .served, operation: .getItem, tableID: "User", indexName: nil,
-                       keyCondition: "user_id = :user_id", filter: nil, itemsPerRequest: 1, readUnitsPerRequest: 0.5,
-                       writeUnitsPerRequest: 0, consistency: "eventual", notes: []),
-        PatternMapping(patternID: 2, description: "List a user's orders | newest first", status: .served, operation: .query,
-                       tableID: "Order", indexName: nil, keyCondition: "user_id = :user_id", filter: nil, itemsPerRequest: 5,
-                       readUnitsPerRequest: 0.5, writeUnitsPerRequest: 0, consistency: "eventual",
-                       notes: ["ScanIndexForward=false on order_id (time-ordered ids)"]),
-        PatternMapping(patternID: 3, description: "Create user", status: .served, operation: .transactWriteItems, tableID: "User",
-                       indexName: nil, keyCondition: nil, filter: nil, itemsPerRequest: 2, readUnitsPerRequest: 0,
-                       writeUnitsPerRequest: 2, consistency: "transactional", notes: [],
-                       indexWriteUnits: [IndexWriteUnits(tableID: "User.email", indexName: nil, writeUnits: 2)]),
-        PatternMapping(patternID: 4, description: "List orders by status", status: .served, operation: .query, tableID: "Order",
-                       indexName: "OrdersByStatus", keyCondition: "status = :status", filter: nil, itemsPerRequest: 50,
-                       readUnitsPerRequest: 5, writeUnitsPerRequest: 0, consistency: "eventual", notes: []),
-        PatternMapping(patternID: 5, description: "Search orders by free text",
-                       status: .searchService(reason: "full-text search over order notes"), operation: nil, tableID: nil,
-                       indexName: nil, keyCondition: nil, filter: nil, itemsPerRequest: 0, readUnitsPerRequest: 0,
-                       writeUnitsPerRequest: 0, consistency: "eventual", notes: []),
-        PatternMapping(patternID: 6, description: "Count orders by status, strongly consistent",
-                       status: .unserved(reason: "needs a strongly consistent read, but only the OrdersByStatus GSI has status as a key"),
-                       operation: .query, tableID: "Order", indexName: "OrdersByStatus", keyCondition: "status = :status", filter: nil,
-                       itemsPerRequest: 50, readUnitsPerRequest: 10, writeUnitsPerRequest: 0, consistency: "strong", notes: []),
-        PatternMapping(patternID: 7, description: "Get user by email", status: .served, operation: .getItem, tableID: "User.email",
-                       indexName: nil, keyCondition: "email = :email", filter: nil, itemsPerRequest: 1, readUnitsPerRequest: 1,
-                       writeUnitsPerRequest: 0, consistency: "strong", notes: ["then GetItem on shop-users by user_id"]),
+        mapping(1, "Get user by ID", steps: [PlanStep(purpose: .main, entity: "User", request: .getItem(GetRequest(tableID: "User", key: ItemKey([key("user_id", "User")]), consistent: false)))],
+                items: 1, reads: 0.5, writes: 0),
+        mapping(2, "List a user's orders | newest first",
+                steps: [PlanStep(purpose: .main, entity: "Order", request: .query(QueryRequest(tableID: "Order", indexID: nil, partition: [key("user_id", "Order")], sort: nil,
+                                                                                           filter: nil, scanForward: false, consistent: false)), items: .known(5))],
+                items: 5, reads: 0.5, writes: 0, notes: ["ScanIndexForward=false on order_id (time-ordered ids)"]),
+        mapping(3, "Create user", steps: [PlanStep(purpose: .main, entity: "User", request: .transactWriteItems([
+            TransactAction(.put(PutRequest(tableID: "User", item: [StoredValue(attribute: "user_id", type: .string, value: .input(entity: "User", attribute: "user_id"))],
+                                           condition: .attributeNotExists("user_id"))), entity: "User"),
+            TransactAction(.put(PutRequest(tableID: "User.email", item: [StoredValue(attribute: "email", type: .string, value: .input(entity: "User", attribute: "email"))],
+                                           condition: .attributeNotExists("email"))), entity: "User"),
+        ]), items: .known(2))], items: 2, reads: 0, writes: 2, consistency: .strong,
+                indexWrites: [IndexWriteUnits(tableID: "User.email", indexID: nil, writeUnits: 2)]),
+        mapping(4, "List orders by status", steps: [PlanStep(purpose: .main, entity: "Order", request: .query(QueryRequest(
+            tableID: "Order", indexID: "OrdersByStatus", partition: [key("status", "Order")], sort: nil, filter: nil, scanForward: true, consistent: false)), items: .known(50))],
+                items: 50, reads: 5, writes: 0),
+        mapping(5, "Search orders by free text", status: .searchService(reason: "full-text search over order notes"), steps: [], items: 0, reads: nil, writes: nil),
+        mapping(6, "Count orders by status, strongly consistent",
+                status: .unserved(reason: "needs a strongly consistent read, but only the OrdersByStatus GSI has status as a key"), steps: [],
+                items: 50, reads: nil, writes: nil, consistency: .strong),
+        mapping(7, "Get user by email", steps: [
+            PlanStep(purpose: .findKey, entity: "User", request: .getItem(GetRequest(tableID: "User.email", key: ItemKey([key("email", "User")]), consistent: true))),
+            PlanStep(purpose: .main, entity: "User", request: .getItem(GetRequest(tableID: "User", key: ItemKey([KeyValue(attribute: "user_id", type: .string, value: .stepResult(step: 0, attribute: "user_id"))]), consistent: true))),
+        ], items: 1, reads: 1, writes: 0, consistency: .strong, notes: ["then GetItem on shop-users by user_id"],
+                readsElsewhere: [ReadUnitsElsewhere(tableID: "User.email", indexID: nil, readUnits: 0.5)]),
     ]
 
     static let decisions: [DesignDecision] = [

@@ -25,11 +25,18 @@ enum LargeModelFixture {
     static func model() -> DataModel {
         let tables = (0 ..< entityCount).map(table)
         let mappings = (0 ..< patternCount).map { number in
-            PatternMapping(
+            let entity = "Entity\(number % entityCount)"
+            let query = QueryRequest(
+                tableID: entity, indexID: "ByAttr1", partition: [KeyValue(attribute: "attr_1", type: .string, value: .input(entity: entity, attribute: "attr_1"))],
+                sort: nil, filter: number % 3 == 0 ? .compare("attr_5", .greater, .input(entity: entity, attribute: "attr_5")) : nil,
+                scanForward: true, consistent: false)
+            var mapping = PatternMapping(
                 patternID: number + 1, description: "Read Entity\(number % entityCount) by attr_1 | variant \(number)", status: .served,
-                operation: .query, tableID: "Entity\(number % entityCount)", indexName: "ByAttr1",
-                keyCondition: "attr_1 = :attr_1", filter: number % 3 == 0 ? "attr_5 > :min" : nil, itemsPerRequest: 12.5,
-                readUnitsPerRequest: 1.5, writeUnitsPerRequest: 0, consistency: "eventual", notes: ["note \(number)"])
+                plan: PatternPlan(steps: [PlanStep(purpose: .main, entity: entity, request: .query(query), items: .known(12.5))]),
+                itemsPerRequest: .known(12.5), consistency: .eventual, notes: ["note \(number)"])
+            mapping.readUnitsPerRequest = 1.5
+            mapping.writeUnitsPerRequest = 0
+            return mapping
         }
         let hot = (0 ..< patternCount).map { number in
             HotPartitionFinding(
@@ -57,16 +64,16 @@ enum LargeModelFixture {
     }
 
     static func table(_ number: Int) -> TableDesign {
-        let key = KeyAttribute(name: "attr_0", dynamoDBType: "S", distribution: .perItem(entity: "Entity\(number)"))
+        let key = KeyAttribute(name: "attr_0", dynamoDBType: .string, distribution: .perItem(entity: "Entity\(number)"))
         let attributes = (0 ..< 12).map {
-            ModelAttribute(name: "attr_\($0)", dynamoDBType: "S", entity: "Entity\(number)", sourceAttribute: "attr_\($0)",
+            ModelAttribute(name: "attr_\($0)", dynamoDBType: .string, entity: "Entity\(number)", sourceAttribute: "attr_\($0)",
                            sourceTable: "entity_\(number)", sourceColumn: "attr_\($0)", typicalSizeBytes: 20)
         }
         let indexes = ["ByAttr1", "ByAttr2"].enumerated().map { offset, name in
             IndexDesign(
                 id: name, name: name, kind: .global,
-                partitionKey: [KeyAttribute(name: "attr_\(offset + 1)", dynamoDBType: "S", distribution: .fewValues(count: 7, source: "enum"))],
-                sortKey: [KeyAttribute(name: "attr_3", dynamoDBType: "S", distribution: .unknown)], projection: .all,
+                partitionKey: [KeyAttribute(name: "attr_\(offset + 1)", dynamoDBType: .string, distribution: .fewValues(count: 7, source: "enum"))],
+                sortKey: [KeyAttribute(name: "attr_3", dynamoDBType: .string, distribution: .unknown)], projection: .all,
                 projectionReason: "needs every attribute", sparse: nil, patternIDs: [number + 1], purpose: "by attr",
                 estimatedEntrySizeBytes: 300)
         }

@@ -128,7 +128,7 @@ import Testing
         #expect(try #require(model.table(id: "Entry")).estimatedItemSizeBytes == 1_024)
         let mapping = try #require(model.mapping(for: 1))
         #expect(mapping.operation == .query)
-        #expect(mapping.indexName == nil)
+        #expect(mapping.indexID == nil)
         #expect(mapping.readUnitsPerRequest == 3.5)
         Self.expectDollars(try Self.line(model, "Entry").readCost, 9.198, cents: "9.20")
         #expect(document.contains("$9.20"))

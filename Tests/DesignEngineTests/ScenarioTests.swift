@@ -1,6 +1,7 @@
 import DataModelDocument
 import DesignEngine
 import Foundation
+import ModelExecution
 import Requirements
 import Testing
 import TestSupport
@@ -37,11 +38,11 @@ enum ScenarioExpectations {
 
     /// `name:type` of each key attribute, for compact comparisons.
     static func keys(_ attributes: [KeyAttribute]) -> [String] {
-        attributes.map { "\($0.name):\($0.dynamoDBType)" }
+        attributes.map { "\($0.name):\($0.dynamoDBType.rawValue)" }
     }
 
     static func key(_ attribute: KeyAttribute?) -> String? {
-        attribute.map { "\($0.name):\($0.dynamoDBType)" }
+        attribute.map { "\($0.name):\($0.dynamoDBType.rawValue)" }
     }
 
     /// Index names of the warnings of one kind (the reasons name the index first: `Index X on T`).
@@ -119,7 +120,7 @@ enum ScenarioExpectations {
             let mapping = try E.mapping(model, id)
             #expect(mapping.operation == operation, "pattern \(id)")
             #expect(mapping.tableID == table, "pattern \(id)")
-            #expect(mapping.indexName == index, "pattern \(id)")
+            #expect(mapping.indexID == index, "pattern \(id)")
         }
         #expect(model.brokenPatterns.isEmpty)
         #expect(model.mappings.allSatisfy { $0.operation != .scan })
@@ -140,12 +141,12 @@ enum ScenarioExpectations {
         let register = try E.mapping(model, 3)
         #expect(register.writeUnitsPerRequest == 2)
         #expect(register.indexWriteUnits == [
-            IndexWriteUnits(tableID: "User.username", indexName: nil, writeUnits: 2),
-            IndexWriteUnits(tableID: "User.email", indexName: nil, writeUnits: 2),
+            IndexWriteUnits(tableID: "User.username", indexID: nil, writeUnits: 2),
+            IndexWriteUnits(tableID: "User.email", indexID: nil, writeUnits: 2),
         ])
         // Changing the email touches only the email lookup: delete the old item, put the new one.
         let change = try E.mapping(model, 4)
-        #expect(change.indexWriteUnits == [IndexWriteUnits(tableID: "User.email", indexName: nil, writeUnits: 4)])
+        #expect(change.indexWriteUnits == [IndexWriteUnits(tableID: "User.email", indexID: nil, writeUnits: 4)])
         // Get by email, strongly consistent: the lookup item, then the user item (1 + 1 strong read units).
         #expect(try E.mapping(model, 2).readUnitsPerRequest == 2)
     }
@@ -155,8 +156,8 @@ enum ScenarioExpectations {
         let place = try E.mapping(model, 9)
         // Order: 151 B → 1 unit, doubled; 3 lines on average of 236 B → 3 × 2; OrdersByUser entry 1.
         #expect(place.writeUnitsPerRequest == 2)
-        #expect(place.indexWriteUnits.contains(IndexWriteUnits(tableID: "OrderItem", indexName: nil, writeUnits: 6)))
-        #expect(place.indexWriteUnits.contains(IndexWriteUnits(tableID: "Order", indexName: "OrdersByUser", writeUnits: 1)))
+        #expect(place.indexWriteUnits.contains(IndexWriteUnits(tableID: "OrderItem", indexID: nil, writeUnits: 6)))
+        #expect(place.indexWriteUnits.contains(IndexWriteUnits(tableID: "Order", indexID: "OrdersByUser", writeUnits: 1)))
         // Get order with its items: GetItem (0.5) plus a Query of 3 × 236 B (0.5).
         #expect(try E.mapping(model, 8).readUnitsPerRequest == 1)
     }
@@ -255,10 +256,10 @@ enum ScenarioExpectations {
             let mapping = try E.mapping(model, id)
             #expect(mapping.operation == operation, "pattern \(id)")
             #expect(mapping.tableID == table, "pattern \(id)")
-            #expect(mapping.indexName == index, "pattern \(id)")
+            #expect(mapping.indexID == index, "pattern \(id)")
             #expect(mapping.status == (id == 3 ? .acceptedScan : .served), "pattern \(id)")
         }
-        #expect(try E.mapping(model, 16).filter == "active = :active")
+        #expect(try E.mapping(model, 16).filterText == "active = :active")
         #expect(model.openSearch.isRequired == false)
     }
 
@@ -287,13 +288,13 @@ enum ScenarioExpectations {
         let create = try E.mapping(model, 5)
         #expect(create.writeUnitsPerRequest == 2)
         #expect(create.indexWriteUnits == [
-            IndexWriteUnits(tableID: "Tenant", indexName: "TenantsByStatus", writeUnits: 1),
-            IndexWriteUnits(tableID: "Tenant", indexName: "TenantsByActive", writeUnits: 1),
-            IndexWriteUnits(tableID: "Tenant.email", indexName: nil, writeUnits: 2),
+            IndexWriteUnits(tableID: "Tenant", indexID: "TenantsByStatus", writeUnits: 1),
+            IndexWriteUnits(tableID: "Tenant", indexID: "TenantsByActive", writeUnits: 1),
+            IndexWriteUnits(tableID: "Tenant.email", indexID: nil, writeUnits: 2),
         ])
         // The checkout's get by email is strongly consistent: lookup item, then tenant item.
         let byEmail = try E.mapping(model, 2)
-        #expect(byEmail.consistency == "strong")
+        #expect(byEmail.consistency == .strong)
         #expect(byEmail.readUnitsPerRequest == 2)
         // Status and soft-delete updates do not touch the email: plain UpdateItems.
         #expect(try E.mapping(model, 6).indexWriteUnits.allSatisfy { $0.tableID == "Tenant" })
@@ -303,12 +304,12 @@ enum ScenarioExpectations {
         let model = try E.model("tenants")
         // Changing an index key deletes and re-puts the entry (2 writes); a projected attribute rewrites it (1).
         #expect(try E.mapping(model, 6).indexWriteUnits == [
-            IndexWriteUnits(tableID: "Tenant", indexName: "TenantsByStatus", writeUnits: 2),
-            IndexWriteUnits(tableID: "Tenant", indexName: "TenantsByActive", writeUnits: 1),
+            IndexWriteUnits(tableID: "Tenant", indexID: "TenantsByStatus", writeUnits: 2),
+            IndexWriteUnits(tableID: "Tenant", indexID: "TenantsByActive", writeUnits: 1),
         ])
-        #expect(try E.mapping(model, 7).indexWriteUnits == [IndexWriteUnits(tableID: "Tenant", indexName: "TenantsByActive", writeUnits: 2)])
+        #expect(try E.mapping(model, 7).indexWriteUnits == [IndexWriteUnits(tableID: "Tenant", indexID: "TenantsByActive", writeUnits: 2)])
         // The price is ProductsByActive's sort key.
-        #expect(try E.mapping(model, 12).indexWriteUnits == [IndexWriteUnits(tableID: "Product", indexName: "ProductsByActive", writeUnits: 2)])
+        #expect(try E.mapping(model, 12).indexWriteUnits == [IndexWriteUnits(tableID: "Product", indexID: "ProductsByActive", writeUnits: 2)])
         // 25 entries of 198 B = 4,950 B → 2 strong units → 1 eventually consistent.
         #expect(try E.mapping(model, 4).readUnitsPerRequest == 1)
     }
@@ -403,14 +404,14 @@ enum ScenarioExpectations {
             let mapping = try E.mapping(model, id)
             #expect(mapping.operation == operation, "pattern \(id)")
             #expect(mapping.tableID == table, "pattern \(id)")
-            #expect(mapping.indexName == index, "pattern \(id)")
+            #expect(mapping.indexID == index, "pattern \(id)")
             #expect(mapping.status == (id == 28 ? .acceptedScan : .served), "pattern \(id)")
         }
         // The seed's "query by userId, filter by projectId/status": the filter is kept, and said not to save reads.
         for (id, filter) in [(6, "projectId = :projectId"), (11, "projectId = :projectId"), (19, "projectId = :projectId"), (25, "status = :status")] {
             let mapping = try E.mapping(model, id)
-            #expect(mapping.filter == filter, "pattern \(id)")
-            #expect(mapping.keyCondition == "userId = :userId", "pattern \(id)")
+            #expect(mapping.filterText == filter, "pattern \(id)")
+            #expect(mapping.keyConditionText == "userId = :userId", "pattern \(id)")
             #expect(mapping.notes.contains { $0.contains("does not reduce read units") }, "pattern \(id)")
         }
     }
@@ -421,8 +422,10 @@ enum ScenarioExpectations {
         #expect(reason.contains("only a Scan of every BuiltinTool item"))
         let accepted = try E.mapping(try E.model("agents"), 28)
         #expect(accepted.notes.contains { $0.contains("reference table of about 40 built-in tools") })
-        // 40 items × 917 B = 36,680 B → 9 strong units → 4.5 eventually consistent, whatever the filter keeps.
-        #expect(accepted.readUnitsPerRequest == 4.5)
+        // 40 items returned through a filter on a boolean (2 values) → 80 items examined per page:
+        // 80 × 917 B = 73,360 B → 18 strong units → 9 eventually consistent (a filter reduces nothing).
+        #expect(accepted.itemsExamined == .known(80))
+        #expect(accepted.readUnitsPerRequest == 9)
     }
 
     @Test func toolNamesAreUniquePerUserThroughALookupTable() throws {
@@ -434,7 +437,7 @@ enum ScenarioExpectations {
         // A base table key takes one attribute: the pair is one concatenated string (§2).
         #expect(table.partitionKey.name == "userId#name")
         #expect(table.partitionKey.composedOf == ["userId", "name"])
-        #expect(table.partitionKey.dynamoDBType == "S")
+        #expect(table.partitionKey.dynamoDBType.rawValue == "S")
         #expect(lookup.createTransaction.last?.condition == "attribute_not_exists(userId#name)")
         // "Is this name free?" reads the lookup item only (it needs just toolId), strongly consistent.
         let check = try E.mapping(model, 13)
@@ -444,7 +447,7 @@ enum ScenarioExpectations {
         for (id, lookupUnits) in [(14, 2.0), (15, 4.0), (16, 2.0)] {
             let mapping = try E.mapping(model, id)
             #expect(mapping.writeUnitsPerRequest == 8, "pattern \(id)")
-            #expect(mapping.indexWriteUnits == [IndexWriteUnits(tableID: "Tool.userId+name", indexName: nil, writeUnits: lookupUnits)], "pattern \(id)")
+            #expect(mapping.indexWriteUnits == [IndexWriteUnits(tableID: "Tool.userId+name", indexID: nil, writeUnits: lookupUnits)], "pattern \(id)")
         }
     }
 
@@ -462,9 +465,11 @@ enum ScenarioExpectations {
     @Test(arguments: ["ecommerce", "tenants", "agents"])
     func renderedDocumentMatchesTheReviewedGoldenFile(name: String) throws {
         let requirements = try ScenarioLoader.requirements(name)
-        let model = DesignEngine.design(requirements, choices: ScenarioExpectations.choices(name))
+        let model = ProvenDesign.design(requirements, choices: ScenarioExpectations.choices(name))
+        #expect(model.proof?.failures.isEmpty == true, "\(name): \(model.proof?.failures ?? [])")
         let rendered = DataModelDocument.render(model, requirements: requirements)
         let url = GoldenFile.url("\(name).data_model.md", besides: #filePath)
+        #expect(rendered.contains("served patterns were executed against an in-memory DynamoDB with sample items"), "\(name): no proof line")
         let golden = try #require(try GoldenFile.check(rendered, against: url), "no golden file: run with UPDATE_GOLDEN=1 and review it")
         #expect(rendered == golden, "\(name): the rendered document differs from \(url.lastPathComponent); review and rerun with UPDATE_GOLDEN=1")
     }

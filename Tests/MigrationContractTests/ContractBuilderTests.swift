@@ -90,11 +90,11 @@ import TestSupport
     }
 
     @Test func mapsTypesOutsideSNBAndCompositeKeys() {
-        #expect(ContractTypeMapping.contractType(of: "BOOL") == "N")
-        #expect(ContractTypeMapping.contractType(of: "M") == "S")
-        #expect(ContractTypeMapping.contractType(of: "L") == "S")
-        #expect(ContractTypeMapping.contractType(of: "SS") == "S")
-        #expect(ContractTypeMapping.contractType(of: "N") == "N")
+        #expect(ContractTypeMapping.contractType(of: .boolean) == "N")
+        #expect(ContractTypeMapping.contractType(of: .map) == "S")
+        #expect(ContractTypeMapping.contractType(of: .list) == "S")
+        #expect(ContractTypeMapping.contractType(of: .stringSet) == "S")
+        #expect(ContractTypeMapping.contractType(of: .number) == "N")
         #expect(ContractTypeMapping.snakeCase("OrderItem") == "order_item")
     }
 

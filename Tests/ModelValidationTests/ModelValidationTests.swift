@@ -13,13 +13,15 @@ import RequirementsYAML
 import Testing
 import TestSupport
 
-/// The design engine's worked scenarios validated against a DynamoDB API on loopback
-/// (`moto_server`), as issue 6 asks, plus two deliberately broken models that must fail on exactly
-/// the broken patterns. Needs `python3` with `moto[server]` (`python3 -m pip install "moto[server]"`):
-/// fails, never skips, without it.
+/// `ddbmodel validate`'s path end to end: every worked scenario executed against a DynamoDB API
+/// on loopback (`moto_server`) through the signed HTTP client, plus two deliberately broken
+/// models that must fail on exactly the broken patterns, and clean-up on every path. Needs
+/// `python3` with `moto[server]` (`python3 -m pip install "moto[server]"`): fails, never skips,
+/// without it. (The assertions themselves are tested on the in-memory DynamoDB, in
+/// ModelExecutionTests.)
 @Suite(.serialized) struct ModelValidationTests {
-    @Test(arguments: ValidationScenario.names) func everyServedPatternPasses(name: String) throws {
-        let (requirements, model) = try ValidationScenario.model(name)
+    @Test(arguments: WorkedScenarios.names) func everyServedPatternPasses(name: String) throws {
+        let (requirements, model) = try WorkedScenarios.provenModel(name)
         try MotoServer.with { transport in
             let prefix = "val-\(name)-"
             let report = ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: prefix).run()
@@ -43,7 +45,7 @@ import TestSupport
     }
 
     @Test func anIndexThatCannotServeItsPatternFailsExactlyThatPattern() throws {
-        let (requirements, original) = try ValidationScenario.model("ecommerce")
+        let (requirements, original) = try WorkedScenarios.model("ecommerce")
         var model = original
         let tableIndex = try #require(model.tables.firstIndex { $0.indexes.contains { $0.name == "ProductsByCategory" } })
         let indexIndex = try #require(model.tables[tableIndex].indexes.firstIndex { $0.name == "ProductsByCategory" })
@@ -53,7 +55,7 @@ import TestSupport
         if case .include(let names) = model.tables[tableIndex].indexes[indexIndex].projection {
             model.tables[tableIndex].indexes[indexIndex].projection = .include(names.filter { $0 != "title" } + ["category"])
         }
-        let pattern = try #require(model.mappings.first { $0.indexName == "ProductsByCategory" || $0.indexName == model.tables[tableIndex].indexes[indexIndex].id })
+        let pattern = try #require(model.mappings.first { $0.indexID == model.tables[tableIndex].indexes[indexIndex].id })
         try MotoServer.with { transport in
             let report = ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: "val-broken-index-").run()
             #expect(report.failedPatternIDs == [pattern.patternID], "\(report.markdown())")
@@ -64,15 +66,26 @@ import TestSupport
     }
 
     @Test func aMissingUniquenessConditionFailsExactlyTheCreatePattern() throws {
-        let (requirements, original) = try ValidationScenario.model("ecommerce")
+        let (requirements, original) = try WorkedScenarios.model("ecommerce")
         var model = original
         let lookup = try #require(model.tables.first { $0.lookup?.attributes == ["username"] })
-        model.tables.removeAll { $0.id == lookup.id }
-        let create = try #require(model.mappings.first { requirements.pattern($0.patternID)?.type == .write && requirements.pattern($0.patternID)?.entities.first == "User" })
+        let create = try #require(model.mappings.firstIndex { requirements.pattern($0.patternID)?.type == .write && requirements.pattern($0.patternID)?.entities.first == "User" })
+        // The create transaction loses the condition that makes the username unique.
+        var plan = try #require(model.mappings[create].plan)
+        guard case .transactWriteItems(var actions) = plan.steps[0].request else { Issue.record("expected a transaction"); return }
+        for position in actions.indices where actions[position].tableID == lookup.id {
+            if case .put(var put) = actions[position].operation {
+                put.condition = nil
+                actions[position].operation = .put(put)
+            }
+        }
+        plan.steps[0].request = .transactWriteItems(actions)
+        model.mappings[create].plan = plan
         try MotoServer.with { transport in
             let report = ModelValidator(model: model, requirements: requirements, transport: transport, tablePrefix: "val-broken-unique-").run()
-            #expect(report.failedPatternIDs == [create.patternID], "\(report.markdown())")
-            let reason = report.patterns.first { $0.patternID == create.patternID }?.reason ?? ""
+            let patternID = model.mappings[create].patternID
+            #expect(report.failedPatternIDs == [patternID], "\(report.markdown())")
+            let reason = report.patterns.first { $0.patternID == patternID }?.reason ?? ""
             #expect(reason.contains("duplicate username was accepted"), "\(reason)")
             let left = try MotoServer.tables(transport, prefix: "val-broken-unique-")
             #expect(left.isEmpty)
@@ -99,7 +112,7 @@ import TestSupport
     }
 
     @Test func tablesAreDeletedWhenTheRunFailsHalfway() throws {
-        let (requirements, model) = try ValidationScenario.model("ecommerce")
+        let (requirements, model) = try WorkedScenarios.model("ecommerce")
         try MotoServer.with { transport in
             let failing = FailingTransport(base: transport, failOperation: "TransactWriteItems")
             let report = ModelValidator(model: model, requirements: requirements, transport: failing, tablePrefix: "val-failing-").run()
@@ -121,33 +134,6 @@ struct FailingTransport: DynamoDBTransport {
             return try base.send(operation: operation, body: Array("{\"TransactItems\": []}".utf8))
         }
         return try base.send(operation: operation, body: body)
-    }
-}
-
-/// The design engine's scenarios with the Scans their requirements ask the user to accept.
-enum ValidationScenario {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("DesignEngineTests/Scenarios")
-
-    static let acceptedScans: [String: [String: String]] = [
-        "ecommerce": [:],
-        "tenants": ["3": "back-office listing, one page of 50 tenants per request"],
-        "agents": ["28": "reference table of about 40 built-in tools, written by administrators"],
-    ]
-
-    static let names = ["ecommerce", "tenants", "agents"]
-
-    static func requirements(_ name: String) throws -> Requirements {
-        let url = folder.appendingPathComponent("\(name).requirements.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try RequirementsYAMLLoader.load(yaml: text, fileName: url.lastPathComponent)
-    }
-
-    static func model(_ name: String) throws -> (Requirements, DataModel) {
-        let requirements = try requirements(name)
-        var choices = DesignChoices()
-        choices.acceptedScans = acceptedScans[name] ?? [:]
-        return (requirements, DesignEngine.design(requirements, choices: choices))
     }
 }
 

@@ -107,6 +107,19 @@ public struct PatternMapping: Sendable, Equatable {
         return total
     }
 
+    /// The main step's key condition in DynamoDB's notation (`PlanText`), for messages and reviews.
+    public var keyConditionText: String? {
+        guard let plan, let main = plan.mainStep else { return nil }
+        let text = PlanText(mainEntity: main.entity).keyCondition(of: main)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The main step's filter in DynamoDB's notation, if it has one.
+    public var filterText: String? {
+        guard let plan, let main = plan.mainStep else { return nil }
+        return PlanText(mainEntity: main.entity).filter(of: main)
+    }
+
     /// Whether DynamoDB serves the pattern (planned, or a Scan the user accepted).
     public var isServedByDynamoDB: Bool {
         status == .served || status == .acceptedScan

@@ -20,9 +20,15 @@ struct ItemLayoutBuilder {
         if let sortKey = table.sortKey {
             let sortValue: PlanValue
             if let prefix = view.sortPrefix {
-                sortValue = view.isCollectionParent && view.sort.isEmpty
-                    ? .literal(prefix)
-                    : PlanValue.joined([.literal(view.isCollectionParent ? prefix : String(prefix.dropLast()))] + view.sort.map { .input(entity: entity, attribute: $0) })
+                // `ORDER` on a parent, `"ORDER_ITEM#" + :line_no` on a member (parts joined with `#`).
+                let parts = PlanValue.joined(view.sort.map { .input(entity: entity, attribute: $0) })
+                if view.sort.isEmpty {
+                    sortValue = .literal(view.isCollectionParent ? prefix : String(prefix.dropLast()))
+                } else if case .concatenation(let pieces) = parts {
+                    sortValue = .concatenation([.literal(view.isCollectionParent ? prefix + "#" : prefix)] + pieces)
+                } else {
+                    sortValue = .concatenation([.literal(view.isCollectionParent ? prefix + "#" : prefix), parts])
+                }
             } else {
                 sortValue = value(of: sortKey, components: view.sort, entity: entity)
             }

@@ -21,7 +21,7 @@ struct RelationshipPlacement {
         var placement = RelationshipPlacement()
         for relationship in context.requirements.relationships where relationship.kind == .oneToMany {
             let child = relationship.child
-            guard relationship.parent != child, placement.isUnplacedChild(child), placement.isUnplaced(relationship.parent),
+            guard relationship.parent != child, placement.isUnplaced(child), placement.isUnplaced(relationship.parent),
                   let parentEntity = context.entity(relationship.parent), let childEntity = context.entity(child),
                   let foreignKey = context.foreignKey(of: relationship)
             else { continue }
@@ -35,17 +35,18 @@ struct RelationshipPlacement {
         embedded[entity] == nil && collectionParent[entity] == nil
     }
 
-    /// Whether a child may still be placed under a parent: one keyed by one parent is not placed
-    /// again under another (one placement per child, and so one decision id per child).
-    private func isUnplacedChild(_ entity: String) -> Bool {
-        isUnplaced(entity) && childKeys[entity] == nil
-    }
-
     private mutating func place(_ facts: RelationshipFacts, _ context: DesignContext, into decisions: inout [DesignDecision]) {
         let child = facts.child.name
         let parent = facts.parent.name
         let proposals = context.choices.proposals
         let numbers = facts.numbersText
+
+        // A child keyed by one parent is not placed again under another: one placement per
+        // child (and one decision id per child); this relationship is recorded as separate.
+        if let keyedBy = childKeys[child] {
+            decisions.append(separateDecision(facts, reasons: ["\(Article.capitalizedA(child)) is already keyed by its \(keyedBy.parent) (`child-key:\(child)`): one table cannot key its items by two parents."]))
+            return
+        }
 
         // Single-item aggregate: only when the user accepts it (it is the riskiest change to undo).
         let aggregateID = "aggregate:\(child)"
@@ -102,14 +103,20 @@ struct RelationshipPlacement {
             }
         }
 
-        decisions.append(DesignDecision(
+        decisions.append(separateDecision(facts, reasons: facts.whyNotCombined))
+    }
+
+    private func separateDecision(_ facts: RelationshipFacts, reasons: [String]) -> DesignDecision {
+        let child = facts.child.name
+        let parent = facts.parent.name
+        return DesignDecision(
             id: "separate:\(parent).\(child)", type: .tableStructure, subject: "\(child) apart from \(parent)",
             alternativesConsidered: ["Embed \(child) in \(parent) items", "\(child) in \(parent)'s item collection", "\(child) table keyed by \(parent)", "\(Article.capitalizedA(child)) table of its own, independent of \(parent)"],
             chosenApproach: "\(Article.capitalizedA(child)) table of its own, independent of \(parent)",
-            justification: "\(numbers) " + facts.whyNotCombined.joined(separator: " "),
+            justification: "\(facts.numbersText) " + reasons.joined(separator: " "),
             tradeOffs: ["Each entity scales, is monitored and evolves on its own", "Reading \(Article.a(parent)) with its \(child) items takes one request per table"],
             rollbackStrategy: "Nothing to undo: combining later is a copy into the \(parent) table once the numbers justify it.",
-            monitoring: ["Share of \(parent) reads that also read \(child) (if it passes 50%, revisit)"]))
+            monitoring: ["Share of \(parent) reads that also read \(child) (if it passes 50%, revisit)"])
     }
 }
 

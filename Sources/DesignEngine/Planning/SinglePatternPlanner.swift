@@ -138,8 +138,8 @@ struct SinglePatternPlanner {
     /// The mapping of a plan with these steps; the main step names the table and index.
     func served(_ status: MappingStatus = .served) -> PatternMapping {
         var allNotes = notes
-        if let main = steps.first(where: { $0.purpose == .main }), main.request.operation.isRead, main.itemsExamined != main.items {
-            allNotes.append("The filter is applied after reading: read units count every item examined, not only those returned.")
+        if let main = steps.first(where: { $0.purpose == .main }), main.request.operation.isRead, !(pattern.filterAttributes ?? []).isEmpty {
+            allNotes.append("The filter is applied after reading: it does not reduce read units, which count every item examined (\(Self.itemsText(main.itemsExamined)) for \(Self.itemsText(main.items)) returned).")
         }
         return PatternMapping(
             patternID: pattern.id, description: pattern.description, status: status, plan: PatternPlan(steps: steps),
@@ -154,6 +154,10 @@ struct SinglePatternPlanner {
 
     func relationship(parent: String, child: String) -> Relationship? {
         context.requirements.relationships.first { $0.parent == parent && $0.child == child && $0.kind == .oneToMany }
+    }
+
+    static func itemsText(_ estimate: ItemEstimate) -> String {
+        estimate.value.map { NumberFormatting.plain($0) } ?? "unknown"
     }
 
     func childrenAverage(_ relationship: Relationship) -> ItemEstimate {

@@ -5,13 +5,13 @@ import Requirements
 /// exactly the numbers its hand calculation uses.
 enum AnalysisFixture {
     static func key(_ name: String, _ type: String = "S", _ distribution: KeyDistribution = .unknown, composedOf: [String]? = nil) -> KeyAttribute {
-        KeyAttribute(name: name, dynamoDBType: type, composedOf: composedOf, distribution: distribution)
+        KeyAttribute(name: name, dynamoDBType: DynamoDBType(rawValue: type) ?? .string, composedOf: composedOf, distribution: distribution)
     }
 
     /// An attribute carried by `entity`'s items; `from` names the entity a copy or embedded list comes from.
     static func attribute(_ name: String, of entity: String, from sourceEntity: String? = nil, _ type: String = "S", size: Int = 10,
                           composedOf: [String]? = nil, denormalization: Denormalization? = nil, source: String? = nil) -> ModelAttribute {
-        var attribute = ModelAttribute(name: name, dynamoDBType: type, entity: entity, sourceAttribute: source ?? name, sourceTable: nil,
+        var attribute = ModelAttribute(name: name, dynamoDBType: DynamoDBType(rawValue: type) ?? .string, entity: entity, sourceAttribute: source ?? name, sourceTable: nil,
                                        sourceColumn: nil, typicalSizeBytes: size, denormalization: denormalization, composedOf: composedOf)
         attribute.sourceEntity = sourceEntity ?? entity
         return attribute
@@ -34,12 +34,32 @@ enum AnalysisFixture {
                     sparse: sparse, patternIDs: [], purpose: "", estimatedEntrySizeBytes: entrySize)
     }
 
-    static func mapping(_ id: Int, _ operation: DynamoDBOperation?, table: String?, index: String? = nil, reads: Double = 0, writes: Double = 0,
+    static func mapping(_ id: Int, _ operation: DynamoDBOperation?, table: String?, index: String? = nil, reads: Double? = 0, writes: Double? = 0,
                         indexWrites: [IndexWriteUnits] = [], status: MappingStatus = .served) -> PatternMapping {
-        PatternMapping(
-            patternID: id, description: "Pattern \(id)", status: status, operation: operation, tableID: table, indexName: index, keyCondition: nil,
-            filter: nil, itemsPerRequest: 1, readUnitsPerRequest: reads, writeUnitsPerRequest: writes, consistency: "eventual", notes: [],
-            indexWriteUnits: indexWrites)
+        let plan = operation.flatMap { operation in table.map { PatternPlan(steps: [step(operation, table: $0, index: index)]) } }
+        var mapping = PatternMapping(patternID: id, description: "Pattern \(id)", status: status, plan: plan, itemsPerRequest: .known(1),
+                                     consistency: .eventual, notes: [])
+        mapping.readUnitsPerRequest = reads
+        mapping.writeUnitsPerRequest = writes
+        mapping.indexWriteUnits = indexWrites
+        return mapping
+    }
+
+    /// A main step of `operation` on `table` (or its index), with no keys: what the analysis passes read.
+    static func step(_ operation: DynamoDBOperation, table: String, index: String? = nil) -> PlanStep {
+        let request: PlannedRequest
+        switch operation {
+        case .getItem: request = .getItem(GetRequest(tableID: table, key: ItemKey([]), consistent: false))
+        case .batchGetItem: request = .batchGetItem(GetRequest(tableID: table, key: ItemKey([]), consistent: false))
+        case .query: request = .query(QueryRequest(tableID: table, indexID: index, partition: [], sort: nil, filter: nil, scanForward: true, consistent: false))
+        case .scan: request = .scan(ScanRequest(tableID: table, filter: nil))
+        case .putItem: request = .putItem(PutRequest(tableID: table, item: [], condition: nil))
+        case .updateItem: request = .updateItem(UpdateRequest(tableID: table, key: ItemKey([]), actions: [], condition: nil))
+        case .deleteItem: request = .deleteItem(DeleteRequest(tableID: table, key: ItemKey([]), condition: nil))
+        case .batchWriteItem: request = .batchWriteItem([.put(tableID: table, item: [])])
+        case .transactWriteItems: request = .transactWriteItems([TransactAction(.put(PutRequest(tableID: table, item: [], condition: nil)), entity: table)])
+        }
+        return PlanStep(purpose: .main, entity: table, request: request)
     }
 
     /// One pattern's traffic for `requirements(...)`.

@@ -23,8 +23,8 @@ import Testing
         F.mapping(1, .getItem, table: "User", reads: 1),
         // A transactional create: 2 write units on Users (1 KB item, doubled), 2 on the lookup table, 1 GSI entry.
         F.mapping(2, .transactWriteItems, table: "User", writes: 2, indexWrites: [
-            IndexWriteUnits(tableID: "User", indexName: "UsersByStatus", writeUnits: 1),
-            IndexWriteUnits(tableID: "User.email", indexName: nil, writeUnits: 2),
+            IndexWriteUnits(tableID: "User", indexID: "UsersByStatus", writeUnits: 1),
+            IndexWriteUnits(tableID: "User.email", indexID: nil, writeUnits: 2),
         ]),
     ]
 

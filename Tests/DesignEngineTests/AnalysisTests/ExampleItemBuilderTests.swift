@@ -132,7 +132,7 @@ import Testing
     ])
     func valuesFollowTheNameAndType(name: String, type: String, attributeType: AttributeType, expected: String) {
         let attribute = Attribute(name: name, type: attributeType)
-        #expect(ExampleValueWriter.text(name: name, entity: "Project", attribute: attribute, type: type, ordinal: 1) == expected)
+        #expect(ExampleValueWriter.text(name: name, entity: "Project", attribute: attribute, type: DynamoDBType(rawValue: type) ?? .string, ordinal: 1) == expected)
     }
 
     @Test func mysqlEnumAndSetValuesAreParsedWithEscapes() {

@@ -21,7 +21,7 @@ import Testing
 
     static func writeFinding(peak: Double, table: TableDesign = users()) throws -> HotPartitionFinding {
         let mapping = F.mapping(1, .putItem, table: "User", writes: 1,
-                                indexWrites: [IndexWriteUnits(tableID: "User", indexName: "UsersByActive", writeUnits: 1)])
+                                indexWrites: [IndexWriteUnits(tableID: "User", indexID: "UsersByActive", writeUnits: 1)])
         let findings = HotPartitionAnalyzer.analyze(tables: [table], mappings: [mapping], requirements: try requirements(peak: peak))
         return try #require(findings.first { $0.indexName == "UsersByActive" })
     }
@@ -129,8 +129,8 @@ import Testing
         let mappings = [
             F.mapping(2, .getItem, table: "User", reads: 0.5),
             F.mapping(1, .putItem, table: "User", writes: 1, indexWrites: [
-                IndexWriteUnits(tableID: "User.email", indexName: nil, writeUnits: 2),
-                IndexWriteUnits(tableID: "User", indexName: "UsersByActive", writeUnits: 1),
+                IndexWriteUnits(tableID: "User.email", indexID: nil, writeUnits: 2),
+                IndexWriteUnits(tableID: "User", indexID: "UsersByActive", writeUnits: 1),
             ]),
         ]
         let findings = HotPartitionAnalyzer.analyze(tables: [Self.users(), lookup], mappings: mappings, requirements: try Self.requirements(peak: 100))

@@ -23,7 +23,7 @@ import Testing
     }
 
     static let tenantWrite = F.mapping(1, .putItem, table: "Tenant", writes: 1,
-                                       indexWrites: [IndexWriteUnits(tableID: "Tenant", indexName: "TenantsByStatus", writeUnits: 1)])
+                                       indexWrites: [IndexWriteUnits(tableID: "Tenant", indexID: "TenantsByStatus", writeUnits: 1)])
     static let statusRead = F.mapping(2, .query, table: "Tenant", index: "TenantsByStatus", reads: 1)
 
     static func warnings(_ tables: [TableDesign], mappings: [PatternMapping] = [tenantWrite, statusRead],

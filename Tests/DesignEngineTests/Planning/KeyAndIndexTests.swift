@@ -11,12 +11,12 @@ import Testing
         let users = try #require(model.table(id: "User"))
         #expect(users.name == "Users")
         #expect(users.partitionKey.name == "user_id")
-        #expect(users.partitionKey.dynamoDBType == "S")
+        #expect(users.partitionKey.dynamoDBType.rawValue == "S")
         #expect(users.sortKey == nil)
         let mapping = try #require(model.mapping(for: 1))
         #expect(mapping.operation == .getItem)
         #expect(mapping.tableID == "User")
-        #expect(mapping.keyCondition == "user_id = :user_id")
+        #expect(mapping.keyConditionText == "user_id = :user_id")
         // 3 attributes of 36+40+30 bytes plus names: one 4 KB unit, halved for eventual consistency.
         #expect(mapping.readUnitsPerRequest == 0.5)
     }
@@ -39,7 +39,7 @@ import Testing
         #expect(index.projection == .include(["total"]))
         let mapping = try #require(model.mapping(for: 1))
         #expect(mapping.operation == .query)
-        #expect(mapping.indexName == "OrdersByUser")
+        #expect(mapping.indexID == "OrdersByUser")
         #expect(mapping.notes.contains { $0.contains("ScanIndexForward = false") })
     }
 
@@ -135,7 +135,7 @@ import Testing
         let table = try #require(model.table(id: "Line"))
         #expect(table.partitionKey.name == "invoice_id")
         #expect(table.sortKey?.name == "line_no")
-        #expect(table.sortKey?.dynamoDBType == "N")
+        #expect(table.sortKey?.dynamoDBType.rawValue == "N")
         #expect(model.mapping(for: 1)?.operation == .query)
         #expect(model.mapping(for: 2)?.operation == .getItem)
         #expect(table.indexes.isEmpty)
@@ -154,7 +154,7 @@ import Testing
         let table = try #require(model.table(id: "Membership"))
         #expect(table.partitionKey.name == "team_id#user_id")
         #expect(table.partitionKey.composedOf == ["team_id", "user_id"])
-        #expect(table.partitionKey.dynamoDBType == "S")
+        #expect(table.partitionKey.dynamoDBType.rawValue == "S")
         #expect(table.attribute(named: "team_id#user_id")?.composedOf == ["team_id", "user_id"])
         #expect(model.mapping(for: 1)?.operation == .getItem)
         #expect(table.indexes.map(\.name) == ["MembershipsByUser"])
@@ -167,7 +167,7 @@ import Testing
         let index = try #require(model.table(id: "Order")?.indexes.first)
         #expect(index.partitionKey.map(\.name) == ["user_id", "status"])
         #expect(index.name == "OrdersByUserAndStatus")
-        #expect(model.mapping(for: 1)?.keyCondition == "user_id = :user_id AND status = :status")
+        #expect(model.mapping(for: 1)?.keyConditionText == "user_id = :user_id AND status = :status")
     }
 }
 

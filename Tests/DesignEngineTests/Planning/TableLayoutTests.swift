@@ -35,10 +35,10 @@ import Testing
         #expect(decision.justification.contains("80% of Order reads also need OrderItem (80 of 100 average RPS)"))
         // Order with items: one Query over the partition; order alone: GetItem on the fixed sort key.
         #expect(model.mapping(for: 1)?.operation == .query)
-        #expect(model.mapping(for: 1)?.keyCondition == "order_id = :order_id")
+        #expect(model.mapping(for: 1)?.keyConditionText == "order_id = :order_id")
         #expect(model.mapping(for: 2)?.operation == .getItem)
-        #expect(model.mapping(for: 2)?.keyCondition == "order_id = :order_id AND collection_key = \"ORDER\"")
-        #expect(model.mapping(for: 3)?.keyCondition == "order_id = :order_id AND begins_with(collection_key, \"ORDER_ITEM#\")")
+        #expect(model.mapping(for: 2)?.keyConditionText == "order_id = :order_id AND collection_key = \"ORDER\"")
+        #expect(model.mapping(for: 3)?.keyConditionText == "order_id = :order_id AND begins_with(collection_key, \"ORDER_ITEM#\")")
     }
 
     @Test func rejectingTheItemCollectionKeysTheChildByItsParentInstead() throws {
@@ -68,7 +68,7 @@ import Testing
         let embedded = try YAMLRequirements.design(yaml, choices: choices)
         #expect(embedded.tables.map(\.id) == ["Order"])
         let order = try #require(embedded.table(id: "Order"))
-        #expect(order.attribute(named: "order_items")?.dynamoDBType == "L")
+        #expect(order.attribute(named: "order_items")?.dynamoDBType.rawValue == "L")
         #expect(embedded.mapping(for: 3)?.operation == .getItem)
         #expect(embedded.mapping(for: 3)?.tableID == "Order")
     }
@@ -195,8 +195,8 @@ import Testing
         #expect(table.indexes.first?.name == "ByCustomer")
         #expect(table.indexes.first?.partitionKey.first?.name == "customer_id")
         #expect(table.attribute(named: "customer_id")?.sourceAttribute == "user_id")
-        #expect(model.mapping(for: 1)?.indexName == "ByCustomer")
-        #expect(model.mapping(for: 1)?.keyCondition == "customer_id = :user_id")
+        #expect(model.mapping(for: 1)?.indexID == "ByCustomer")
+        #expect(model.mapping(for: 1)?.keyConditionText == "customer_id = :user_id")
     }
 
     @Test func keysChosenAtTheGateReplaceTheEnginesAndCanBreakPatterns() throws {
