@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(name: "DataModelDocumentTests", dependencies: ["DataModelDocument", "DesignEngine", "Requirements", "TestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "MigrationContractTests", dependencies: ["JSONCore", "MigrationContract", "Digests", "DesignEngine", "Requirements", "RequirementsYAML", "MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "ModelExecution", "InMemoryDynamoDB", "DynamoDBAPI", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "DynamoDBAPITests", dependencies: ["DynamoDBAPI", "JSONCore"], swiftSettings: strictSettings),
         .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBAPI", "JSONCore", "Digests", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "InMemoryDynamoDBTests", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "JSONCore", "TestSupport"], swiftSettings: strictSettings),

@@ -150,7 +150,9 @@ struct Boto3FunctionBody {
 
     private mutating func listParameter(_ entity: String) -> String {
         if let existing = lists.first(where: { $0.entity == entity }) { return existing.parameter }
-        let name = entity == mainEntity ? (isWrite ? "items" : "keys") : names.identifier(for: "list." + entity, from: snakeCase(entity) + "_items")
+        var words = NameWords.split(entity).map { $0.lowercased() }
+        if let last = words.popLast() { words.append(NameWords.plural(last)) }
+        let name = entity == mainEntity ? (isWrite ? "items" : "keys") : names.identifier(for: "list." + entity, from: words.joined(separator: "_"))
         lists.append((entity, name))
         parameters.append(name)
         return name

@@ -16,7 +16,7 @@ extension ExerciseRun {
             var inputs = PlanInputs(values: [entity: probe])
             let batch = Array((samples.items[entity] ?? []).prefix(2))
             if plan.repeatedInputs.contains(entity) { inputs.lists[entity] = batch }
-            let run = runner.run(plan, inputs: inputs)
+            let run = execute(mapping.patternID, plan, inputs)
             if let failure = run.failure {
                 record(mapping.patternID, ["the read failed: \(failure.message)"])
                 continue

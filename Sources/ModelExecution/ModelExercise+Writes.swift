@@ -41,7 +41,7 @@ extension ExerciseRun {
         var inputs = PlanInputs(values: [entity: values])
         for child in children { inputs.lists[child] = self.children(child, of: entity, values: values) }
         if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entity] = [values] }
-        let run = runner.run(plan, inputs: inputs)
+        let run = execute(create.patternID, plan, inputs)
         if let failure = run.failure {
             record(create.patternID, ["writing a sample \(entity) item failed: \(failure.message)"])
             writeDirectly(entity, values: values)
@@ -81,7 +81,9 @@ extension ExerciseRun {
         if let table = stored.table(of: entity) {
             for target in [table] + stored.lookups(of: entity) where hasUniqueValues(entity, values: values, lookup: target) || target.id == table.id {
                 guard let item = stored.storedItem(entity, values: values, in: target, samples: samples) else { continue }
-                _ = try? service.putItem(PutItemInput(tableName: runner.deployed(target.id), item: item))
+                let input = PutItemInput(tableName: runner.deployed(target.id), item: item)
+                events.append(.setupPut(input))
+                _ = try? service.putItem(input)
             }
             return
         }
@@ -91,9 +93,11 @@ extension ExerciseRun {
                   let link = samples.parents[entity], let parent = requirements.entity(named: link.parent),
                   let parentValues = samples.items[link.parent]?.first(where: { item in zip(parent.identifier, link.foreignKey).allSatisfy { StoredItems.same(item[$0], values[$1]) } }),
                   let key = stored.key(link.parent, values: parentValues, in: parentTable) else { continue }
-            _ = try? service.updateItem(UpdateItemInput(
+            let input = UpdateItemInput(
                 tableName: runner.deployed(parentTable.id), key: key, updateExpression: "SET #l = list_append(if_not_exists(#l, :e), :v)",
-                expressionAttributeNames: ["#l": list.name], expressionAttributeValues: [":e": .l([]), ":v": .l([.m(values)])]))
+                expressionAttributeNames: ["#l": list.name], expressionAttributeValues: [":e": .l([]), ":v": .l([.m(values)])])
+            events.append(.setupUpdate(input))
+            _ = try? service.updateItem(input)
         }
     }
 
@@ -114,7 +118,7 @@ extension ExerciseRun {
                 say("Pattern #\(create.patternID): checking that \(label) is refused")
                 var inputs = PlanInputs(values: [entityName: duplicate])
                 if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entityName] = [duplicate] }
-                let failure = runner.run(plan, inputs: inputs).failure
+                let failure = execute(create.patternID, plan, inputs).failure
                 var writtenAnyway = false
                 if group.isKey {
                     let before = stored.storedItem(entityName, values: original, in: table, samples: samples)
@@ -137,7 +141,7 @@ extension ExerciseRun {
             var inputs = PlanInputs(values: [entity: values])
             if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entity] = [values] }
             for child in plan.repeatedInputs where child != entity { inputs.lists[child] = [] }
-            if let failure = runner.run(plan, inputs: inputs).failure {
+            if let failure = execute(mapping.patternID, plan, inputs).failure {
                 record(mapping.patternID, ["the create failed: \(failure.message)"], expected: 1, got: 0)
                 continue
             }
@@ -190,7 +194,7 @@ extension ExerciseRun {
             if let attribute = entity.attribute(named: name) { changed[name] = samples.changedValue(of: attribute, entity: entityName, round: mapping.patternID * 10 + round) }
         }
         let reach = reached(plan, entity: entityName, target: target, pattern: pattern)
-        let run = runner.run(plan, inputs: PlanInputs(values: [entityName: changed]))
+        let run = execute(mapping.patternID, plan, PlanInputs(values: [entityName: changed]))
         if let failure = run.failure {
             record(mapping.patternID, ["the update failed: \(failure.message)"], expected: reach.count, got: 0)
             return
@@ -257,7 +261,7 @@ extension ExerciseRun {
         let target = samples.items[entityName]![targetIndex]
         let reach = reached(plan, entity: entityName, target: target, pattern: pattern)
         let removed = reach.map { samples.items[entityName]![$0] }
-        let run = runner.run(plan, inputs: PlanInputs(values: [entityName: target]))
+        let run = execute(mapping.patternID, plan, PlanInputs(values: [entityName: target]))
         if let failure = run.failure {
             record(mapping.patternID, ["the delete failed: \(failure.message)"], expected: reach.count, got: 0)
             return

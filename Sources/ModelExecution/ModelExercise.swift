@@ -27,14 +27,30 @@ public struct ModelExercise: Sendable {
 
     /// One result per mapping, in pattern order.
     public func run() -> [ExecutionReport.PatternResult] {
+        runRecording().results
+    }
+
+    /// The results, and every call the exercise made in order (setup writes and plan runs with
+    /// their inputs and outcomes): a script another implementation of the plans can replay.
+    public func runRecording() -> (results: [ExecutionReport.PatternResult], events: [ExerciseEvent]) {
         var run = ExerciseRun(exercise: self)
         run.writeSamples()
         run.checkReads()
         run.checkDuplicates()
         run.checkOtherCreates()
         run.checkUpdatesAndDeletes()
-        return model.mappings.map { run.result(for: $0) }
+        return (model.mappings.map { run.result(for: $0) }, run.events)
     }
+}
+
+/// One call a model exercise made, in order.
+public enum ExerciseEvent: Sendable {
+    /// A sample item written straight from its layout (an entity no pattern creates).
+    case setupPut(PutItemInput)
+    /// A sample child appended to its parent's embedded list.
+    case setupUpdate(UpdateItemInput)
+    /// A pattern's plan run with these inputs, and what it returned or why it stopped.
+    case call(patternID: Int, inputs: PlanInputs, run: PlanRun)
 }
 
 /// The state of one exercise: the sample items as they are stored now, and the outcome so far
@@ -48,6 +64,8 @@ struct ExerciseRun {
     var ran: Set<Int> = []
     /// The create pattern each entity's samples were written through.
     var creates: [String: PatternMapping] = [:]
+    /// Every call made, in order.
+    var events: [ExerciseEvent] = []
 
     var model: DataModel { exercise.model }
     var requirements: Requirements { exercise.requirements }
@@ -123,6 +141,13 @@ struct ExerciseRun {
     }
 
     func pattern(_ mapping: PatternMapping) -> AccessPattern? { requirements.pattern(mapping.patternID) }
+
+    /// Runs a pattern's plan and records the call.
+    mutating func execute(_ patternID: Int, _ plan: PatternPlan, _ inputs: PlanInputs) -> PlanRun {
+        let run = runner.run(plan, inputs: inputs)
+        events.append(.call(patternID: patternID, inputs: inputs, run: run))
+        return run
+    }
 }
 
 /// Why an item could not be read back after a write.

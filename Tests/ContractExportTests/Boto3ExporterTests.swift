@@ -6,32 +6,13 @@ import RequirementsYAML
 import Testing
 import TestSupport
 
-/// The design engine's worked scenarios (`Tests/DesignEngineTests/Scenarios`), designed with the
-/// Scans their requirements ask the user to accept: the models the exporter tests start from.
+/// The worked scenarios, designed and proven, with the exporter tests' fixtures.
 enum ExportScenario {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("DesignEngineTests/Scenarios")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    static let acceptedScans: [String: [String: String]] = [
-        "ecommerce": [:],
-        "tenants": ["3": "back-office listing, one page of 50 tenants per request"],
-        "agents": ["28": "reference table of about 40 built-in tools, written by administrators"],
-    ]
-
-    static let names = ["ecommerce", "tenants", "agents"]
-
-    static func requirements(_ name: String) throws -> Requirements {
-        let url = folder.appendingPathComponent("\(name).requirements.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try RequirementsYAMLLoader.load(yaml: text, fileName: url.lastPathComponent)
-    }
+    static var names: [String] { WorkedScenarios.names }
 
     static func model(_ name: String) throws -> (Requirements, DataModel) {
-        let requirements = try requirements(name)
-        var choices = DesignChoices()
-        choices.acceptedScans = acceptedScans[name] ?? [:]
-        return (requirements, DesignEngine.design(requirements, choices: choices))
+        try WorkedScenarios.provenModel(name)
     }
 }
 
@@ -48,8 +29,14 @@ enum ExportScenario {
             let body = function.first ?? ""
             #expect(body.contains("Pattern #\(mapping.patternID): \(mapping.description)"))
             #expect(body.contains("RPS"))
-            if let operation = mapping.operation, case .served = mapping.status {
-                #expect(body.contains("Operation: \(operation.rawValue)"))
+            if let plan = mapping.plan, mapping.isServedByDynamoDB {
+                // The docstring lists the plan, and the body has one commented block per step.
+                #expect(body.contains("    Plan:\n"), "pattern #\(mapping.patternID)")
+                for index in plan.steps.indices {
+                    #expect(body.contains("# Step \(index + 1): \(plan.steps[index].request.operation.rawValue)"), "pattern #\(mapping.patternID) step \(index + 1)")
+                }
+            } else {
+                #expect(body.contains("raise NotImplementedError"), "pattern #\(mapping.patternID)")
             }
             names.insert(String(body.prefix { $0 != "(" }))
         }
@@ -72,10 +59,15 @@ enum ExportScenario {
         let newestFirst = try #require(text.components(separatedBy: "\ndef pattern_7_").dropFirst().first?.components(separatedBy: "\ndef ").first)
         #expect(newestFirst.contains("\"IndexName\": \"OrdersByUser\""))
         #expect(newestFirst.contains("\"ScanIndexForward\": False"))
-        #expect(newestFirst.contains("_paginate(dynamodb.query, request)"))
+        #expect(newestFirst.contains("step_1 = _pages(dynamodb.query, {"))
+        #expect(newestFirst.contains("\"KeyConditionExpression\": \"#n0 = :v0\""))
+        #expect(newestFirst.contains("\"ExpressionAttributeValues\": _serialize({\":v0\": _typed(user_id, \"S\")})"))
         #expect(text.contains("ExclusiveStartKey=last"))
-        #expect(text.contains("attribute_not_exists(#k)"))
-        #expect(text.contains("transact_write_items"))
+        // The email change reads the item, then moves the lookup item in one transaction, unless the value is unchanged.
+        let change = try #require(text.components(separatedBy: "\ndef pattern_4_").dropFirst().first?.components(separatedBy: "\ndef ").first)
+        #expect(change.contains("step_1 = _get_item(dynamodb, {\"TableName\": _table_name(\"User\", table_names), \"Key\": _serialize({\"user_id\": _typed(item.get(\"user_id\"), \"S\")}), \"ConsistentRead\": True})"))
+        #expect(change.contains("if not _unchanged(step_1, {\"email\": _typed(item.get(\"email\"), \"S\")}):"))
+        #expect(change.contains("dynamodb.transact_write_items(TransactItems=actions)"))
     }
 
     @Test(arguments: ExportScenario.names) func deterministic(name: String) throws {

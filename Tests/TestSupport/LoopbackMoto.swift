@@ -30,6 +30,13 @@ public enum LoopbackMoto {
         try body(port)
     }
 
+    /// Like `withServer`, returning what the body returns.
+    public static func withServerResult<T>(_ body: (_ port: Int) throws -> T) throws -> T {
+        var result: T?
+        try withServer { port in result = try body(port) }
+        return try #require(result)
+    }
+
     /// SIGINT, then SIGKILL after two seconds: moto_server ignores SIGTERM.
     static func stop(_ process: Process) {
         if process.isRunning { process.interrupt() }

@@ -53,7 +53,15 @@ extension SinglePatternPlanner {
         }
         for child in children {
             guard let childTable = layout.table(id: child.tableID) else { continue }
-            let childItem = items.item(of: child.entity, in: childTable).attributes
+            // A child's reference to its parent takes the parent's own values, so the lines of an
+            // order always point at that order.
+            let foreignKey = relationship(parent: entity.name, child: child.entity).flatMap { context.foreignKey(of: $0) } ?? []
+            let childItem = items.item(of: child.entity, in: childTable).attributes.map { stored in
+                StoredValue(attribute: stored.attribute, type: stored.type, value: stored.value.replacingInputs { input in
+                    guard input.entity == child.entity, let position = foreignKey.firstIndex(of: input.attribute), position < entity.identifier.count else { return nil }
+                    return .input(entity: entity.name, attribute: entity.identifier[position])
+                })
+            }
             if let foreign = childItem.lazy.flatMap(\.value.inputs).first(where: { $0.entity != child.entity && $0.entity != entity.name }) {
                 return unserved("\(child.entity) items copy \(foreign.attribute) from \(foreign.entity), which this create does not read; create the \(child.entity) items with a pattern of their own.")
             }
