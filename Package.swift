@@ -111,6 +111,11 @@ let package = Package(
         .testTarget(name: "InMemoryDynamoDBTests", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "JSONCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ModelExecutionTests",
+            dependencies: ["ModelExecution", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),

@@ -28,9 +28,9 @@ def _deserialize(item):
 
 
 def _text(value):
-    """The text a value contributes to a concatenated key."""
+    """The text a value contributes to a concatenated key (a boolean as 1 or 0, as stored in keys)."""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "1" if value else "0"
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(bytes(value)).decode("ascii")
     return str(value)

@@ -129,8 +129,8 @@ enum DesignReviewText {
 
     /// `user_id (S)`, or `tenant_id#user_id (S, concatenated from tenant_id, user_id)`.
     static func keyText(_ key: KeyAttribute) -> String {
-        guard let parts = key.composedOf else { return "\(key.name) (\(key.dynamoDBType))" }
-        return "\(key.name) (\(key.dynamoDBType), concatenated from \(parts.joined(separator: ", ")))"
+        guard let parts = key.composedOf else { return "\(key.name) (\(key.dynamoDBType.rawValue))" }
+        return "\(key.name) (\(key.dynamoDBType.rawValue), concatenated from \(parts.joined(separator: ", ")))"
     }
 
     /// The attributes of a multi-attribute key, such as `tenant_id + status`.

@@ -11,6 +11,19 @@ enum EntityFieldParser {
         entity.uniqueGroups = entity.uniqueGroups.filter { $0.allSatisfy(names.contains) }
     }
 
+    /// `size=description:400`, `distinct=status:4`: one number for one attribute, the others kept.
+    static func setNumber(_ value: String, of entity: inout Entity, field: String,
+                          _ set: (inout Attribute, Int) throws(RequirementsError) -> Void) throws(RequirementsError) {
+        let parts = value.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
+        guard parts.count == 2, let number = Int(parts[1]), number > 0 else {
+            throw RequirementsError("Give \(field) as ATTRIBUTE:NUMBER, such as \(field)=\(entity.attributes.first?.name ?? "name"):\(field == "size" ? "120" : "4") (a whole number above 0).")
+        }
+        guard let position = entity.attributes.firstIndex(where: { $0.name == parts[0] }) else {
+            throw RequirementsError("\(parts[0]) is not an attribute of \(entity.name); its attributes are \(entity.attributes.map(\.name).joined(separator: ", ")).")
+        }
+        try set(&entity.attributes[position], number)
+    }
+
     static func apply(_ pairs: [(key: String, value: String)], to entity: inout Entity) throws(RequirementsError) {
         for (key, value) in pairs {
             switch key {
@@ -19,8 +32,13 @@ enum EntityFieldParser {
             case "identifier", "id": entity.identifier = try AnswerParser.identifier(value)
             case "unique", "uniques": entity.uniqueGroups = AnswerParser.uniqueGroups(value)
             case "owner": entity.owner = value.trimmingWhitespace.isEmpty ? nil : value.trimmingWhitespace
+            case "size": try setNumber(value, of: &entity, field: "size") { (attribute: inout Attribute, number: Int) throws(RequirementsError) in
+                guard number <= 400 * 1024 else { throw RequirementsError("The typical size must be at most 409600 bytes (the 400 KB item limit).") }
+                attribute.typicalSizeBytes = number
+            }
+            case "distinct": try setNumber(value, of: &entity, field: "distinct") { attribute, number in attribute.distinctValues = number }
             default:
-                throw RequirementsError("\(key) is not an entity field; use: name, attributes, identifier, unique, owner.")
+                throw RequirementsError("\(key) is not an entity field; use: name, attributes, identifier, unique, owner, size (ATTRIBUTE:BYTES), distinct (ATTRIBUTE:COUNT).")
             }
         }
     }

@@ -18,6 +18,14 @@ enum RequirementsGateText {
                 lines.append("      - accepted \(accepted.gapID): \(accepted.reason)")
             }
         }
+        let questions = OpenQuestions.questions(in: requirements)
+        if !questions.isEmpty {
+            lines.append("  Open questions (they do not block the gate; the data model marks the figures that depend on them incomplete):")
+            for question in questions {
+                lines.append("      - \(question.text)")
+                lines.append("        answer: \(question.fix)")
+            }
+        }
         if checklist.passes {
             lines.append("Are these all the access patterns? Type yes in full to confirm and pass the gate, or no to keep adding patterns.")
         } else {

@@ -13,7 +13,8 @@ extension ExerciseRun {
                 continue
             }
             say("Pattern #\(mapping.patternID): \(mapping.operation?.rawValue ?? "") on \(mapping.tableID.flatMap { model.table(id: $0)?.name } ?? "?")")
-            var inputs = PlanInputs(values: [entity: probe])
+            // The probe with the copies its items carry: a read may look items up by a copy.
+            var inputs = PlanInputs(values: [entity: extended(entity, probe)])
             let batch = Array((samples.items[entity] ?? []).prefix(2))
             if plan.repeatedInputs.contains(entity) { inputs.lists[entity] = batch }
             let run = execute(mapping.patternID, plan, inputs)
@@ -29,7 +30,13 @@ extension ExerciseRun {
     /// copied into the child), so lookups by a copied attribute can be predicted.
     func extended(_ entity: String, _ values: EntityValues) -> EntityValues {
         var result = values
-        for (owner, ownerValues) in stored.inputs(for: entity, values: values, samples: samples) where owner != entity {
+        let owners = stored.inputs(for: entity, values: values, samples: samples)
+        // The copies the item layout says it carries, from the parent it names (two parents may
+        // both have an attribute of that name).
+        for value in stored.table(of: entity)?.itemLayout(of: entity)?.attributes.map(\.value) ?? [] {
+            if case .input(let owner, let name) = value, owner != entity, result[name] == nil, let copied = owners[owner]?[name] { result[name] = copied }
+        }
+        for (owner, ownerValues) in owners where owner != entity {
             for (name, value) in ownerValues where result[name] == nil { result[name] = value }
         }
         return result
@@ -81,7 +88,8 @@ extension ExerciseRun {
         }
         let gotIdentities = got.map { stored.identity(ofStored: $0, in: mainTable) }
         found += ItemIdentityCheck.problems(expected: wantIdentities, got: gotIdentities, label: main.request.operation.rawValue)
-        if case .attribute(let sort)? = pattern.sort, main.collectionMembers.isEmpty,
+        // Only a Query returns items in an order; BatchGetItem and Scan return them in none.
+        if case .attribute(let sort)? = pattern.sort, main.collectionMembers.isEmpty, case .query = main.request,
            let name = mainTable.itemLayout(of: entity)?.storedName(of: sort.attribute) {
             found += OrderingCheck.problems(values: got.map { $0[name] }, attribute: sort.attribute, direction: sort.direction)
         }
@@ -104,7 +112,7 @@ extension ExerciseRun {
     /// The `other` items related to the main items: their children, or their parents (once per
     /// main item when the step runs once per item).
     func relatedItems(_ other: String, of entity: String, from items: [EntityValues], perItem: Bool) -> [EntityValues] {
-        if samples.parents[other]?.parent == entity {
+        if requirements.relationships.contains(where: { $0.parent == entity && $0.child == other && $0.kind == .oneToMany }) {
             return items.flatMap { children(other, of: entity, values: $0) }
         }
         guard let relationship = requirements.relationships.first(where: { $0.parent == other && $0.child == entity && $0.kind == .oneToMany }),

@@ -19,9 +19,14 @@ extension ExerciseRun {
             let items = samples.items[entity] ?? []
             if let create = creates[entity], let plan = create.plan {
                 say("Writing sample \(entity) items through pattern #\(create.patternID)")
+                // A child with two parents whose creates both take it is written with the first;
+                // the second parent's create then goes with an empty list of them.
                 let children = plan.repeatedInputs.filter { $0 != entity }
+                let alreadyWritten = children.filter(writtenWithParent.contains)
                 writtenWithParent.formUnion(children)
-                for values in items { writeThroughCreate(create, plan: plan, entity: entity, values: values, children: children) }
+                for values in items {
+                    writeThroughCreate(create, plan: plan, entity: entity, values: values, children: children, alreadyWritten: alreadyWritten)
+                }
             } else {
                 say("Writing sample \(entity) items")
                 for values in items { writeDirectly(entity, values: values) }
@@ -31,15 +36,18 @@ extension ExerciseRun {
 
     /// The children of one parent item among the samples (their reference carries its identifier).
     func children(_ child: String, of parent: String, values: EntityValues) -> [EntityValues] {
-        guard let link = samples.parents[child], link.parent == parent, let parentEntity = requirements.entity(named: parent) else { return [] }
+        guard let relationship = requirements.relationships.first(where: { $0.parent == parent && $0.child == child && $0.kind == .oneToMany }),
+              let foreignKey = ForeignKeys.of(relationship, in: requirements), let parentEntity = requirements.entity(named: parent),
+              parentEntity.identifier.count == foreignKey.count else { return [] }
         return (samples.items[child] ?? []).filter { item in
-            zip(parentEntity.identifier, link.foreignKey).allSatisfy { StoredItems.same(values[$0], item[$1]) }
+            zip(parentEntity.identifier, foreignKey).allSatisfy { StoredItems.same(values[$0], item[$1]) }
         }
     }
 
-    mutating func writeThroughCreate(_ create: PatternMapping, plan: PatternPlan, entity: String, values: EntityValues, children: [String]) {
+    mutating func writeThroughCreate(_ create: PatternMapping, plan: PatternPlan, entity: String, values: EntityValues, children: [String],
+                                     alreadyWritten: [String] = []) {
         var inputs = PlanInputs(values: [entity: values])
-        for child in children { inputs.lists[child] = self.children(child, of: entity, values: values) }
+        for child in children { inputs.lists[child] = alreadyWritten.contains(child) ? [] : self.children(child, of: entity, values: values) }
         if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entity] = [values] }
         let run = execute(create.patternID, plan, inputs)
         if let failure = run.failure {
@@ -108,9 +116,12 @@ extension ExerciseRun {
         for (entityName, create) in creates.sorted(by: { $0.value.patternID < $1.value.patternID }) {
             guard let plan = create.plan, let entity = requirements.entity(named: entityName), let table = stored.table(of: entityName),
                   let original = samples.items[entityName]?.first else { continue }
-            var groups = entity.uniqueGroups.filter { !$0.isEmpty }.map { (group: $0, isKey: false) }
+            // The groups the model enforces: those with a lookup table (a group DynamoDB cannot
+            // key, such as a document, is recorded as not enforced).
+            var groups = stored.lookups(of: entityName).compactMap { $0.lookup?.attributes }.map { (group: $0, isKey: false) }
             // Batch puts replace items by design (no conditions), which the plan says.
-            if plan.mainStep?.request.operation != .batchWriteItem, !entity.identifier.isEmpty { groups.append((entity.identifier, true)) }
+            let keyAttributes = stored.keyAttributes(entityName, in: table)
+            if plan.mainStep?.request.operation != .batchWriteItem, !keyAttributes.isEmpty { groups.append((keyAttributes, true)) }
             for (offset, group) in groups.enumerated() {
                 var duplicate = samples.fresh(entityName, number: 700 + offset)
                 for name in group.group { duplicate[name] = original[name] }
@@ -118,14 +129,12 @@ extension ExerciseRun {
                 say("Pattern #\(create.patternID): checking that \(label) is refused")
                 var inputs = PlanInputs(values: [entityName: duplicate])
                 if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entityName] = [duplicate] }
+                // Nothing may change: the item at the duplicate's key (the original when the
+                // duplicate repeats the key, or none) reads the same before and after.
+                let before = try? readBack(entityName, values: duplicate, in: table).get()
                 let failure = execute(create.patternID, plan, inputs).failure
-                var writtenAnyway = false
-                if group.isKey {
-                    let before = stored.storedItem(entityName, values: original, in: table, samples: samples)
-                    if case .success(let now) = readBack(entityName, values: original, in: table) { writtenAnyway = now != before }
-                } else if case .success(let item) = readBack(entityName, values: duplicate, in: table) {
-                    writtenAnyway = item != nil
-                }
+                let after = try? readBack(entityName, values: duplicate, in: table).get()
+                let writtenAnyway = before != after
                 record(create.patternID, DuplicateRejectionCheck.problems(label: label, refusedByCondition: failure?.isConditionRefusal ?? false,
                                                                             failure: failure?.message, writtenAnyway: writtenAnyway))
             }
@@ -191,7 +200,7 @@ extension ExerciseRun {
         let written = writtenAttributes(plan, entity: entityName)
         var changed = target
         for (round, name) in written.enumerated() {
-            if let attribute = entity.attribute(named: name) { changed[name] = samples.changedValue(of: attribute, entity: entityName, round: mapping.patternID * 10 + round) }
+            if let attribute = entity.attribute(named: name) { changed[name] = samples.changedValue(of: attribute, entity: entityName, round: mapping.patternID * 10 + round, current: target[name]) }
         }
         let reach = reached(plan, entity: entityName, target: target, pattern: pattern)
         let run = execute(mapping.patternID, plan, PlanInputs(values: [entityName: changed]))

@@ -114,8 +114,18 @@ public struct SampleData: Sendable {
                   let foreignKey = ForeignKeys.of(relationship, in: requirements),
                   let parent = requirements.entity(named: relationship.parent), parent.identifier.count == foreignKey.count,
                   !foreignKey.contains(where: { entity.identifier.contains($0) && parentLink?.foreignKey.contains($0) == true }) else { continue }
+            // A reference shared with an earlier parent (a tenant's id in both) must keep its
+            // value: each child points at a parent item that agrees with it, round robin.
+            let shared = foreignKey.filter { name in parentLink?.foreignKey.contains(name) ?? false }
             for position in values.indices {
-                let parentItem = parentItems[position % parentItems.count]
+                let agreeing = parentItems.filter { parentItem in
+                    shared.allSatisfy { name in
+                        guard let index = foreignKey.firstIndex(of: name), let value = parentItem[parent.identifier[index]] else { return false }
+                        return StoredItems.same(converted(value, to: entity.attribute(named: name)), values[position][name])
+                    }
+                }
+                guard !agreeing.isEmpty else { continue }
+                let parentItem = agreeing[position % agreeing.count]
                 for (index, attribute) in foreignKey.enumerated() {
                     if let value = parentItem[parent.identifier[index]] { values[position][attribute] = converted(value, to: entity.attribute(named: attribute)) }
                 }
@@ -137,20 +147,36 @@ public struct SampleData: Sendable {
     public func fresh(_ entityName: String, number: Int) -> EntityValues {
         guard let entity = requirements.entity(named: entityName) else { return [:] }
         var item = sample(entity, number)
-        if let link = parents[entityName], let parentItem = items[link.parent]?.first, let parent = requirements.entity(named: link.parent) {
-            for (position, attribute) in link.foreignKey.enumerated() {
-                if let value = parentItem[parent.identifier[position]] { item[attribute] = converted(value, to: entity.attribute(named: attribute)) }
+        // Every reference points at an existing parent (a create may read it), agreeing with
+        // the references set before it where they share an attribute.
+        var assigned = Set<String>()
+        for relationship in requirements.relationships where relationship.child == entityName && relationship.kind == .oneToMany && relationship.parent != entityName {
+            guard let parentItems = items[relationship.parent], let foreignKey = ForeignKeys.of(relationship, in: requirements),
+                  let parent = requirements.entity(named: relationship.parent), parent.identifier.count == foreignKey.count else { continue }
+            let agreeing = parentItems.first { parentItem in
+                zip(parent.identifier, foreignKey).allSatisfy { identifier, reference in
+                    guard assigned.contains(reference) else { return true }
+                    return parentItem[identifier].map { StoredItems.same(converted($0, to: entity.attribute(named: reference)), item[reference]) } ?? false
+                }
+            }
+            guard let parentItem = agreeing else { continue }
+            for (identifier, reference) in zip(parent.identifier, foreignKey) {
+                if let value = parentItem[identifier] { item[reference] = converted(value, to: entity.attribute(named: reference)) }
+                assigned.insert(reference)
             }
         }
         return item
     }
 
-    /// A new value for an attribute an update writes: never one a sample holds.
-    public func changedValue(of attribute: Attribute, entity: String, round: Int) -> AttributeValue {
+    /// A new value for an attribute an update writes: never one a sample holds, and for a
+    /// boolean the opposite of `current`, so the change is a change.
+    public func changedValue(of attribute: Attribute, entity: String, round: Int, current: AttributeValue? = nil) -> AttributeValue {
         let number = 900 + round
         switch ItemSizer.dynamoDBType(of: attribute) {
         case .number: return .n(String(number))
-        case .boolean: return .bool(round % 2 == 0)
+        case .boolean:
+            if case .bool(let flag)? = current { return .bool(!flag) }
+            return .bool(round % 2 == 0)
         default: return value(of: attribute, entity: entity, number: number, text: "\(attribute.name)-changed-\(round)")
         }
     }

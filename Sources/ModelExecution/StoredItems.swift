@@ -70,6 +70,17 @@ struct StoredItems {
         return key
     }
 
+    /// The entity's attributes its item key is made of (`order_id`, `line_no`): the identifier,
+    /// or, for a child keyed under its parent, the parent's id and its own.
+    func keyAttributes(_ entity: String, in table: TableDesign) -> [String] {
+        guard let layout = table.itemLayout(of: entity) else { return [] }
+        var names: [String] = []
+        for input in layout.key.parts.flatMap(\.value.inputs) where input.entity == entity && !names.contains(input.attribute) {
+            names.append(input.attribute)
+        }
+        return names
+    }
+
     /// `order_id=o-1|collection_key=ORDER_ITEM#2`: the key of the stored item, as text.
     func identity(_ entity: String, values: EntityValues, in table: TableDesign) -> String {
         key(entity, values: values, in: table).map { identity(ofStored: $0, in: table) } ?? "?"

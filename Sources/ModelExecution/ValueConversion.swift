@@ -12,6 +12,7 @@ public enum ValueConversion {
              (.stringSet, .ss), (.numberSet, .ns), (.binarySet, .bs):
             return value
         case (.number, .bool(let flag)): return .n(flag ? "1" : "0")
+        case (.number, .s(let text)): return DynamoDBNumber(text) != nil ? .n(text) : nil
         case (.string, _): return text(of: value).map(AttributeValue.s)
         case (.binary, .s(let string)): return .b(Array(string.utf8))
         case (.boolean, .n(let number)): return .bool(DynamoDBNumber(number).map { $0 != .zero } ?? false)
@@ -21,12 +22,13 @@ public enum ValueConversion {
     }
 
     /// The text a value contributes to a concatenated key: strings as they are, numbers as their
-    /// decimal text, booleans as `true`/`false`, binary as base64.
+    /// decimal text, booleans as `1`/`0` (the number a boolean key is stored as, so a key joined
+    /// from a stored item and one joined from the caller's value agree), binary as base64.
     public static func text(of value: AttributeValue) -> String? {
         switch value {
         case .s(let string): return string
         case .n(let number): return number
-        case .bool(let flag): return flag ? "true" : "false"
+        case .bool(let flag): return flag ? "1" : "0"
         case .b(let bytes): return Base64.encode(bytes)
         default: return nil
         }

@@ -72,10 +72,20 @@ import TestSupport
     }
 
     @Test func projection() throws {
+        let (reply, conversation) = try Self.run("/projection Products ProductsByCategory all")
+        #expect(conversation.state.designChoices.projections == ["Product": ["ProductsByCategory": ProjectionChoice(type: "ALL")]])
+        #expect(reply.messages.first == "Projection of ProductsByCategory on Products set to ALL.")
+        #expect(reply.messages.contains { $0.contains("index ProductsByCategory projection now ALL (was INCLUDE title)") })
+    }
+
+    /// A projection that leaves out what a pattern returns breaks it: the change waits for yes.
+    @Test func aProjectionThatDropsWhatAPatternReturnsBreaksIt() throws {
         let (reply, conversation) = try Self.run("/projection Products ProductsByCategory keys_only")
-        #expect(conversation.state.designChoices.projections == ["Product": ["ProductsByCategory": ProjectionChoice(type: "KEYS_ONLY")]])
-        #expect(reply.messages.first == "Projection of ProductsByCategory on Products set to KEYS_ONLY.")
-        #expect(reply.messages.contains { $0.contains("index ProductsByCategory projection now KEYS_ONLY (was INCLUDE title)") })
+        #expect(conversation.state.designChoices.projections.isEmpty)
+        let pending = try #require(conversation.state.pendingDesignChange)
+        #expect(pending.brokenPatterns.contains { $0.contains("#6") && $0.contains("leaves out title") }, "\(pending.brokenPatterns)")
+        #expect(reply.messages.isEmpty, "the question shows the change and what it breaks")
+        #expect(conversation.question.text.contains("KEYS_ONLY projection leaves out title"))
     }
 
     @Test func projectionIncludeNamesAttributes() throws {

@@ -10,7 +10,7 @@ import TestSupport
         "",
         "/rename attribute Users display_name full_name",
         "yes",
-        "/projection Products ProductsByCategory keys_only",
+        "/projection Products ProductsByCategory include title,description",
         "ok",
         "yes",
         "",

@@ -151,23 +151,15 @@ import TestSupport
     }
 }
 
-/// Rendering speed for the largest sessions the tool supports.
-@Suite struct DataModelDocumentPerformanceTests {
-    @Test func aLargeModelRendersQuickly() throws {
+/// The largest sessions the tool supports render whole (their speed is measured by the design
+/// benchmark, `make bench-design`, not by a timed test).
+@Suite struct DataModelDocumentLargeModelTests {
+    @Test func aLargeModelRendersEveryPattern() throws {
         let requirements = try LargeModelFixture.requirements()
         let model = LargeModelFixture.model()
-        _ = DataModelDocument.renderUTF8(model, requirements: requirements)
-        let clock = ContinuousClock()
-        var best = Duration.seconds(60)
-        var size = 0
-        for _ in 0 ..< 3 {
-            let elapsed = clock.measure { size = DataModelDocument.renderUTF8(model, requirements: requirements).count }
-            best = min(best, elapsed)
-        }
-        #expect(size > 1_000_000)
-        // 50 ms is the target for release builds; debug builds and a shared machine get headroom.
-        #expect(best < .milliseconds(500), "rendering took \(best)")
-        print("large model: \(size) bytes in \(best)")
+        let document = DataModelDocument.render(model, requirements: requirements)
+        #expect(document.utf8.count > 1_000_000)
+        for mapping in model.mappings.prefix(50) { #expect(document.contains("| \(mapping.patternID) | "), "pattern #\(mapping.patternID)") }
     }
 }
 

@@ -110,7 +110,7 @@ import TestSupport
         for item in try Self.cases() {
             for mapping in item.model.mappings {
                 guard let indexName = mapping.indexID, let tableID = mapping.tableID else { continue }
-                let index = try #require(item.model.table(id: tableID)?.index(named: indexName), "\(item.label) #\(mapping.patternID): no index \(indexName)")
+                let index = try #require(item.model.table(id: tableID)?.index(id: indexName), "\(item.label) #\(mapping.patternID): no index \(indexName)")
                 indexReads += 1
                 if index.kind == .global {
                     #expect(item.pattern(mapping.patternID)?.consistency != .strong, "\(item.label) #\(mapping.patternID) reads \(indexName) strongly")

@@ -241,7 +241,7 @@ enum WarningDetector {
         }
         for (key, role, target, isPartition) in keys {
             if !key.dynamoDBType.isKeyType {
-                reasons.append("\(target): \(role) \(key.name) has type \(key.dynamoDBType); key attributes must be S, N or B.")
+                reasons.append("\(target): \(role) \(key.name) has type \(key.dynamoDBType.rawValue); key attributes must be S, N or B.")
             }
             let nameBytes = key.name.utf8.count
             if nameBytes == 0 || nameBytes > maximumKeyNameBytes {

@@ -45,6 +45,20 @@ struct DesignContext {
         ForeignKeys.of(relationship, parent: entity(relationship.parent), child: entity(relationship.child))
     }
 
+    /// The attribute `name` the entity's items carry: its own, or a parent's it holds as a copy
+    /// (an index over a copied boolean is keyed by a number, like the parent's own index would be).
+    /// Parents named in `preferring` (the pattern's entities) are looked at first, as copies
+    /// come from the parent the pattern names.
+    func carriedAttribute(_ name: String, of entity: Entity, preferring: [String] = []) -> Attribute? {
+        if let own = entity.attribute(named: name) { return own }
+        let parents = requirements.relationships.filter { $0.child == entity.name && $0.kind == .oneToMany }
+        let ordered = parents.filter { preferring.contains($0.parent) } + parents.filter { !preferring.contains($0.parent) }
+        for relationship in ordered {
+            if let parent = self.entity(relationship.parent), let attribute = parent.attribute(named: name), attribute.isMigrated { return attribute }
+        }
+        return nil
+    }
+
     /// Average RPS of a pattern, zero when unknown.
     static func averageRPS(_ pattern: AccessPattern) -> Double { pattern.averageRPS?.value ?? 0 }
     static func peakRPS(_ pattern: AccessPattern) -> Double { pattern.peakRPS?.value ?? 0 }

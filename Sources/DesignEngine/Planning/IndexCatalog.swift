@@ -3,6 +3,12 @@ import Requirements
 /// The secondary indexes planned so far, per table: patterns with the same index key share one.
 struct IndexCatalog {
     private(set) var byTable: [String: [IndexDesign]] = [:]
+    /// GSIs a table may have (DynamoDB's default quota).
+    static let globalLimit = 20
+
+    func globalCount(on tableID: String) -> Int {
+        (byTable[tableID] ?? []).filter { $0.kind == .global }.count
+    }
 
     /// The index on `tableID` with exactly these key attributes, if planned already.
     func existing(on tableID: String, partition: [String], sort: [String], kind: IndexKind) -> IndexDesign? {
@@ -34,7 +40,7 @@ struct IndexCatalog {
             return index.id
         }
         let id = uniqueID(Self.baseName(table: table, entity: entity, partition: partition, sort: sort, kind: kind), on: table.id, sort: sort)
-        let keys = { (names: [String]) in names.map { TableLayoutPlanner.key([$0], of: entity, context) } }
+        let keys = { (names: [String]) in names.map { TableLayoutPlanner.key([$0], of: entity, context, copiesFrom: Array(pattern.entities.dropFirst())) } }
         let partitionKeys = kind == .local ? [table.partitionKey] : keys(partition)
         let purpose = "Serves pattern #\(pattern.id) (\(pattern.description)): the table's key cannot, because it needs "
             + (kind == .local ? "items of one \(table.partitionKey.name) ordered by \(sort.joined(separator: ", ")) with strongly consistent reads (GSIs are eventually consistent only)."

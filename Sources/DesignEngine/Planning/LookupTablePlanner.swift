@@ -9,9 +9,24 @@ enum LookupTablePlanner {
             guard let ownerID = layout.tableOfEntity[entity.name], layout.embedded[entity.name] == nil,
                   let owner = layout.table(id: ownerID) else { continue }
             let ownerKeys = ownerKeyAttributes(of: entity, in: owner)
-            for group in entity.uniqueGroups where !group.isEmpty {
+            var groups = entity.uniqueGroups.filter { !$0.isEmpty }
+            // An identifier the table's key does not cover (keys chosen at the design gate) is
+            // no longer unique by itself: it gets a lookup table like any unique group.
+            let keyed = Set(KeyView.of(entity.name, in: owner, context).allAttributes)
+            if !entity.identifier.isEmpty, !Set(entity.identifier).isSubset(of: keyed), !groups.contains(where: { Set($0) == Set(entity.identifier) }) {
+                groups.append(entity.identifier)
+            }
+            for group in groups {
                 let migrated = group.allSatisfy { entity.attribute(named: $0)?.isMigrated ?? false }
                 guard migrated else { continue }
+                // A document, list or set has no key form: such a group cannot be a lookup key.
+                if let unkeyable = group.first(where: { name in entity.attribute(named: name).map { attribute in
+                    let type = ItemSizer.dynamoDBType(of: attribute)
+                    return !type.isKeyType && type != .boolean
+                } ?? false }) {
+                    layout.decisions.append(unenforceableDecision(entity: entity, group: group, attribute: unkeyable))
+                    continue
+                }
                 layout.add(lookupTable(entity: entity, group: group, owner: owner, ownerKeys: ownerKeys, context))
                 layout.decisions.append(decision(entity: entity, group: group))
             }
@@ -59,6 +74,18 @@ enum LookupTablePlanner {
             keyJustification: "\(partition.name) is the unique value itself: a conditional Put with \(condition) fails when another \(entity.name) already holds it, so uniqueness holds even under concurrent writes.",
             purpose: "Enforces that \(groupText) is unique across \(entity.name) items and finds the \(entity.name) by it (strongly consistent GetItem).",
             lookupAttributes: copied)
+    }
+
+    static func unenforceableDecision(entity: Entity, group: [String], attribute: String) -> DesignDecision {
+        let groupText = group.joined(separator: ", ")
+        return DesignDecision(
+            id: "unique:\(lookupTableID(entity: entity.name, group: group))", type: .uniqueConstraint, subject: "Unique \(groupText) of \(entity.name)",
+            alternativesConsidered: ["Lookup table keyed by \(groupText)", "No enforcement in the database (the application checks)"],
+            chosenApproach: "Not enforced by DynamoDB: \(attribute) holds documents, lists or sets, which cannot be part of a key",
+            justification: "A lookup table needs the unique value as its key, and DynamoDB keys are strings, numbers or binary. Store \(attribute) as a scalar (a code, a canonical string or a hash) to enforce the constraint.",
+            tradeOffs: ["Duplicates of \(groupText) are not refused by DynamoDB"],
+            rollbackStrategy: "Nothing to undo.",
+            monitoring: ["Duplicate \(groupText) values (periodic consistency check)"])
     }
 
     static func decision(entity: Entity, group: [String]) -> DesignDecision {

@@ -12,7 +12,9 @@ enum ProjectionPlanner {
             for var index in indexes {
                 let patterns = index.patternIDs.compactMap { context.patternsByID[$0] }
                 let entityName = patterns.first?.entities.first ?? table.entities[0]
-                let keys = Set(index.keyAttributeNames + table.keyComponents.partition + table.keyComponents.sort + table.keyAttributeNames)
+                // An index entry carries its own keys and the table's key attributes; the parts of
+                // a concatenated table key are not among them.
+                let keys = Set(index.keyAttributeNames + table.keyAttributeNames)
                 let (projection, reason) = choose(patterns: patterns, keys: keys, entityName: entityName, context)
                 if let override = context.choices.projections[tableID]?[index.id]?.projection {
                     index.projection = override
@@ -89,10 +91,11 @@ enum ProjectionPlanner {
         return unserved
     }
 
-    /// Every index entry carries the base table's key attributes.
+    /// Every index entry carries the base table's key attributes (a concatenated key as a
+    /// whole, not its parts).
     private static func isTableKey(_ attribute: String, _ table: PlannedTable?) -> Bool {
         guard let table else { return false }
-        return table.keyComponents.partition.contains(attribute) || table.keyComponents.sort.contains(attribute)
+        return table.keyAttributeNames.contains(attribute)
     }
 }
 

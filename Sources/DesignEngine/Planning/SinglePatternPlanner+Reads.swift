@@ -23,7 +23,9 @@ extension SinglePatternPlanner {
         let extraEquality = equality.filter { !view.partition.contains($0) && !view.sort.contains($0) }
 
         if partitionKnown, extraEquality.isEmpty {
-            let members = collectionMembersRead(table: table)
+            // A filter is on the pattern's own entity: members then come by their own Query,
+            // or the filter would drop them.
+            let members = (pattern.filterAttributes ?? []).isEmpty ? collectionMembersRead(table: table) : []
             if view.isCollectionParent {
                 if members.isEmpty, sortRequirement == nil { return getItem(entity: entity, table: table) }
                 return queryTable(entity: entity, table: table, view: view, members: members)
@@ -33,10 +35,20 @@ extension SinglePatternPlanner {
             if sortRequirement == nil || view.sort == [sortRequirement!.attribute] {
                 return queryTable(entity: entity, table: table, view: view, members: [])
             }
-            if strong, case .entity = table.role, let sort = sortRequirement?.attribute {
+            if strong, case .entity = table.role, let sort = sortRequirement?.attribute, unkeyable([sort], on: entity) == nil {
                 let indexID = catalog.use(on: table, entity: entity, partition: view.partition, sort: [sort], kind: .local, pattern: pattern, context)
                 notes.append("An LSI because the pattern needs strongly consistent reads in \(sort) order; an LSI caps each \(table.partitionKey.name)'s items at 10 GB.")
-                return queryIndex(entity: entity, table: table, indexID: indexID, partition: [key(of: entityName, in: table).parts[0]], sortPrefix: [])
+                // A filter on the LSI's sort key is an equality on it in the key condition.
+                let filtersSortKey = (pattern.filterAttributes ?? []).contains(sort)
+                let sortPrefix = filtersSortKey ? [KeyValue(attribute: storedName(sort, of: entityName, in: table), type: storedType(sort, of: entityName, in: table),
+                                                            value: .input(entity: entityName, attribute: sort))] : []
+                // Parts of the table's sort key the pattern knows are not in the LSI's key: filters.
+                let knownSortParts = view.sort.filter(known.contains).map { name in
+                    PlanCondition.compare(storedName(name, of: entityName, in: table), .equal, .input(entity: entityName, attribute: name))
+                }
+                return queryIndex(entity: entity, table: table, indexID: indexID, partition: [key(of: entityName, in: table).parts[0]], sortPrefix: sortPrefix,
+                                  skippingFilters: Set((pattern.filterAttributes ?? []).filter { $0 == sort || view.partition.contains($0) }),
+                                  extraFilters: knownSortParts)
             }
         }
         if let lookup = uniqueLookup(for: entity) {
@@ -50,6 +62,11 @@ extension SinglePatternPlanner {
             return unserved("Looks up by \(equality.count) attributes; a GSI key takes at most 4 partition-key attributes. Narrow the equality attributes or treat it as a search.")
         }
         let sort = sortRequirement.map { [$0.attribute] } ?? []
+        if let problem = unkeyable(equality + sort, on: entity) { return unserved(problem) }
+        if catalog.existing(on: table.id, partition: equality, sort: sort, kind: .global) == nil,
+           catalog.globalCount(on: table.id) >= IndexCatalog.globalLimit {
+            return unserved("Needs an index by \(equality.joined(separator: ", "))\(sort.isEmpty ? "" : " ordered by \(sort[0])"), but \(tableName(table)) already has \(IndexCatalog.globalLimit) GSIs, DynamoDB's limit per table. Let this pattern share an index (`/index-keys` on one whose keys can serve it), drop a rarely used read, or move some reads to another table.")
+        }
         let indexID = catalog.use(on: table, entity: entity, partition: equality, sort: sort, kind: .global, pattern: pattern, context)
         guard let index = catalog.index(indexID, on: table.id) else { return unserved("The index planned for the pattern is missing.") }
         if !IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute) {
@@ -60,8 +77,41 @@ extension SinglePatternPlanner {
         if let problem = missingAttribute(index.keyAttributeNames, on: entity) { return unserved(problem) }
         let partition = index.partitionKey.map { keyValue($0, entity: entityName, table: table) }
         let extra = equality.filter { name in !index.partitionKey.contains { $0.name == name } }
-        let sortPrefix = index.sortKey.prefix(extra.count).map { keyValue($0, entity: entityName, table: table) }
-        return queryIndex(entity: entity, table: table, indexID: indexID, partition: partition, sortPrefix: Array(sortPrefix))
+        var sortPrefix = Array(index.sortKey.prefix(extra.count).map { keyValue($0, entity: entityName, table: table) })
+        // A filter on one of the index's key attributes goes into the key condition (DynamoDB
+        // refuses it in a filter): the partition key is already there; a sort-key attribute is
+        // matched left to right, so only the next one can be added.
+        var keyFilters = Set<String>()
+        for name in pattern.filterAttributes ?? [] {
+            if index.partitionKey.contains(where: { $0.name == name }) { keyFilters.insert(name); continue }
+            guard let position = index.sortKey.firstIndex(where: { $0.name == name }) else { continue }
+            guard position == sortPrefix.count else {
+                return unserved("Filters on \(name), a sort-key attribute of \(TableAssembler.indexName(indexID, tableID: table.id, context)) that is not next in its left-to-right order, so it can be neither a filter nor a key condition. Reset the index keys (`/index-keys \(tableName(table)) \(TableAssembler.indexName(indexID, tableID: table.id, context)) reset`) or drop the filter.")
+            }
+            sortPrefix.append(keyValue(index.sortKey[position], entity: entityName, table: table))
+            keyFilters.insert(name)
+        }
+        return queryIndex(entity: entity, table: table, indexID: indexID, partition: partition, sortPrefix: sortPrefix, skippingFilters: keyFilters)
+    }
+
+    /// Why some of these attributes cannot be an index key (documents, lists and sets cannot:
+    /// keys are strings, numbers or binary); nil when all can.
+    func unkeyable(_ names: [String], on entity: Entity) -> String? {
+        for name in names {
+            let type = entity.attribute(named: name).map(ItemSizer.dynamoDBType) ?? copies.first { $0.child == entity.name && $0.copyName == name }.map { ItemSizer.dynamoDBType(of: $0.attribute) }
+            guard let type, !type.isKeyType, type != .boolean else { continue }
+            return "Looks \(entity.name) items up by \(name), which holds \(Self.typeWords(type)); a key (table or index) can only be a string, a number or binary. Store a scalar attribute derived from it (such as a code or a hash) and look items up by that, or treat the pattern as a search."
+        }
+        return nil
+    }
+
+    static func typeWords(_ type: DynamoDBType) -> String {
+        switch type {
+        case .map: return "documents (a map)"
+        case .list: return "lists"
+        case .stringSet, .numberSet, .binarySet: return "sets"
+        default: return type.rawValue + " values"
+        }
     }
 
     /// An equality on an index key attribute, with the caller's value.
@@ -81,6 +131,9 @@ extension SinglePatternPlanner {
             steps.append(PlanStep(purpose: .main, entity: entity.name, request: .batchGetItem(request), repetition: .perInputItem(entity: entity.name),
                                   items: expectedItems))
             notes.append("Up to 100 keys per BatchGetItem request; each item's size is rounded up to 4 KB separately.")
+            if let sort = sortRequirement {
+                notes.append("BatchGetItem returns items in no particular order: sort them by \(sort.attribute) in the application.")
+            }
         } else {
             steps.append(PlanStep(purpose: .main, entity: entity.name, request: .getItem(request)))
         }
@@ -93,13 +146,23 @@ extension SinglePatternPlanner {
     private mutating func queryTable(entity: Entity, table: PlannedTable, view: KeyView, members: [String]) -> PatternMapping {
         let itemKey = key(of: entity.name, in: table)
         var sort: SortKeyCondition?
+        // Leading parts of a concatenated sort key the pattern knows narrow the Query with
+        // begins_with (`scope_id#` of `scope_id#ledger_id`); parts it knows further on are filters.
+        let knownSort = view.isCollectionParent ? [] : Array(view.sort.prefix { equality.contains($0) })
+        let laterKnownSort = view.isCollectionParent ? [] : view.sort.dropFirst(knownSort.count).filter { equality.contains($0) }
         if let prefix = view.sortPrefix, itemKey.parts.count > 1 {
             let sortKey = itemKey.parts[1]
             if view.isCollectionParent {
                 if members.isEmpty { sort = .compare(sortKey, .equal) }
             } else {
-                sort = .beginsWith(KeyValue(attribute: sortKey.attribute, type: sortKey.type, value: .literal(prefix)))
+                var pieces: [PlanValue] = [.literal(prefix)]
+                for name in knownSort { pieces += [.input(entity: entity.name, attribute: name), .literal("#")] }
+                sort = .beginsWith(KeyValue(attribute: sortKey.attribute, type: sortKey.type, value: pieces.count == 1 ? .literal(prefix) : .concatenation(pieces)))
             }
+        } else if !knownSort.isEmpty, itemKey.parts.count > 1 {
+            var pieces: [PlanValue] = []
+            for name in knownSort { pieces += [.input(entity: entity.name, attribute: name), .literal("#")] }
+            sort = .beginsWith(KeyValue(attribute: itemKey.parts[1].attribute, type: .string, value: .concatenation(pieces)))
         }
         if let requirement = sortRequirement {
             let direction = requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending"
@@ -109,8 +172,21 @@ extension SinglePatternPlanner {
             notes.append("One Query returns the \(entity.name) item and its \(members.joined(separator: ", ")) items (same partition key).")
         }
         notes.append("Paginate with LastEvaluatedKey (1 MB per page).")
+        // A filter on a key attribute goes into the key condition: DynamoDB refuses it in a filter.
+        var keyFilters = Set<String>()
+        for name in pattern.filterAttributes ?? [] {
+            let stored = storedName(name, of: entity.name, in: table)
+            if stored == itemKey.parts[0].attribute { keyFilters.insert(name) }
+            if itemKey.parts.count > 1, stored == itemKey.parts[1].attribute, sort == nil, view.sortPrefix == nil {
+                sort = .compare(KeyValue(attribute: stored, type: itemKey.parts[1].type, value: .input(entity: entity.name, attribute: name)), .equal)
+                keyFilters.insert(name)
+            }
+        }
+        let knownFilters = laterKnownSort.map { name in
+            PlanCondition.compare(storedName(name, of: entity.name, in: table), .equal, .input(entity: entity.name, attribute: name))
+        }
         let request = QueryRequest(tableID: table.id, indexID: nil, partition: [itemKey.parts[0]], sort: sort,
-                                   filter: filterCondition(entity: entity.name, table: table),
+                                   filter: PlanCondition.all(knownFilters + [filterCondition(entity: entity.name, table: table, skipping: keyFilters)].compactMap { $0 }),
                                    scanForward: sortRequirement?.direction != .descending, consistent: strong)
         let returned: ItemEstimate = view.isCollectionParent && members.isEmpty ? .known(1) : expectedItems
         steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: returned,
@@ -127,20 +203,50 @@ extension SinglePatternPlanner {
         return nil
     }
 
-    private mutating func queryIndex(entity: Entity, table: PlannedTable, indexID: String, partition: [KeyValue], sortPrefix: [KeyValue]) -> PatternMapping {
+    private mutating func queryIndex(entity: Entity, table: PlannedTable, indexID: String, partition: [KeyValue], sortPrefix: [KeyValue],
+                                     skippingFilters: Set<String> = [], extraFilters: [PlanCondition] = []) -> PatternMapping {
         if let requirement = sortRequirement {
             let direction = requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending"
             notes.append("Ordered by \(name(requirement.attribute, table)), \(direction); add a range condition on \(name(requirement.attribute, table)) to narrow it.")
         }
         notes.append("Paginate with LastEvaluatedKey (1 MB per page).")
+        let sharing = kindsSharing(partition.map(\.attribute), with: entity.name, in: table)
+        let kindFilter = sharing.isEmpty ? nil : kindCondition(of: entity.name, in: table)
         let request = QueryRequest(tableID: table.id, indexID: indexID, partition: partition, sortPrefix: sortPrefix, sort: nil,
-                                   filter: filterCondition(entity: entity.name, table: table),
+                                   filter: PlanCondition.all(extraFilters + [kindFilter, filterCondition(entity: entity.name, table: table, skipping: skippingFilters)].compactMap { $0 }),
                                    scanForward: sortRequirement?.direction != .descending, consistent: false)
-        let items = expectedItems
-        steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: items,
-                              itemsExamined: examined(returned: items, entity: entity, partitionItems: nil)))
+        let returned = expectedItems
+        var examinedItems = examined(returned: returned, entity: entity, partitionItems: nil)
+        if !extraFilters.isEmpty {
+            examinedItems = partitionItems(of: table, entity: entity.name).map { .known(max($0, returned.value ?? 0)) }
+                ?? .unknown(reason: "pattern #\(pattern.id) filters the items of one \(table.partitionKey.name) by \(extraFilters.flatMap(\.attributes).joined(separator: ", ")), and how many items one \(table.partitionKey.name) holds is unknown")
+        }
+        if !sharing.isEmpty, let sortKey = table.sortKey {
+            notes.append("\(sharing.joined(separator: ", ")) items in \(tableName(table)) carry the same index key, so the Query reads them too and a filter on \(items.keyName(sortKey, table)) drops them: they cost read units.")
+            examinedItems = .unknown(reason: "pattern #\(pattern.id) reads \(sharing.joined(separator: ", ")) items under the same index key, in numbers nobody stated")
+        }
+        steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: returned, itemsExamined: examinedItems))
         addRelatedReads(entity: entity, table: table)
         return served()
+    }
+
+    /// The condition that keeps one kind of an item collection's items: the parent's fixed sort
+    /// key, or a member's prefix (`begins_with` on `REVIEW` alone would also match `REVIEW_WISHLIST#…`).
+    func kindCondition(of entity: String, in table: PlannedTable) -> PlanCondition? {
+        guard case .itemCollection = table.role, let sortKey = table.sortKey else { return nil }
+        let view = KeyView.of(entity, in: table, context)
+        guard let prefix = view.sortPrefix else { return nil }
+        let stored = items.keyName(sortKey, table)
+        return view.isCollectionParent ? .compare(stored, .equal, .literal(prefix)) : .beginsWith(stored, .literal(prefix))
+    }
+
+    /// The other kinds of `table` whose items also hold every one of `storedKeyNames` (and so
+    /// land in an index keyed by them).
+    func kindsSharing(_ storedKeyNames: [String], with entity: String, in table: PlannedTable) -> [String] {
+        guard case .itemCollection = table.role else { return [] }
+        return table.entities.filter { other in
+            other != entity && Set(storedKeyNames).isSubset(of: Set(items.item(of: other, in: table).attributes.map(\.attribute)))
+        }
     }
 
     /// Reads of the pattern's other entities that live in other tables: a parent by its key, or
@@ -150,13 +256,17 @@ extension SinglePatternPlanner {
         guard let mainIndex = steps.lastIndex(where: { $0.purpose == .main }) else { return }
         let main = steps[mainIndex]
         let singleItem: Bool = { if case .getItem = main.request { return true } else { return false } }()
+        // A main step repeated for each item given reads several items: the related reads then
+        // follow each item read, with the values taken from that item.
+        let mainReadsEachGivenItem: Bool = { if case .perInputItem = main.repetition { return true } else { return false } }()
         for other in pattern.entities.dropFirst() where !skipping.contains(other) && other != entity.name {
             guard let otherTableID = layout.tableOfEntity[other], let otherTable = layout.table(id: otherTableID) else { continue }
             if layout.embedded[other]?.parent == entity.name {
                 notes.append("\(other) items come embedded in the \(entity.name) item.")
                 continue
             }
-            if otherTableID == table.id { continue }
+            // Kinds of the same item collection the main Query did not return are read by their own key.
+            if otherTableID == table.id, table.entities.count < 2 { continue }
             if coveredByCopies(parent: other, child: entity.name) {
                 notes.append("The \(other) attributes it needs are copied into \(entity.name) items (accepted denormalization): no \(other) read.")
                 continue
@@ -164,7 +274,7 @@ extension SinglePatternPlanner {
             let otherView = KeyView.of(other, in: otherTable, context)
             let mainTable = layout.table(id: main.request.tableID) ?? table
             // Where the values of `names` of the main entity come from: the caller, or the main step's items.
-            let knownAttributes = Set(equality)
+            let knownAttributes = mainReadsEachGivenItem ? [] : Set(equality)
             let storedNames = Dictionary(entity.attributes.map { ($0.name, storedName($0.name, of: entity.name, in: mainTable)) }, uniquingKeysWith: { first, _ in first })
             let fromMain: (String) -> PlanValue = { attribute in
                 knownAttributes.contains(attribute) ? .input(entity: entity.name, attribute: attribute)
@@ -177,7 +287,7 @@ extension SinglePatternPlanner {
                 }
                 let identifier = entity.identifier
                 guard identifier.count == foreignKey.count else { continue }
-                let needsMainItem = identifier.contains { !equality.contains($0) }
+                let needsMainItem = mainReadsEachGivenItem || identifier.contains { !equality.contains($0) }
                 let otherKey = key(of: other, in: otherTable).replacingInputs { input in
                     guard input.entity == other, let position = foreignKey.firstIndex(of: input.attribute) else { return nil }
                     return fromMain(identifier[position])
@@ -195,7 +305,7 @@ extension SinglePatternPlanner {
             } else if let relationship = relationship(parent: other, child: entity.name), let foreignKey = context.foreignKey(of: relationship),
                       let otherEntity = context.entity(other), otherView.partition == otherEntity.identifier, otherView.sort.isEmpty,
                       otherEntity.identifier.count == foreignKey.count {
-                let needsMainItem = foreignKey.contains { !equality.contains($0) }
+                let needsMainItem = mainReadsEachGivenItem || foreignKey.contains { !equality.contains($0) }
                 let otherKey = key(of: other, in: otherTable).replacingInputs { input in
                     guard input.entity == other, let position = otherEntity.identifier.firstIndex(of: input.attribute) else { return nil }
                     return fromMain(foreignKey[position])
@@ -250,11 +360,7 @@ extension SinglePatternPlanner {
             return unserved("Has no equality attribute, so only a Scan of every \(entity.name) item can serve it. Add the attribute it looks items up by, or accept the Scan (`/accept-scan \(pattern.id) REASON`) if the table is small or the read is offline.")
         }
         // A table holding several kinds is scanned for this entity's items only.
-        var entityFilter: PlanCondition?
-        if case .itemCollection = table.role, let prefix = KeyView.of(entity.name, in: table, context).sortPrefix, let sortKey = table.sortKey {
-            entityFilter = .beginsWith(items.keyName(sortKey, table), .literal(prefix))
-        }
-        let request = ScanRequest(tableID: table.id, filter: filterCondition(entity: entity.name, table: table), entityFilter: entityFilter)
+        let request = ScanRequest(tableID: table.id, filter: filterCondition(entity: entity.name, table: table), entityFilter: kindCondition(of: entity.name, in: table))
         let pageItems = expectedItems
         steps.append(PlanStep(purpose: .main, entity: entity.name, request: .scan(request), items: pageItems,
                               itemsExamined: examined(returned: pageItems, entity: entity, partitionItems: nil)))
@@ -280,6 +386,9 @@ extension SinglePatternPlanner {
         let parentKey = key(of: aggregate.parent, in: parentTable).replacingInputs { input in
             guard input.entity == aggregate.parent, let position = parent.identifier.firstIndex(of: input.attribute) else { return nil }
             return .input(entity: entity.name, attribute: foreignKey[position])
+        }
+        if let missing = parentKey.parts.flatMap(\.value.inputs).first(where: { $0.entity != entity.name || !equality.contains($0.attribute) }) {
+            return unserved("\(entity.name) is embedded in \(aggregate.parent) items, whose key needs \(missing.attribute), which this pattern does not know. Reject the aggregate (`/reject aggregate:\(entity.name)`) or look \(entity.name) up by the \(aggregate.parent)'s whole key.")
         }
         steps.append(PlanStep(purpose: .main, entity: aggregate.parent,
                               request: .getItem(GetRequest(tableID: parentTableID, key: parentKey, consistent: strong))))

@@ -227,7 +227,13 @@ extension SinglePatternPlanner {
         case nil, .all?:
             written = context.migratedAttributes(of: entity).map(\.name).filter { !keyComponents.contains($0) && !entity.identifier.contains($0) }
         }
-        guard !written.isEmpty else { return unserved("Names no attribute to change besides the key; list the attributes it writes.") }
+        // The attributes that find the item keep the value they are found by: the caller passes
+        // one value for each, so the same call cannot also change them.
+        if written.contains(where: equality.contains) {
+            notes.append("\(written.filter(equality.contains).joined(separator: ", ")) find\(written.filter(equality.contains).count == 1 ? "s" : "") the item, so this pattern does not change \(written.filter(equality.contains).count == 1 ? "it" : "them").")
+            written.removeAll(where: equality.contains)
+        }
+        guard !written.isEmpty else { return unserved("Names no attribute to change besides the ones that find the item; list the attributes it writes.") }
         let pk = items.keyName(table.partitionKey, table)
         let actions = written.map { UpdateAction.set(storedName($0, of: entity.name, in: table), .input(entity: entity.name, attribute: $0)) }
         let touched = layout.lookupTables(of: entity.name).filter { lookup in (lookup.lookup?.attributes ?? []).contains(where: written.contains) }
@@ -380,6 +386,9 @@ extension SinglePatternPlanner {
         let parentKey = key(of: aggregate.parent, in: parentTable).replacingInputs { input in
             guard input.entity == aggregate.parent, let position = parent.identifier.firstIndex(of: input.attribute) else { return nil }
             return .input(entity: entity.name, attribute: foreignKey[position])
+        }
+        if let missing = parentKey.parts.flatMap(\.value.inputs).first(where: { $0.entity != entity.name }) {
+            return unserved("\(entity.name) is embedded in \(aggregate.parent) items, whose key needs \(missing.attribute), which \(Article.a(entity.name)) does not carry. Reject the aggregate (`/reject aggregate:\(entity.name)`) to keep \(entity.name) items of their own.")
         }
         let list = name(aggregate.attribute, parentTable)
         steps.append(PlanStep(purpose: .main, entity: aggregate.parent, request: .updateItem(UpdateRequest(

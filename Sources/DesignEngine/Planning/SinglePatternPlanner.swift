@@ -102,9 +102,11 @@ struct SinglePatternPlanner {
         return .string
     }
 
-    /// The pattern's filters as one condition on `entity`'s items in `table`.
-    func filterCondition(entity: String, table: PlannedTable) -> PlanCondition? {
-        PlanCondition.all((pattern.filterAttributes ?? []).map { attribute in
+    /// The pattern's filters as one condition on `entity`'s items in `table`, leaving out the
+    /// attributes in `skipping` (key attributes: DynamoDB refuses a filter on them, so they go
+    /// into the key condition instead).
+    func filterCondition(entity: String, table: PlannedTable, skipping: Set<String> = []) -> PlanCondition? {
+        PlanCondition.all((pattern.filterAttributes ?? []).filter { !skipping.contains($0) }.map { attribute in
             .compare(storedName(attribute, of: entity, in: table), .equal, .input(entity: entity, attribute: attribute))
         })
     }

@@ -103,9 +103,9 @@ enum TableLayoutPlanner {
     }
 
     /// A key over `names`: the attribute itself, or a concatenated string `a#b` for several.
-    static func key(_ names: [String], of entity: Entity, _ context: DesignContext) -> KeyAttribute {
+    static func key(_ names: [String], of entity: Entity, _ context: DesignContext, copiesFrom parents: [String] = []) -> KeyAttribute {
         let distribution = context.distribution(of: names, in: entity.name)
-        if names.count == 1, let attribute = entity.attribute(named: names[0]) {
+        if names.count == 1, let attribute = context.carriedAttribute(names[0], of: entity, preferring: parents) {
             return KeyAttribute(name: attribute.name, dynamoDBType: ItemSizer.keyType(of: attribute), distribution: distribution)
         }
         if names.count == 1 {

@@ -7,18 +7,7 @@ public enum ItemSizer {
     /// identifier strings); nil when nothing says (free text, binary, documents without a size):
     /// the figures that depend on it are then incomplete, never filled in with a guess.
     public static func valueSize(of attribute: Attribute) -> Int? {
-        if let size = attribute.typicalSizeBytes { return size }
-        switch attribute.type {
-        case .number: return 8
-        case .boolean: return 1
-        case .date: return 10
-        case .datetime: return 25
-        case .binary, .json, .list, .set: return nil
-        case .string:
-            // Identifiers are UUID strings unless the user says otherwise; other text has no typical size.
-            let name = attribute.name
-            return name.lowercased() == "id" || name.lowercased().hasSuffix("_id") || name.hasSuffix("Id") ? 36 : nil
-        }
+        attribute.documentedTypicalSize
     }
 
     /// The DynamoDB type an attribute is stored as (docs/design-engine.md, "Types").

@@ -6,7 +6,7 @@
 /// - a step result is an attribute of the item an earlier step of the same plan read or wrote
 ///   (inside a loop over a step's results, the item of the current round);
 /// - a concatenation joins the text forms of its parts (numbers as their decimal text, booleans
-///   as `true`/`false`), the way concatenated keys such as `tenant_id#user_id` are stored.
+///   as `1`/`0`, like a boolean key), the way concatenated keys such as `tenant_id#user_id` are stored.
 public indirect enum PlanValue: Sendable, Equatable, Hashable {
     case input(entity: String, attribute: String)
     case literal(String)

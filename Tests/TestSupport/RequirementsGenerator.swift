@@ -1,13 +1,12 @@
 import DesignEngine
 import Requirements
-import TestSupport
 
 /// A generated requirement set and the design-gate choices that go with it (the Scans accepted
 /// for some patterns without an equality attribute, sometimes a naming convention).
-struct GeneratedCase {
-    var seed: UInt64
-    var requirements: Requirements
-    var choices: DesignChoices
+public struct GeneratedCase: Sendable {
+    public var seed: UInt64
+    public var requirements: Requirements
+    public var choices: DesignChoices
 }
 
 /// Builds random but valid requirement sets through the public `Requirements` API (so every
@@ -21,11 +20,11 @@ struct GeneratedCase {
 /// update, delete and search patterns with equality (0–5 attributes), sort, filter, items, RPS,
 /// consistency and attribute selections. Some entities are "wide": 22–26 reads each on its own
 /// attribute, more GSIs than a table may have, to exercise the limit warning.
-struct RequirementsGenerator {
+public struct RequirementsGenerator {
     private var random: SeededGenerator
     private let seed: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         self.seed = seed
         random = SeededGenerator(seed: seed)
     }
@@ -86,7 +85,7 @@ struct RequirementsGenerator {
         }
     }
 
-    mutating func generate() throws -> GeneratedCase {
+    public mutating func generate() throws -> GeneratedCase {
         var requirements = Requirements()
         var plans = makeEntities()
         var relationships: [Relationship] = []
@@ -97,7 +96,10 @@ struct RequirementsGenerator {
             for parentIndex in subset(Array(0..<childIndex), count: parentCount) {
                 let parent = plans[parentIndex]
                 for name in parent.identifier {
-                    plans[childIndex].add(Attribute(name: name, type: .string, typicalSizeBytes: chance(70) ? 36 : nil))
+                    // A reference has the type of what it references.
+                    let referenced = parent.attributes.first { $0.name == name }
+                    plans[childIndex].add(Attribute(name: name, type: referenced?.type ?? .string,
+                                                    typicalSizeBytes: referenced?.type == .string ? (chance(70) ? 36 : nil) : referenced?.typicalSizeBytes))
                 }
                 if plans[childIndex].parentKey == nil, chance(50) { plans[childIndex].parentKey = parent.identifier }
                 relationships.append(Relationship(parent: parent.name, child: plans[childIndex].name, kind: .oneToMany,
@@ -137,6 +139,25 @@ struct RequirementsGenerator {
                     choices.acceptedScans[String(id)] = "small table, read by an offline job"
                 }
             }
+        }
+        // Reads of a child by an attribute only its parent carries (a copy the user may accept),
+        // and changes of a parent's whole partition of children.
+        for relationship in relationships where relationship.kind == .oneToMany && chance(30) {
+            guard let parent = plans.first(where: { $0.name == relationship.parent }), let child = plans.first(where: { $0.name == relationship.child }),
+                  let attribute = parent.attributes.first(where: { !parent.identifier.contains($0.name) && !child.has($0.name) && $0.name != "created_at" })
+            else { continue }
+            var read = pattern("List \(child.name) by their \(parent.name)'s \(attribute.name)", [child.name, parent.name], .read,
+                               equality: [attribute.name], attributes: .all)
+            read.expectedItems = .known(ItemCount(average: 5, maximum: 20))
+            try requirements.addPattern(read)
+            if chance(60) { choices.proposals["denormalize:\(child.name).\(attribute.name)"] = true }
+            if chance(40) {
+                let written = [attribute.name]
+                try requirements.addPattern(pattern("Change \(parent.name) \(attribute.name)", [parent.name], .update, equality: parent.identifier, attributes: .only(written)))
+            }
+        }
+        for plan in plans where plan.parentKey != nil && chance(30) {
+            try requirements.addPattern(pattern("Delete every \(plan.name) of a parent", [plan.name], .delete, equality: plan.parentKey ?? [], attributes: .all))
         }
         return GeneratedCase(seed: seed, requirements: requirements, choices: choices)
     }
@@ -281,6 +302,7 @@ struct RequirementsGenerator {
         if chance(30) { read.filterAttributes = subset(names.filter { !equality.contains($0) }, count: int(1...2)) }
         let average = Double(int(1...60))
         read.expectedItems = chance(50) ? .known(ItemCount(average: 1, maximum: 1)) : .known(ItemCount(average: average, maximum: chance(70) ? Int(average) * 4 : nil))
+        if chance(10) { read.expectedItems = .unknown }
         return read
     }
 
