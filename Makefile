@@ -27,8 +27,9 @@ test-deps: deps
 	@bash scripts/mariadb-test-deps.sh
 	@bash scripts/python-test-deps.sh
 
+## Only the tool itself: the session needs neither the benchmarks nor the tests.
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --product ddbmodel
 
 run: build
 	@if [ -f "Sessions/$(SESSION)/session.json" ]; then \
