@@ -50,7 +50,8 @@ public enum AtomicFile {
         var lastError: Int32 = EEXIST
         // A leftover file from an earlier process with a recycled pid could hold a name; try a few more.
         for _ in 0..<100 {
-            let candidate = directory.appendingPathComponent(".\(name).tmp-\(getpid())-\(counter.next())").path
+            let entry = TemporaryFileName(target: name, pid: getpid(), counter: counter.next()).entry
+            let candidate = directory.appendingPathComponent(entry).path
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 { return (fd, candidate) }
             lastError = errno

@@ -29,6 +29,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case sessionInUse(session: String, pid: Int32?)
     /// The lock file itself could not be created or locked.
     case lockFailed(path: String, reason: String)
+    /// Something other than a plain lock file sits at the lock's path (a symbolic link, a folder, a
+    /// FIFO, a file with other hard links); `problem` says which, phrased to follow the path.
+    case unsafeLockFile(path: String, problem: String)
     /// The file to load does not exist.
     case fileNotFound(path: String)
     /// The file to load exists but could not be read.
@@ -75,6 +78,9 @@ public enum StoreError: Error, Equatable, Sendable {
             return "Session \(session) is already open in another ddbmodel\(holder). Close it first."
         case .lockFailed(let path, let reason):
             return "Could not lock the session with \(path): \(reason)."
+        case .unsafeLockFile(let path, let problem):
+            return "\(path) \(problem), not a lock file ddbmodel created, so ddbmodel neither writes to it nor removes it. "
+                + "Check what it is, remove it yourself, and try again."
         case .fileNotFound(let path):
             return "\(path) does not exist. Check the path of the session folder."
         case .unreadable(let path, let reason):

@@ -142,6 +142,28 @@ import Testing
         #expect(second == first)
     }
 
+    /// A folder whose only entry is a `.lock` ddbmodel did not write (a symbolic link, or a file
+    /// holding something other than a pid) is someone else's: `new` does not move in.
+    @Test(arguments: ["symlink", "text", "directory"])
+    func refusesAFolderWhoseOnlyEntryIsALockThatIsNotOurs(kind: String) throws {
+        let folder = directory.file("orders")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        let lock = folder.appendingPathComponent(".lock")
+        switch kind {
+        case "symlink":
+            try Data("mine".utf8).write(to: directory.file("elsewhere"))
+            try FileManager.default.createSymbolicLink(atPath: lock.path, withDestinationPath: directory.file("elsewhere").path)
+        case "text":
+            try Data("these are notes, not a pid\n".utf8).write(to: lock)
+        default:
+            try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        }
+
+        #expect(throws: StoreError.folderInUse(path: folder.path)) {
+            _ = try SessionFolder.create(name: "orders", in: directory.url)
+        }
+    }
+
     @Test func refusesAFolderThatHoldsSomethingElse() throws {
         let other = directory.file("photos")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: false)
