@@ -27,9 +27,14 @@ public protocol SessionPersisting: AnyObject {
 }
 
 /// Why a save failed, in words for the user.
-public struct PersistenceFailure: Error, Sendable {
+///
+/// Printed as its message wherever it lands (`description`, `localizedDescription`), never as
+/// `PersistenceFailure(message: …)`.
+public struct PersistenceFailure: Error, Sendable, CustomStringConvertible, LocalizedError {
     public let message: String
     public init(_ message: String) { self.message = message }
+    public var description: String { message }
+    public var errorDescription: String? { message }
 }
 
 /// How a guided session ended.

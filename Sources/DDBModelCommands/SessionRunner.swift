@@ -22,6 +22,8 @@ struct SessionRunner {
     func run(isNew: Bool) throws {
         let lock = try self.lock ?? environment.failing { () throws(StoreError) in try SessionLock.acquire(folder) }
         defer { lock.release() }
+        // Holding the lock, no other ddbmodel saves here: what a killed one left can go.
+        StaleTemporaryFiles.remove(in: folder)
         let persistence = SessionFile(folder: folder)
         let conversation = Conversation(state: state, clock: ISOClock.now,
                                         schemaReader: DiskSchemaReader(currentDirectory: environment.currentDirectory),

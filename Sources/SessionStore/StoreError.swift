@@ -25,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotCreateFolder(path: String, reason: String)
     /// A file could not be replaced; the previous content is still in place.
     case writeFailed(path: String, reason: String)
+    /// Of files replaced together, `path` could not be after the files in `replaced` were.
+    case partiallyReplaced(path: String, reason: String, replaced: [String])
     /// Another ddbmodel process holds the session lock. `pid` is nil when the holder has not written it yet.
     case sessionInUse(session: String, pid: Int32?)
     /// The lock file itself could not be created or locked.
@@ -73,6 +75,9 @@ public enum StoreError: Error, Equatable, Sendable {
             return "Could not create the folder \(path): \(reason)."
         case .writeFailed(let path, let reason):
             return "Could not save \(path): \(reason). The previous version of the file is unchanged."
+        case .partiallyReplaced(let path, let reason, let replaced):
+            return "Could not save \(path): \(reason). Already replaced: \(replaced.joined(separator: ", ")); "
+                + "the other files are unchanged."
         case .sessionInUse(let session, let pid):
             let holder = pid.map { " (pid \($0))" } ?? ""
             return "Session \(session) is already open in another ddbmodel\(holder). Close it first."

@@ -88,6 +88,21 @@ import TestSupport
         #expect(created.isEmpty)
     }
 
+    /// A save that fails when the session opens (a full disk, or as here a folder where a file
+    /// goes) is reported as a sentence, not as a Swift value such as `PersistenceFailure(message: …)`.
+    @Test func aFailedSaveIsReportedAsASentence() throws {
+        let runner = try BinaryRunner()
+        try FileManager.default.createDirectory(at: runner.file("Sessions"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ExampleSessionTests.examples.appendingPathComponent("ecommerce"), to: runner.file("Sessions/shop"))
+        let document = runner.file("Sessions/shop/dynamodb_data_model.md")
+        try FileManager.default.removeItem(at: document)
+        try FileManager.default.createDirectory(at: document, withIntermediateDirectories: false)
+
+        let result = try runner.run(["resume", "Sessions/shop"], input: "/quit\n")
+
+        #expect(result.status == 1)
+        #expect(result.errors == "ddbmodel: Could not save \(document.path): it is a folder, not a file. The previous version of the file is unchanged.\n")
+    }
     @Test func aDamagedSessionFileIsReportedAndLeftUntouched() throws {
         let runner = try BinaryRunner()
         _ = try runner.run(["new", "demo"], input: Self.transcript)

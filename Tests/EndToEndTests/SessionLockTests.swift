@@ -50,4 +50,25 @@ import TestSupport
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: lock.path) == victim.path)
     }
 
+    /// What a `kill -9` in the middle of a save leaves is removed on the next open; files that
+    /// only look similar stay.
+    @Test func resumeRemovesTheTemporaryFilesOfAKilledSave() throws {
+        let runner = try BinaryRunner()
+        _ = try runner.run(["new", "demo"], input: "retail\n")
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let folder = runner.file("Sessions/demo")
+        for name in [".session.json.tmp-\(dead)-1", ".dynamodb_requirement.md.tmp-\(dead)-2", "notes.tmp-\(dead)-1", ".session.json.bak"] {
+            try Data("partial".utf8).write(to: folder.appendingPathComponent(name))
+        }
+
+        let result = try runner.run(["resume", "Sessions/demo"], input: "/quit\n")
+
+        #expect(result.status == 0, "\(result.errors)")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(entries == [".session.json.bak", "dynamodb_requirement.md", "notes.tmp-\(dead)-1", "session.json"])
+    }
 }
