@@ -54,8 +54,10 @@ let package = Package(
         .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
+        // Words of the commands printed for the user to paste, quoted for a POSIX shell.
+        .target(name: "ShellQuoting", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
-        .target(name: "SessionStore", swiftSettings: strictSettings),
+        .target(name: "SessionStore", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
         // Requirements written as a YAML file, turned into domain values.
         .target(
             name: "RequirementsYAML",
@@ -63,13 +65,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests", "ShellQuoting"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
                 "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBClient", "ModelValidation", "Digests",
+                "ShellQuoting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -107,6 +110,7 @@ let package = Package(
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -17,13 +17,17 @@ public struct Conversation: Sendable {
     let modelValidator: (any ModelValidating)?
     /// The model of the design stage, designed again only when its inputs change.
     let designCache = DesignCache()
+    /// The session folder as the user would type it (`Sessions/shop`), for the shell commands the
+    /// conversation suggests; nil where there is no folder (tests, benchmarks).
+    let sessionPath: String?
 
     /// How many earlier steps `/back` can return through (keeps `session.json` small).
     static let backHistoryLimit = 100
 
     public init(state: SessionState, clock: @escaping @Sendable () -> String, schemaReader: (any SchemaFileReading)? = nil,
-                modelValidator: (any ModelValidating)? = nil) {
+                modelValidator: (any ModelValidating)? = nil, sessionPath: String? = nil) {
         self.modelValidator = modelValidator
+        self.sessionPath = sessionPath
         self.state = state
         self.clock = clock
         self.schemaReader = schemaReader
@@ -32,7 +36,9 @@ public struct Conversation: Sendable {
 
     /// The pending question.
     public var question: Question {
-        state.step.isDesignStep ? Question.designQuestion(state.step, in: state, model: dataModel) : Question.forStep(state.step, in: state)
+        state.step.isDesignStep
+            ? Question.designQuestion(state.step, in: state, model: dataModel, sessionPath: sessionPath)
+            : Question.forStep(state.step, in: state)
     }
 
     /// Handles one line the user typed.

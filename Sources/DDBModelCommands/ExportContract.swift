@@ -6,6 +6,7 @@ import DesignEngine
 import Foundation
 import MigrationContract
 import SessionStore
+import ShellQuoting
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -47,7 +48,7 @@ struct ExportContract: ParsableCommand {
 
     /// The contract bytes on disk, once every gate is passed and they match the approved digest.
     static func approvedContract(_ state: SessionState, folder: SessionFolder, sessionPath: String) throws(CommandFailure) -> [UInt8] {
-        let resume = "ddbmodel resume \(sessionPath)"
+        let resume = ShellQuoting.command(["ddbmodel", "resume", sessionPath])
         guard state.gates.requirements.isPassed else {
             throw CommandFailure("Nothing to export: the requirements gate is open. Finish the requirements and pass their gate (\(resume)).")
         }

@@ -5,6 +5,7 @@ import DynamoDBClient
 import Foundation
 import ModelValidation
 import SessionStore
+import ShellQuoting
 
 /// `ddbmodel validate PATH --endpoint URL`: runs the session's model against a DynamoDB API
 /// endpoint and asserts every access pattern's result (issue 6, docs/validate.md).
@@ -42,7 +43,7 @@ struct ValidateModel: ParsableCommand {
         let url = try environment.failing { () throws(CommandFailure) in try Self.endpointURL(endpoint) }
         try environment.failing { () throws(CommandFailure) in
             guard state.gates.requirements.isPassed else {
-                throw CommandFailure("There is no data model to validate yet: the requirements gate is open (ddbmodel resume \(path)).")
+                throw CommandFailure("There is no data model to validate yet: the requirements gate is open (\(ShellQuoting.command(["ddbmodel", "resume", path]))).")
             }
         }
         let loopback = HTTPTransport.isLoopback(url)

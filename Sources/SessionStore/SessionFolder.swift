@@ -137,23 +137,9 @@ public struct SessionFolder: Sendable, Equatable {
         return text.isEmpty || (text.hasSuffix("\n") && Int32(text.dropLast()).map { $0 > 0 } == true)
     }
 
-    /// The name becomes one path component, so it must not escape `sessionsDirectory` or hide itself.
+    /// The name becomes one path component and a word of printed commands: `SessionName`'s rule.
     private static func validate(name: String) throws(StoreError) {
-        let reason: String? =
-            if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                "it is empty"
-            } else if name.contains("/") {
-                "it contains '/'"
-            } else if name.hasPrefix(".") {
-                "it starts with '.'"
-            } else if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                "it contains a control character"
-            } else if name.utf8.count > 255 {
-                "it is longer than 255 bytes"
-            } else {
-                nil
-            }
-        if let reason { throw StoreError.invalidSessionName(name: name, reason: reason) }
+        if let reason = SessionName.problem(with: name) { throw StoreError.invalidSessionName(name: name, reason: reason) }
     }
 
     private static func reason(for error: any Error) -> String {

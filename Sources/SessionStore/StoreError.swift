@@ -1,4 +1,5 @@
 import Foundation
+import ShellQuoting
 
 /// Everything that can go wrong while finding, locking, reading or writing a session on disk.
 ///
@@ -64,9 +65,10 @@ public enum StoreError: Error, Equatable, Sendable {
         case .notASessionFile(let path):
             return "\(path) is not a session file. Pass the session folder or the session.json inside it."
         case .invalidSessionName(let name, let reason):
-            return "\"\(name)\" cannot be used as a session name: \(reason). Choose a name like orders or checkout-v2."
+            // debugDescription shows a control character as \u{1B} instead of sending it to the terminal.
+            return "\(name.debugDescription) cannot be used as a session name: \(reason). Choose a name like orders or checkout-v2."
         case .sessionAlreadyExists(let folder):
-            return "A session already exists at \(folder). To continue it, run `ddbmodel resume \(folder)`; "
+            return "A session already exists at \(folder). To continue it, run `\(ShellQuoting.command(["ddbmodel", "resume", folder]))`; "
                 + "to start over, choose another name."
         case .folderInUse(let path):
             return "\(path) already exists and is not a ddbmodel session. Choose another session name, "

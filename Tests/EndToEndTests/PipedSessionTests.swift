@@ -78,7 +78,7 @@ import TestSupport
         #expect(runner.contents("Sessions/demo/session.json") == before)
     }
 
-    @Test(arguments: ["../escape", "a/b", "..", ".hidden", "-x", ""])
+    @Test(arguments: ["../escape", "a/b", "..", ".hidden", "-x", "", "$(touch pwned)", "my shop", "`id`"])
     func unsafeNamesAreRefused(name: String) throws {
         let runner = try BinaryRunner()
         let result = try runner.run(["new", "--", name])
@@ -86,6 +86,7 @@ import TestSupport
         #expect(result.errors.contains("session name"))
         let created = (try? FileManager.default.contentsOfDirectory(atPath: runner.file("Sessions").path)) ?? []
         #expect(created.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: runner.file("pwned").path))
     }
 
     /// A save that fails when the session opens (a full disk, or as here a folder where a file
@@ -103,6 +104,7 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.errors == "ddbmodel: Could not save \(document.path): it is a folder, not a file. The previous version of the file is unchanged.\n")
     }
+
     @Test func aDamagedSessionFileIsReportedAndLeftUntouched() throws {
         let runner = try BinaryRunner()
         _ = try runner.run(["new", "demo"], input: Self.transcript)
