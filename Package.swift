@@ -85,7 +85,11 @@ let package = Package(
         ),
         // The seeded generator the benchmarks build their inputs with.
         .target(name: "BenchmarkSupport", swiftSettings: strictSettings),
-        .executableTarget(name: "ddbmodel-import-bench", dependencies: ["MySQLSchema", "BenchmarkSupport"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ddbmodel-import-bench",
+            dependencies: ["MySQLSchema", "BenchmarkSupport", "Conversation", "DDBModelCommands", "SessionStore"],
+            swiftSettings: strictSettings
+        ),
         // Times design + render of a generated 300-entity, 1,000-pattern session (docs/benchmarks.md).
         .executableTarget(
             name: "ddbmodel-design-bench",

@@ -16,7 +16,9 @@ extension Conversation {
         let (report, toReview) = SchemaImporter.apply(parsed, previous: state.sourceSchema, to: &state.requirements)
         state.sourceSchema = parsed
         var pending = state.pendingReviews ?? []
-        for name in toReview where !pending.contains(name) { pending.append(name) }
+        // A set beside the list: a 40,000-table import must not search the list per entity.
+        var queued = Set(pending)
+        for name in toReview where queued.insert(name).inserted { pending.append(name) }
         state.pendingReviews = pending
         var messages = [report.summary]
         if let first = pending.first, !isInOverview {

@@ -45,7 +45,7 @@ struct SessionRunner {
             reader = PipedLineReader()
         }
         let loop = ConversationLoop(conversation: conversation, reader: reader, output: environment.output,
-                                    persistence: persistence, interactive: interactive)
+                                    persistence: persistence, interactive: interactive, stateIsSaved: true)
         bridge.loop = loop
         let end = loop.run()
         let ending = end == .quit ? "Saved." : "End of input: saved."
