@@ -5,7 +5,8 @@ import Foundation
 /// All changes go through the methods here, which check names and references, so the guided
 /// flow, the one-line commands and the YAML loader accept and reject exactly the same things.
 public struct Requirements: Codable, Sendable, Equatable {
-    public var overview: ApplicationOverview
+    /// Set through `setOverview`, which checks its free text.
+    public private(set) var overview: ApplicationOverview
     public private(set) var entities: [Entity]
     public private(set) var relationships: [Relationship]
     public private(set) var accessPatterns: [AccessPattern]
@@ -85,6 +86,18 @@ public struct Requirements: Codable, Sendable, Equatable {
         return names
     }
 
+    // MARK: Overview
+
+    /// Replaces the overview after checking its free text (`FreeText`): the domain like any
+    /// answer, the business context with room for a few paragraphs.
+    public mutating func setOverview(_ overview: ApplicationOverview) throws(RequirementsError) {
+        if let domain = overview.domain { try FreeText.check(domain, what: "The domain", limit: FreeText.answerLimit) }
+        if let context = overview.businessContext {
+            try FreeText.check(context, what: "The business context", limit: FreeText.contextLimit, allowingLineBreaks: true)
+        }
+        self.overview = overview
+    }
+
     // MARK: Entities
 
     /// Adds an entity (possibly with no attributes yet: the guided flow fills them in).
@@ -134,8 +147,12 @@ public struct Requirements: Codable, Sendable, Equatable {
     }
 
     private static func checkEntityConsistency(_ entity: Entity) throws(RequirementsError) {
+        if let owner = entity.owner { try FreeText.check(owner, what: "The owner of \(entity.name)", limit: FreeText.answerLimit) }
         var seen = Set<String>()
         for attribute in entity.attributes {
+            if let reason = attribute.excludedReason {
+                try FreeText.check(reason, what: "The reason \(attribute.name) is not migrated", limit: FreeText.answerLimit)
+            }
             try NameRules.checkAttributeName(attribute.name)
             guard seen.insert(attribute.name).inserted else {
                 throw RequirementsError("\(entity.name) lists the attribute \(attribute.name) twice.")
@@ -256,6 +273,8 @@ public struct Requirements: Codable, Sendable, Equatable {
         var checked = pattern
         let description = pattern.description.trimmingWhitespace
         guard !description.isEmpty else { throw RequirementsError("A pattern needs a description, such as \"Get user by ID\".") }
+        try FreeText.check(description, what: "The description", limit: FreeText.answerLimit, allowingLineBreaks: true)
+        if let latency = pattern.latency { try FreeText.check(latency, what: "The latency", limit: FreeText.answerLimit) }
         checked.description = description
         var names: [String] = []
         for name in pattern.entities {
@@ -283,6 +302,7 @@ public struct Requirements: Codable, Sendable, Equatable {
     public mutating func acceptGap(_ gapID: String, reason: String) throws(RequirementsError) {
         let trimmed = reason.trimmingWhitespace
         guard !trimmed.isEmpty else { throw RequirementsError("Say why the gap is acceptable, for example: accept created by the nightly import.") }
+        try FreeText.check(trimmed, what: "The reason", limit: FreeText.answerLimit, allowingLineBreaks: true)
         acceptedGaps.removeAll { $0.gapID == gapID }
         acceptedGaps.append(AcceptedGap(gapID: gapID, reason: trimmed))
     }

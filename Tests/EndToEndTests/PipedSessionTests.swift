@@ -105,6 +105,22 @@ import TestSupport
         #expect(result.errors == "ddbmodel: Could not save \(document.path): it is a folder, not a file. The previous version of the file is unchanged.\n")
     }
 
+    /// Escape sequences piped in are refused and never reach the terminal or the documents;
+    /// the session goes on with the next line.
+    @Test func escapeSequencesNeverReachTheTerminalOrTheDocuments() throws {
+        let runner = try BinaryRunner()
+        let input = "shop\u{1B}]0;pwned\u{7}\nshop\nOrders \u{1B}[2Jnever lost\u{0}\nOrders are never lost.\n/quit\n"
+        let result = try runner.run(["new", "demo"], input: input)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(!result.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{0}" || $0 == "\u{7}" })
+        #expect(result.output.contains("The line contains the control character U+001B (ESC) at character 5; "))
+        #expect(result.output.contains("The line contains the control character U+001B (ESC) at character 8; "))
+        let document = try #require(runner.contents("Sessions/demo/dynamodb_requirement.md"))
+        #expect(document.contains("- **Domain**: shop\n"))
+        #expect(document.contains("- **Business Context**: Orders are never lost.\n"))
+        #expect(!document.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test func aDamagedSessionFileIsReportedAndLeftUntouched() throws {
         let runner = try BinaryRunner()
         _ = try runner.run(["new", "demo"], input: Self.transcript)
