@@ -101,7 +101,7 @@ public enum SchemaImporter {
             + table.fullTextIndexes.map { SourceIndex(name: $0.name, kind: .fulltext, attributes: names($0.columnNames)) }
     }
 
-    /// The user-facing type for a MySQL column type (modeling rules §10).
+    /// The user-facing type for a MySQL column type.
     static func attributeType(_ type: ColumnType) -> AttributeType {
         switch type.name {
         case "date": return .date

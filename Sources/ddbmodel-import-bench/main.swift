@@ -492,6 +492,7 @@ if let manyTables, let tableCount {
     print("  parse + entities and relationships (s): \(timings.map { formatted($0.importSeconds, 3) }.joined(separator: " ")), median \(formatted(median(timings.map(\.importSeconds)), 3))")
     print("  first save, session.json and dynamodb_requirement.md (s): \(timings.map { formatted($0.saveSeconds, 3) }.joined(separator: " ")), median \(formatted(median(timings.map(\.saveSeconds)), 3))")
     print("  total (s): \(timings.map { formatted($0.total, 3) }.joined(separator: " ")), median \(formatted(median(timings.map(\.total)), 3))")
+    print("  processor time (user + system), median: import \(formatted(median(timings.map(\.importCPUSeconds)), 3)) s, save \(formatted(median(timings.map(\.saveCPUSeconds)), 3)) s")
     print("  entities: \(last.entities), relationships: \(last.relationships), session.json: \(last.sessionBytes) bytes")
     print("peak memory (ru_maxrss): \(formatted(peakMemoryMiB(), 1)) MiB")
     print("RESULT session-import tables=\(tableCount) median_total_s=\(formatted(median(timings.map(\.total)), 4)) median_import_s=\(formatted(median(timings.map(\.importSeconds)), 4)) median_save_s=\(formatted(median(timings.map(\.saveSeconds)), 4))")
