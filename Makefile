@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SESSION ?= demo
 
-.PHONY: run test build deps test-deps bench bench-design fuzz clean
+.PHONY: run test build deps test-deps bench bench-design bench-import fuzz clean
 
 ## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
 deps:
@@ -27,8 +27,9 @@ test-deps: deps
 	@bash scripts/mariadb-test-deps.sh
 	@bash scripts/python-test-deps.sh
 
+## Only the tool itself: the session needs neither the benchmarks nor the tests.
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --product ddbmodel
 
 run: build
 	@if [ -f "Sessions/$(SESSION)/session.json" ]; then \
@@ -59,6 +60,13 @@ DESIGN_RUNS ?= 30
 bench-design:
 	$(SWIFT) build -c release --product ddbmodel-design-bench
 	./.build/release/ddbmodel-design-bench --runs $(DESIGN_RUNS)
+
+## Parse and import a generated 5 MB schema of 40,000 tables into a session, with its first
+## save: median over IMPORT_RUNS runs (release build; docs/benchmarks.md).
+IMPORT_RUNS ?= 5
+bench-import:
+	$(SWIFT) build -c release --product ddbmodel-import-bench
+	./.build/release/ddbmodel-import-bench --tables 40000 --runs $(IMPORT_RUNS)
 
 clean:
 	rm -rf .build

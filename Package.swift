@@ -61,8 +61,10 @@ let package = Package(
         .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract", "ModelExecution"], swiftSettings: strictSettings),
         // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
         .target(name: "CanonicalJSON", swiftSettings: strictSettings),
+        // Words of the commands printed for the user to paste, quoted for a POSIX shell.
+        .target(name: "ShellQuoting", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
-        .target(name: "SessionStore", swiftSettings: strictSettings),
+        .target(name: "SessionStore", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
         // Requirements written as a YAML file, turned into domain values.
         .target(
             name: "RequirementsYAML",
@@ -70,13 +72,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["ModelExecution", "Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["ModelExecution", "Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests", "ShellQuoting"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
                 "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "ModelExecution", "Digests",
+                "ShellQuoting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -89,7 +92,11 @@ let package = Package(
         ),
         // The seeded generator the benchmarks build their inputs with.
         .target(name: "BenchmarkSupport", swiftSettings: strictSettings),
-        .executableTarget(name: "ddbmodel-import-bench", dependencies: ["MySQLSchema", "BenchmarkSupport"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ddbmodel-import-bench",
+            dependencies: ["MySQLSchema", "BenchmarkSupport", "Conversation", "DDBModelCommands", "SessionStore"],
+            swiftSettings: strictSettings
+        ),
         // Times design + render of a generated 300-entity, 1,000-pattern session (docs/benchmarks.md).
         .executableTarget(
             name: "ddbmodel-design-bench",
@@ -121,6 +128,7 @@ let package = Package(
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the independent checkers the tests run against the tool's output, from PyPI:
-# jsonschema (the contract's JSON Schema), cfn-lint (the CloudFormation template) and moto's
-# DynamoDB server with boto3 (the generated access-pattern module on loopback). They are test
+# jsonschema (the contract's JSON Schema), cfn-lint (the CloudFormation template), moto's
+# DynamoDB server with boto3 (the generated access-pattern module on loopback) and markdown-it-py
+# (a CommonMark parser reading back the requirements document's code spans). They are test
 # tools only; the product never calls Python.
 set -euo pipefail
 python=${PYTHON:-python3}
@@ -13,6 +14,7 @@ missing=()
 "$python" -c "import jsonschema" 2>/dev/null || missing+=("jsonschema")
 command -v cfn-lint >/dev/null 2>&1 || "$python" -c "import cfnlint" 2>/dev/null || missing+=("cfn-lint")
 "$python" -c "import moto, flask, boto3" 2>/dev/null || missing+=("moto[server]" "boto3")
+"$python" -c "import markdown_it" 2>/dev/null || missing+=("markdown-it-py")
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Python test tools: ${missing[*]}..."
     "$python" -m pip install -q "${missing[@]}" 2>/dev/null || "$python" -m pip install -q --break-system-packages "${missing[@]}"

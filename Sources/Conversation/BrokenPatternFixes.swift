@@ -1,4 +1,5 @@
 import DesignEngine
+import ModelExecution
 import Requirements
 
 /// The commands that would fix a broken pattern, each checked by designing the model with it.
@@ -11,7 +12,7 @@ enum BrokenPatternFixes {
         let id = mapping.patternID
         var fixes: [String] = []
         func serves(_ trialChoices: DesignChoices, _ trialRequirements: Requirements = requirements) -> Bool {
-            guard let trial = DesignEngine.design(trialRequirements, choices: trialChoices).mapping(for: id) else { return false }
+            guard let trial = ProvenDesign.design(trialRequirements, choices: trialChoices).mapping(for: id) else { return false }
             if case .unserved = trial.status { return false }
             return true
         }

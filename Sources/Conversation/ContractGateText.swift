@@ -1,14 +1,15 @@
 import DesignEngine
 import MigrationContract
 import Requirements
+import ShellQuoting
 
 /// The text of the contract gate: what the contract holds, what validation found, the question.
 enum ContractGateText {
     /// `model` is the session's model, designed once by the caller (the conversation caches it).
-    static func question(_ step: Step, in state: SessionState, model: DataModel) -> Question {
+    static func question(_ step: Step, in state: SessionState, model: DataModel, sessionPath: String?) -> Question {
         if step == .contractApproved {
             let digest = state.gates.contract.sha256.map { " (SHA-256 \($0))" } ?? ""
-            return Question(text: "The contract was approved (\(state.gates.contract.passedAt ?? ""))\(digest): all three gates are passed. Export it with ddbmodel export \(state.name) --out DIR, review with /show model, or /quit. A design change re-opens the design and contract gates.",
+            return Question(text: "The contract was approved (\(state.gates.contract.passedAt ?? ""))\(digest): all three gates are passed. Export it with \(exportCommand(sessionPath: sessionPath)), review with /show model, or /quit. A design change re-opens the design and contract gates.",
                             currentAnswer: nil)
         }
         let bytes = ContractBuilder.bytes(model, requirements: state.requirements)
@@ -23,6 +24,13 @@ enum ContractGateText {
             lines.append("Fix them with design commands (the contract is rebuilt from the model), then type yes.")
         }
         return Question(text: lines.joined(separator: "\n"), currentAnswer: nil)
+    }
+
+    /// `ddbmodel export Sessions/shop --out DIR`, the folder quoted for the shell: by path, not by
+    /// the session's name, which `export` cannot find when the session is not under `Sessions/`.
+    static func exportCommand(sessionPath: String?) -> String {
+        guard let sessionPath else { return "ddbmodel export SESSION-FOLDER --out DIR" }
+        return ShellQuoting.command(["ddbmodel", "export", sessionPath, "--out"]) + " DIR"
     }
 
     /// Tables, GSIs, lookup tables, attribute counts, and the MySQL columns left out.

@@ -146,7 +146,7 @@ extension Conversation {
             default: throw RequirementsError("\(key) is not an overview field; use: domain, context, users, peak.")
             }
         }
-        state.requirements.overview = overview
+        try state.requirements.setOverview(overview)
         return ["Overview updated."]
     }
 

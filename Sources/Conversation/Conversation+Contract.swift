@@ -31,7 +31,7 @@ extension Conversation {
             let digest = SHA256.hex(bytes)
             state.gates.contract = GateRecord(passedAt: passedAt, sha256: digest)
             advance(to: .contractApproved)
-            return ["Contract approved and recorded at \(passedAt) in session.json (SHA-256 \(digest)). Export it with: ddbmodel export \(state.name) --out DIR (see docs/export.md)."]
+            return ["Contract approved and recorded at \(passedAt) in session.json (SHA-256 \(digest)). Export it with: \(ContractGateText.exportCommand(sessionPath: sessionPath)) (see docs/export.md)."]
         case "no":
             throw RequirementsError("Not approved: the contract gate stays open. Change the model with a design command (that re-opens the design gate) or review it with /show model, then type yes.")
         default:

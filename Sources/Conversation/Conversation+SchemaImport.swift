@@ -12,11 +12,15 @@ extension Conversation {
     /// Imports (or re-imports) a MySQL schema: entities, attributes, keys and relationships, then
     /// queues the entities that are new or changed for review. Returns the import summary.
     public mutating func importSchema(_ sources: [SchemaSource]) -> [String] {
-        let parsed = SchemaParser.parse(sources)
-        let (report, toReview) = SchemaImporter.apply(parsed, previous: state.sourceSchema, to: &state.requirements)
+        // Tables whose text holds control characters stay out of the session altogether.
+        let (parsed, refusals) = SchemaTextScreen.screen(SchemaParser.parse(sources))
+        var (report, toReview) = SchemaImporter.apply(parsed, previous: state.sourceSchema, to: &state.requirements)
+        report.warnings = refusals + report.warnings
         state.sourceSchema = parsed
         var pending = state.pendingReviews ?? []
-        for name in toReview where !pending.contains(name) { pending.append(name) }
+        // A set beside the list: a 40,000-table import must not search the list per entity.
+        var queued = Set(pending)
+        for name in toReview where queued.insert(name).inserted { pending.append(name) }
         state.pendingReviews = pending
         var messages = [report.summary]
         if let first = pending.first, !isInOverview {

@@ -1,5 +1,6 @@
 import DesignEngine
 import Requirements
+import ShellQuoting
 
 /// Runs the current model against a DynamoDB API endpoint (`ddbmodel validate` from inside the
 /// session). The conversation stays pure: the runner does the network and the report files.
@@ -20,7 +21,7 @@ extension Conversation {
             throw RequirementsError("Usage: /validate ENDPOINT, such as /validate http://127.0.0.1:8000 (DynamoDB Local or moto_server).")
         }
         guard modelValidator.isLoopback(endpoint) else {
-            throw RequirementsError("\(endpoint) is not on this machine: inside the session /validate only uses local endpoints. For AWS, run ddbmodel validate \(state.name) --endpoint \(endpoint) --allow-remote from the shell (it asks before creating tables).")
+            throw RequirementsError("\(endpoint) is not on this machine: inside the session /validate only uses local endpoints. For AWS, run \(ShellQuoting.command(["ddbmodel", "validate", sessionPath ?? "SESSION-FOLDER", "--endpoint", endpoint, "--allow-remote"])) from the shell (it asks before creating tables).")
         }
         return modelValidator.validate(model: dataModel, state: state, endpoint: endpoint)
     }

@@ -17,13 +17,17 @@ public struct Conversation: Sendable {
     let modelValidator: (any ModelValidating)?
     /// The model of the design stage, designed again only when its inputs change.
     let designCache = DesignCache()
+    /// The session folder as the user would type it (`Sessions/shop`), for the shell commands the
+    /// conversation suggests; nil where there is no folder (tests, benchmarks).
+    let sessionPath: String?
 
     /// How many earlier steps `/back` can return through (keeps `session.json` small).
     static let backHistoryLimit = 100
 
     public init(state: SessionState, clock: @escaping @Sendable () -> String, schemaReader: (any SchemaFileReading)? = nil,
-                modelValidator: (any ModelValidating)? = nil) {
+                modelValidator: (any ModelValidating)? = nil, sessionPath: String? = nil) {
         self.modelValidator = modelValidator
+        self.sessionPath = sessionPath
         self.state = state
         self.clock = clock
         self.schemaReader = schemaReader
@@ -32,11 +36,20 @@ public struct Conversation: Sendable {
 
     /// The pending question.
     public var question: Question {
-        state.step.isDesignStep ? Question.designQuestion(state.step, in: state, model: dataModel) : Question.forStep(state.step, in: state)
+        state.step.isDesignStep
+            ? Question.designQuestion(state.step, in: state, model: dataModel, sessionPath: sessionPath)
+            : Question.forStep(state.step, in: state)
     }
 
     /// Handles one line the user typed.
     public mutating func handle(_ line: String) -> ConversationReply {
+        // Every answer and every command passes here first: nothing typed with a control
+        // character or an escape sequence is echoed, parsed or saved.
+        do throws(RequirementsError) {
+            try FreeText.check(line.trimmingWhitespace, what: "The line", limit: FreeText.lineLimit)
+        } catch {
+            return ConversationReply(messages: [error.message])
+        }
         let before = state
         var reply: ConversationReply
         let input = line.trimmingWhitespace
@@ -71,16 +84,20 @@ public struct Conversation: Sendable {
         if text.isEmpty, let current = question.currentAnswer { text = current }
         switch state.step {
         case .overviewDomain:
-            state.requirements.overview.domain = try required(text, "Name the domain, such as e-commerce.")
+            let domain = try required(text, "Name the domain, such as e-commerce.")
+            try changeOverview { $0.domain = domain }
             advance(to: .overviewContext)
         case .overviewContext:
-            state.requirements.overview.businessContext = try required(text, "Describe the business context in a sentence or two.")
+            let context = try required(text, "Describe the business context in a sentence or two.")
+            try changeOverview { $0.businessContext = context }
             advance(to: .overviewUsers)
         case .overviewUsers:
-            state.requirements.overview.expectedUsers = try AnswerParser.estimate(text, what: "The number of users")
+            let users = try AnswerParser.estimate(text, what: "The number of users")
+            try changeOverview { $0.expectedUsers = users }
             advance(to: .overviewPeak)
         case .overviewPeak:
-            state.requirements.overview.peakRequestsPerSecond = try AnswerParser.estimate(text, what: "The peak load")
+            let peak = try AnswerParser.estimate(text, what: "The peak load")
+            try changeOverview { $0.peakRequestsPerSecond = peak }
             endWalk(defaultNext: nextImportStep(orElse: .entityName))
         case .entityName:
             return try answerEntityName(text)
@@ -350,6 +367,12 @@ public struct Conversation: Sendable {
                 return
             }
         }
+    }
+
+    mutating func changeOverview(_ change: (inout ApplicationOverview) -> Void) throws(RequirementsError) {
+        var overview = state.requirements.overview
+        change(&overview)
+        try state.requirements.setOverview(overview)
     }
 
     mutating func changeEntity(_ name: String, _ change: (inout Entity) throws(RequirementsError) -> Void) throws(RequirementsError) {

@@ -27,9 +27,14 @@ public protocol SessionPersisting: AnyObject {
 }
 
 /// Why a save failed, in words for the user.
-public struct PersistenceFailure: Error, Sendable {
+///
+/// Printed as its message wherever it lands (`description`, `localizedDescription`), never as
+/// `PersistenceFailure(message: …)`.
+public struct PersistenceFailure: Error, Sendable, CustomStringConvertible, LocalizedError {
     public let message: String
     public init(_ message: String) { self.message = message }
+    public var description: String { message }
+    public var errorDescription: String? { message }
 }
 
 /// How a guided session ended.
@@ -46,25 +51,32 @@ public final class ConversationLoop {
     let persistence: any SessionPersisting
     /// On a terminal the prompt is decorated; piped sessions print plain text only.
     let prompt: String
+    /// Whether the files hold the current state: the way out saves only when they do not (a
+    /// save failed, or the loop started from a state nobody saved). Saving a 40,000-entity
+    /// session again for nothing took seconds.
+    private var stateIsSaved: Bool
 
+    /// - Parameter stateIsSaved: whether `conversation`'s state is already on disk (the runner
+    ///   saves it before the loop starts).
     public init(conversation: Conversation, reader: any LineReading, output: any OutputSink,
-                persistence: any SessionPersisting, interactive: Bool) {
+                persistence: any SessionPersisting, interactive: Bool, stateIsSaved: Bool = false) {
         self.conversation = conversation
         self.reader = reader
         self.output = output
         self.persistence = persistence
         self.prompt = interactive ? "> " : ""
+        self.stateIsSaved = stateIsSaved
     }
 
     /// Asks questions until the user quits or input ends. The session is saved after every
-    /// change and once more on the way out, so nothing answered is lost.
+    /// change, and on the way out when the last save failed, so nothing answered is lost.
     public func run() -> SessionEnd {
         var askAgain = true
         while true {
             if askAgain { output.write(Self.questionText(conversation.question) + "\n") }
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
-                save()
+                if !stateIsSaved { save() }
                 return .endOfInput
             case .interrupted:
                 askAgain = false
@@ -73,7 +85,7 @@ public final class ConversationLoop {
                 for message in reply.messages { output.write(message + "\n") }
                 if reply.changed { save() }
                 if reply.quit {
-                    save()
+                    if !stateIsSaved { save() }
                     return .quit
                 }
                 askAgain = true
@@ -90,7 +102,9 @@ public final class ConversationLoop {
     func save() {
         do throws(PersistenceFailure) {
             try persistence.save(conversation.state)
+            stateIsSaved = true
         } catch {
+            stateIsSaved = false
             output.write("Could not save the session: \(error.message) Your answers are kept in this session; fix the problem and answer again, or /quit to retry saving.\n")
         }
     }

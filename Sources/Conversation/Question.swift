@@ -81,10 +81,10 @@ public struct Question: Sendable, Equatable {
     }
 
     /// The design stage's questions, built from the model the engine designs for the session.
-    static func designQuestion(_ step: Step, in state: SessionState, model: DataModel) -> Question {
+    static func designQuestion(_ step: Step, in state: SessionState, model: DataModel, sessionPath: String? = nil) -> Question {
         switch step {
         case .contractGate, .contractApproved:
-            return ContractGateText.question(step, in: state, model: model)
+            return ContractGateText.question(step, in: state, model: model, sessionPath: sessionPath)
         case .designReview(let tableID):
             guard let position = model.tables.firstIndex(where: { $0.id == tableID }) else {
                 return Question(text: "That table is no longer in the model. Press Enter to continue.", currentAnswer: nil)

@@ -31,14 +31,8 @@ struct CommandEnvironment {
     func failing<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            errors.write("ddbmodel: \(error.message)\n")
-        } catch let error as CommandFailure {
-            errors.write("ddbmodel: \(error.message)\n")
-        } catch let error as RequirementsError {
-            errors.write("ddbmodel: \(error.message)\n")
         } catch {
-            errors.write("ddbmodel: \(error)\n")
+            errors.write("ddbmodel: \(ErrorSentence.text(for: error))\n")
         }
         throw ExitCode.failure
     }

@@ -7,6 +7,7 @@ import Foundation
 import MigrationContract
 import ModelExecution
 import SessionStore
+import ShellQuoting
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -48,7 +49,7 @@ struct ExportContract: ParsableCommand {
 
     /// The contract bytes on disk, once every gate is passed and they match the approved digest.
     static func approvedContract(_ state: SessionState, folder: SessionFolder, sessionPath: String) throws(CommandFailure) -> [UInt8] {
-        let resume = "ddbmodel resume \(sessionPath)"
+        let resume = ShellQuoting.command(["ddbmodel", "resume", sessionPath])
         guard state.gates.requirements.isPassed else {
             throw CommandFailure("Nothing to export: the requirements gate is open. Finish the requirements and pass their gate (\(resume)).")
         }
@@ -87,31 +88,44 @@ struct ExportContract: ParsableCommand {
         }
     }
 
-    /// Writes every file atomically, after checking that none would overwrite an existing file
-    /// (unless `force`), so a refused export leaves the folder as it was.
+    /// Writes every file, all or nothing: every target is checked before anything is written
+    /// (none may exist without `force`, and none may be a folder or another non-file), then all
+    /// the files are written together (`AtomicFile.write(_:)`), so a refused or failed export
+    /// leaves the folder as it was.
     static func write(_ files: [ExportedFile], into folder: URL, force: Bool, shownAs: String) throws(CommandFailure) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw CommandFailure("\(shownAs) is a file, not a folder.")
         }
-        if !force {
-            let existing = files.map(\.name).filter { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
-            if !existing.isEmpty {
-                throw CommandFailure("\(shownAs) already holds \(existing.joined(separator: ", ")); nothing was written. Use --force to overwrite, or choose another --out folder.")
+        var existing: [String] = []
+        var blocked: [String] = []
+        for file in files {
+            var info = stat()
+            guard lstat(folder.appendingPathComponent(file.name).path, &info) == 0 else { continue }
+            existing.append(file.name)
+            let kind = info.st_mode & S_IFMT
+            // A symbolic link is replaced (never followed); a folder, FIFO or device cannot be.
+            if kind != S_IFREG && kind != S_IFLNK {
+                blocked.append(file.name + (kind == S_IFDIR ? " is a folder" : " is not a regular file"))
             }
+        }
+        if !blocked.isEmpty {
+            throw CommandFailure("In \(shownAs), \(blocked.joined(separator: ", ")); nothing was written. Move \(blocked.count == 1 ? "it" : "them") away, or choose another --out folder.")
+        }
+        if !force, !existing.isEmpty {
+            throw CommandFailure("\(shownAs) already holds \(existing.joined(separator: ", ")); nothing was written. Use --force to overwrite, or choose another --out folder.")
         }
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw CommandFailure("Cannot create \(shownAs): \(error.localizedDescription)")
         }
-        for file in files {
-            do throws(StoreError) {
-                try AtomicFile.write(Data(file.bytes), to: folder.appendingPathComponent(file.name))
-            } catch {
-                throw CommandFailure(error.message)
-            }
+        do throws(StoreError) {
+            try AtomicFile.write(files.map { (data: Data($0.bytes), url: folder.appendingPathComponent($0.name)) })
+        } catch {
+            guard case .writeFailed = error else { throw CommandFailure(error.message) }
+            throw CommandFailure(error.message + " Nothing was exported.")
         }
     }
 }

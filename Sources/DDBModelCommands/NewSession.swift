@@ -27,7 +27,9 @@ struct NewSession: ParsableCommand {
     var schema: [String] = []
 
     func validate() throws {
-        if let problem = SessionNameRules.problem(with: name) { throw ValidationError(problem) }
+        if let reason = SessionName.problem(with: name) {
+            throw ValidationError(StoreError.invalidSessionName(name: name, reason: reason).message)
+        }
         if requirements != nil && !schema.isEmpty {
             throw ValidationError("Use --schema or --requirements, not both: import the schema, then add patterns in the session.")
         }

@@ -3,6 +3,7 @@ import Conversation
 import Foundation
 import LineEditing
 import SessionStore
+import ShellQuoting
 
 /// Opens a session (lock, first save) and runs the guided conversation on the terminal or on
 /// piped input.
@@ -22,15 +23,17 @@ struct SessionRunner {
     func run(isNew: Bool) throws {
         let lock = try self.lock ?? environment.failing { () throws(StoreError) in try SessionLock.acquire(folder) }
         defer { lock.release() }
+        // Holding the lock, no other ddbmodel saves here: what a killed one left can go.
+        StaleTemporaryFiles.remove(in: folder)
         let persistence = SessionFile(folder: folder)
+        let displayPath = Self.displayPath(folder.url, from: environment.currentDirectory)
         let conversation = Conversation(state: state, clock: ISOClock.now,
                                         schemaReader: DiskSchemaReader(currentDirectory: environment.currentDirectory),
-                                        modelValidator: SessionModelValidator(folder: folder))
+                                        modelValidator: SessionModelValidator(folder: folder), sessionPath: displayPath)
         // Written at once, also on resume: a process killed between writing session.json and
         // the document leaves the document one answer behind, and this brings it up to date.
         try environment.failing { () throws(PersistenceFailure) in try persistence.save(conversation.state) }
         let interactive = TerminalInfo.isInteractive
-        let displayPath = Self.displayPath(folder.url, from: environment.currentDirectory)
         environment.output.write(isNew
             ? "New session \(state.name) in \(displayPath)/ (type /help for commands).\n"
             : "Resuming session \(state.name) from \(displayPath)/ at: \(conversation.state.step.section).\n")
@@ -42,19 +45,22 @@ struct SessionRunner {
             reader = PipedLineReader()
         }
         let loop = ConversationLoop(conversation: conversation, reader: reader, output: environment.output,
-                                    persistence: persistence, interactive: interactive)
+                                    persistence: persistence, interactive: interactive, stateIsSaved: true)
         bridge.loop = loop
         let end = loop.run()
         let ending = end == .quit ? "Saved." : "End of input: saved."
-        environment.output.write("\(ending) Resume with: ddbmodel resume \(displayPath)\n")
+        environment.output.write("\(ending) Resume with: \(ShellQuoting.command(["ddbmodel", "resume", displayPath]))\n")
     }
 
     /// The folder relative to the working directory when it is inside it (shorter to retype).
+    /// A relative path starting with `-` gets `./` so the pasted command does not read it as an
+    /// option.
     static func displayPath(_ url: URL, from directory: URL) -> String {
         let base = directory.standardizedFileURL.path
         let path = url.standardizedFileURL.path
-        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
-        return path
+        guard path.hasPrefix(base + "/") else { return path }
+        let relative = String(path.dropFirst(base.count + 1))
+        return relative.hasPrefix("-") ? "./" + relative : relative
     }
 }
 

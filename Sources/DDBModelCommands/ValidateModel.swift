@@ -7,6 +7,7 @@ import Foundation
 import ModelExecution
 import ModelValidation
 import SessionStore
+import ShellQuoting
 
 /// `ddbmodel validate PATH --endpoint URL`: runs the session's model against a DynamoDB API
 /// endpoint and asserts every access pattern's result (issue 6, docs/validate.md).
@@ -41,28 +42,17 @@ struct ValidateModel: ParsableCommand {
             try SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory)
         }
         let state = try environment.failing { () throws(StoreError) in try SessionFile.load(folder) }
-        let url = try environment.failing { () throws(CommandFailure) in try Self.endpointURL(endpoint) }
         try environment.failing { () throws(CommandFailure) in
             guard state.gates.requirements.isPassed else {
-                throw CommandFailure("There is no data model to validate yet: the requirements gate is open (ddbmodel resume \(path)).")
+                throw CommandFailure("There is no data model to validate yet: the requirements gate is open (\(ShellQuoting.command(["ddbmodel", "resume", path]))).")
             }
         }
-        let loopback = HTTPTransport.isLoopback(url)
-        if !loopback, !allowRemote {
-            try environment.failing { () throws(CommandFailure) in
-                throw CommandFailure("\(endpoint) is not on this machine: validating creates real tables there (and may cost money). Add --allow-remote to do it; you will be asked to confirm.")
-            }
+        let target = try environment.failing { () throws(CommandFailure) in
+            try ValidationEndpoint.resolve(endpoint, allowRemote: allowRemote)
         }
+        let loopback = target.isLoopback
         let region = AWSRegion.load() ?? "us-east-1"
-        let credentials = try environment.failing { () throws(DynamoDBError) in
-            do throws(DynamoDBError) {
-                return try AWSCredentials.load()
-            } catch {
-                // A loopback endpoint (DynamoDB Local, moto) accepts any credentials.
-                if loopback { return AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing") }
-                throw error
-            }
-        }
+        let credentials = try environment.failing { () throws(DynamoDBError) in try target.credentials() }
         let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
         let tablePrefix = prefix ?? "ddbmodel-validate-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))-"
         if !loopback {
@@ -75,7 +65,7 @@ struct ValidateModel: ParsableCommand {
             }
         }
 
-        let transport = InterruptibleTransport(base: HTTPTransport(endpoint: url, credentials: credentials, region: region))
+        let transport = InterruptibleTransport(base: HTTPTransport(endpoint: target.url, credentials: credentials, region: region))
         InterruptibleTransport.installInterruptHandler()
         let output = environment.output
         let validator = ModelValidator(model: model, requirements: state.requirements, transport: transport, tablePrefix: tablePrefix, seed: seed,
@@ -90,12 +80,6 @@ struct ValidateModel: ParsableCommand {
         if !report.succeeded { throw ExitCode.failure }
     }
 
-    static func endpointURL(_ text: String) throws(CommandFailure) -> URL {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-            throw CommandFailure("\(text) is not an endpoint URL: give one such as http://127.0.0.1:8000 or https://dynamodb.us-east-1.amazonaws.com.")
-        }
-        return url
-    }
 }
 
 /// Passes requests through until Ctrl-C; then fails every request except the ones that clean
@@ -126,14 +110,17 @@ struct SessionModelValidator: ModelValidating {
     let folder: SessionFolder
 
     func isLoopback(_ endpoint: String) -> Bool {
-        guard let url = try? ValidateModel.endpointURL(endpoint) else { return false }
-        return HTTPTransport.isLoopback(url)
+        (try? ValidationEndpoint.resolve(endpoint, allowRemote: false)) != nil
     }
 
     func validate(model: DataModel, state: SessionState, endpoint: String) -> [String] {
-        guard let url = try? ValidateModel.endpointURL(endpoint) else { return ["\(endpoint) is not an endpoint URL."] }
-        let credentials = (try? AWSCredentials.load()) ?? AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")
-        let transport = HTTPTransport(endpoint: url, credentials: credentials, region: AWSRegion.load() ?? "us-east-1")
+        let target: ValidationEndpoint
+        do throws(CommandFailure) {
+            target = try ValidationEndpoint.resolve(endpoint, allowRemote: false)
+        } catch {
+            return [error.message]
+        }
+        let transport = HTTPTransport(endpoint: target.url, credentials: ValidationEndpoint.loopbackCredentials, region: AWSRegion.load() ?? "us-east-1")
         let prefix = "ddbmodel-validate-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))-"
         let report = ModelValidator(model: model, requirements: state.requirements, transport: transport, tablePrefix: prefix).run()
         var lines = [report.markdown()]

@@ -1,5 +1,8 @@
 import DynamoDBAPI
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -91,30 +94,32 @@ public struct HTTPTransport: DynamoDBTransport {
         }
         request.httpBody = Data(body)
 
-        let box = ResponseBox()
-        let semaphore = DispatchSemaphore(value: 0)
+        let collector = ResponseCollector()
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 2
-        let session = URLSession(configuration: configuration)
+        // A session with a delegate (not a completion handler): only then does URLSession ask
+        // before following a redirect, and the collector refuses every one.
+        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        let task = session.dataTask(with: request) { data, response, error in
-            box.set(data: data, response: response, error: error)
-            semaphore.signal()
-        }
+        let task = session.dataTask(with: request)
         task.resume()
-        if semaphore.wait(timeout: .now() + timeout * 2 + 1) == .timedOut {
+        if collector.done.wait(timeout: .now() + timeout * 2 + 1) == .timedOut {
             task.cancel()
             throw .endpointUnreachable(endpoint: endpoint.absoluteString, reason: "no answer within \(Int(timeout * 2)) seconds")
         }
-        let (data, response, error) = box.get()
+        let (data, response, error) = collector.result()
         if let error {
             throw .endpointUnreachable(endpoint: endpoint.absoluteString, reason: Self.describe(error))
         }
         guard let http = response as? HTTPURLResponse else {
             throw .invalidResponse(reason: "not an HTTP response from \(endpoint.absoluteString)")
         }
-        return (http.statusCode, [UInt8](data ?? Data()))
+        if (300..<400).contains(http.statusCode) {
+            let location = http.value(forHTTPHeaderField: "Location").map { " to \($0)" } ?? ""
+            throw .invalidResponse(reason: "\(endpoint.absoluteString) answered with a redirect (HTTP \(http.statusCode))\(location); ddbmodel does not follow redirects, so nothing was sent there. Pass the address that answers itself as --endpoint")
+        }
+        return (http.statusCode, [UInt8](data))
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -131,21 +136,82 @@ public struct HTTPTransport: DynamoDBTransport {
         }
     }
 
-    /// Whether the URL's host is a loopback address: `localhost`, 127.0.0.0/8 or `::1`.
-    public static func isLoopback(_ url: URL) -> Bool {
-        guard var host = url.host?.lowercased() else { return false }
+    /// Whether the URL's host is a loopback address: 127.0.0.0/8, `::1`, or `localhost` /
+    /// `*.localhost` when every address it resolves to is one of those.
+    ///
+    /// A name is only trusted after resolving it: `*.localhost` is loopback by convention, not by
+    /// every resolver (a DNS server may answer anything for it). Other names are never loopback.
+    public static func isLoopback(_ url: URL, resolve: (String) -> [[UInt8]]? = HTTPTransport.resolveAddresses) -> Bool {
+        loopbackURL(url, resolve: resolve) != nil
+    }
+
+    /// `url` with its host replaced by the loopback address it names, or nil when it is not on
+    /// this machine.
+    ///
+    /// Connecting to the address that was checked, rather than to the name, keeps a second
+    /// resolution (by URLSession, moments later) from pointing the requests somewhere else.
+    public static func loopbackURL(_ url: URL, resolve: (String) -> [[UInt8]]? = HTTPTransport.resolveAddresses) -> URL? {
+        guard var host = url.host?.lowercased() else { return nil }
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        if host == "localhost" || host.hasSuffix(".localhost") || host == "localhost." { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         if octets.count == 4, octets.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && UInt8($0) != nil }) {
-            return octets[0] == "127"
+            return octets[0] == "127" ? url : nil
         }
         if host.contains(":") {
             // ::1 in any spelling: every 16-bit group zero except a final 1.
-            let expanded = expandIPv6(host)
-            return expanded == [0, 0, 0, 0, 0, 0, 0, 1]
+            return expandIPv6(host) == [0, 0, 0, 0, 0, 0, 0, 1] ? url : nil
         }
-        return false
+        let name = host.hasSuffix(".") ? String(host.dropLast()) : host
+        guard name == "localhost" || name.hasSuffix(".localhost") else { return nil }
+        guard let addresses = resolve(name), !addresses.isEmpty, addresses.allSatisfy(isLoopbackAddress) else { return nil }
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        components?.host = addressText(addresses[0])
+        return components?.url
+    }
+
+    /// Every address `getaddrinfo` gives for `name` (4 bytes for IPv4, 16 for IPv6), or nil when
+    /// it does not resolve.
+    public static func resolveAddresses(_ name: String) -> [[UInt8]]? {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(name, nil, &hints, &list) == 0, let first = list else { return nil }
+        defer { freeaddrinfo(first) }
+        var addresses: [[UInt8]] = []
+        var entry: UnsafeMutablePointer<addrinfo>? = first
+        while let current = entry {
+            if let address = current.pointee.ai_addr {
+                switch Int32(current.pointee.ai_family) {
+                case AF_INET:
+                    var ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+                    addresses.append(withUnsafeBytes(of: &ipv4) { Array($0) })
+                case AF_INET6:
+                    var ipv6 = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+                    addresses.append(withUnsafeBytes(of: &ipv6) { Array($0) })
+                default:
+                    break
+                }
+            }
+            entry = current.pointee.ai_next
+        }
+        return addresses
+    }
+
+    /// 127.0.0.0/8, `::1`, or an IPv4-mapped 127.0.0.0/8 (`::ffff:127.0.0.1`).
+    static func isLoopbackAddress(_ bytes: [UInt8]) -> Bool {
+        if bytes.count == 4 { return bytes[0] == 127 }
+        guard bytes.count == 16 else { return false }
+        if bytes[0..<15].allSatisfy({ $0 == 0 }) && bytes[15] == 1 { return true }
+        return bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
+    }
+
+    /// `127.0.0.1`, or `[::1]` (bracketed, as a URL's host).
+    static func addressText(_ bytes: [UInt8]) -> String {
+        if bytes.count == 4 { return bytes.map(String.init).joined(separator: ".") }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return bytes[12...].map(String.init).joined(separator: ".")
+        }
+        return "[::1]"
     }
 
     private static func expandIPv6(_ text: String) -> [UInt16]? {
@@ -167,22 +233,47 @@ public struct HTTPTransport: DynamoDBTransport {
     }
 }
 
-/// The completion handler's results, handed to the waiting thread.
-private final class ResponseBox: @unchecked Sendable {
+/// Collects one task's response and body, refuses every redirect, and signals when done.
+///
+/// Following a redirect would send the signed request (the `Authorization` header and the body)
+/// to wherever the endpoint points, on this machine or off it: an endpoint checked as loopback
+/// could hand the caller's credentials to any host. Refusing makes the 3xx itself the response.
+private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // Written on URLSession's delegate queue, read by the waiting thread after `done`.
     private let lock = NSLock()
-    private var data: Data?
+    private var data = Data()
     private var response: URLResponse?
     private var error: (any Error)?
+    let done = DispatchSemaphore(value: 0)
 
-    func set(data: Data?, response: URLResponse?, error: (any Error)?) {
-        lock.lock()
-        defer { lock.unlock() }
-        self.data = data
-        self.response = response
-        self.error = error
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 
-    func get() -> (Data?, URLResponse?, (any Error)?) {
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        lock.lock()
+        self.response = response
+        lock.unlock()
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock()
+        self.data.append(data)
+        lock.unlock()
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        lock.lock()
+        self.error = error
+        if response == nil { response = task.response }
+        lock.unlock()
+        done.signal()
+    }
+
+    func result() -> (Data, URLResponse?, (any Error)?) {
         lock.lock()
         defer { lock.unlock() }
         return (data, response, error)

@@ -114,7 +114,7 @@ extension ExerciseRun {
     /// Every create must refuse an item repeating another's unique value, or its key.
     mutating func checkDuplicates() {
         for (entityName, create) in creates.sorted(by: { $0.value.patternID < $1.value.patternID }) {
-            guard let plan = create.plan, let entity = requirements.entity(named: entityName), let table = stored.table(of: entityName),
+            guard let plan = create.plan, requirements.entity(named: entityName) != nil, let table = stored.table(of: entityName),
                   let original = samples.items[entityName]?.first else { continue }
             // The groups the model enforces: those with a lookup table (a group DynamoDB cannot
             // key, such as a document, is recorded as not enforced).

@@ -5,13 +5,16 @@ import Foundation
 /// All changes go through the methods here, which check names and references, so the guided
 /// flow, the one-line commands and the YAML loader accept and reject exactly the same things.
 public struct Requirements: Codable, Sendable, Equatable {
-    public var overview: ApplicationOverview
+    /// Set through `setOverview`, which checks its free text.
+    public private(set) var overview: ApplicationOverview
     public private(set) var entities: [Entity]
     public private(set) var relationships: [Relationship]
     public private(set) var accessPatterns: [AccessPattern]
     public private(set) var acceptedGaps: [AcceptedGap]
     /// The next pattern number; numbers are never reused, so "pattern 7" always means one thing.
     public private(set) var nextPatternID: Int
+    /// Positions of entities and relationships by name; derived from the arrays, not saved.
+    private var index = RequirementsIndex()
 
     public init(overview: ApplicationOverview = ApplicationOverview()) {
         self.overview = overview
@@ -29,14 +32,25 @@ public struct Requirements: Codable, Sendable, Equatable {
         case nextPatternID = "next_pattern_id"
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        overview = try container.decode(ApplicationOverview.self, forKey: .overview)
+        entities = try container.decode([Entity].self, forKey: .entities)
+        relationships = try container.decode([Relationship].self, forKey: .relationships)
+        accessPatterns = try container.decode([AccessPattern].self, forKey: .accessPatterns)
+        acceptedGaps = try container.decode([AcceptedGap].self, forKey: .acceptedGaps)
+        nextPatternID = try container.decode(Int.self, forKey: .nextPatternID)
+        index = RequirementsIndex(entities: entities, relationships: relationships)
+    }
+
     // MARK: Look-ups
 
     /// The entity with this name, matched exactly first and then ignoring case (users type
-    /// `user` for `User`). The exact pass keeps rendering large sessions fast.
+    /// `user` for `User`); a dictionary look-up, not a scan.
     public func entity(named name: String) -> Entity? {
-        if let exact = entities.first(where: { $0.name == name }) { return exact }
-        let lowered = name.lowercased()
-        return entities.first { $0.name.lowercased() == lowered }
+        guard let position = index.entityPosition(named: name) else { return nil }
+        LookupWork.current?.add(1)
+        return entities[position]
     }
 
     /// Patterns are kept in increasing id order (ids are assigned in order and never reused), so
@@ -55,7 +69,9 @@ public struct Requirements: Codable, Sendable, Equatable {
     }
 
     public func relationship(parent: String, child: String) -> Relationship? {
-        relationships.first { $0.connects(parent, child) }
+        guard let position = index.relationshipPosition(parent, child) else { return nil }
+        LookupWork.current?.add(1)
+        return relationships[position]
     }
 
     /// Every attribute name of the given entities, in order, without repeats.
@@ -70,6 +86,18 @@ public struct Requirements: Codable, Sendable, Equatable {
         return names
     }
 
+    // MARK: Overview
+
+    /// Replaces the overview after checking its free text (`FreeText`): the domain like any
+    /// answer, the business context with room for a few paragraphs.
+    public mutating func setOverview(_ overview: ApplicationOverview) throws(RequirementsError) {
+        if let domain = overview.domain { try FreeText.check(domain, what: "The domain", limit: FreeText.answerLimit) }
+        if let context = overview.businessContext {
+            try FreeText.check(context, what: "The business context", limit: FreeText.contextLimit, allowingLineBreaks: true)
+        }
+        self.overview = overview
+    }
+
     // MARK: Entities
 
     /// Adds an entity (possibly with no attributes yet: the guided flow fills them in).
@@ -80,11 +108,12 @@ public struct Requirements: Codable, Sendable, Equatable {
         }
         try Self.checkEntityConsistency(entity)
         entities.append(entity)
+        index.appendEntity(named: entity.name, at: entities.count - 1)
     }
 
     /// Replaces the entity with the given name (the new value may rename it).
     public mutating func updateEntity(named name: String, to updated: Entity) throws(RequirementsError) {
-        guard let found = entity(named: name), let index = entities.firstIndex(where: { $0.name == found.name }) else {
+        guard let index = self.index.entityPosition(named: name) else {
             throw RequirementsError("There is no entity named \(name).")
         }
         let oldName = entities[index].name
@@ -96,7 +125,10 @@ public struct Requirements: Codable, Sendable, Equatable {
         }
         try Self.checkEntityConsistency(updated)
         entities[index] = updated
-        if updated.name != oldName { renameEntityReferences(from: oldName, to: updated.name) }
+        if updated.name != oldName {
+            self.index.rebuildEntities(entities)
+            renameEntityReferences(from: oldName, to: updated.name)
+        }
     }
 
     /// Deletes an entity and its relationships; refuses while access patterns still use it.
@@ -110,12 +142,17 @@ public struct Requirements: Codable, Sendable, Equatable {
         let removed = relationships.filter { $0.parent == entity.name || $0.child == entity.name }
         relationships.removeAll { $0.parent == entity.name || $0.child == entity.name }
         entities.removeAll { $0.name == entity.name }
+        index = RequirementsIndex(entities: entities, relationships: relationships)
         return removed
     }
 
     private static func checkEntityConsistency(_ entity: Entity) throws(RequirementsError) {
+        if let owner = entity.owner { try FreeText.check(owner, what: "The owner of \(entity.name)", limit: FreeText.answerLimit) }
         var seen = Set<String>()
         for attribute in entity.attributes {
+            if let reason = attribute.excludedReason {
+                try FreeText.check(reason, what: "The reason \(attribute.name) is not migrated", limit: FreeText.answerLimit)
+            }
             try NameRules.checkAttributeName(attribute.name)
             guard seen.insert(attribute.name).inserted else {
                 throw RequirementsError("\(entity.name) lists the attribute \(attribute.name) twice.")
@@ -142,6 +179,7 @@ public struct Requirements: Codable, Sendable, Equatable {
         for index in accessPatterns.indices {
             accessPatterns[index].entities = accessPatterns[index].entities.map { $0 == oldName ? newName : $0 }
         }
+        self.index.rebuildRelationships(relationships)
     }
 
     // MARK: Relationships
@@ -155,22 +193,29 @@ public struct Requirements: Codable, Sendable, Equatable {
         }
         try Self.checkCardinality(resolved.cardinality)
         relationships.append(resolved)
+        index.appendRelationship(resolved, at: relationships.count - 1)
     }
 
     public mutating func updateRelationship(parent: String, child: String, to updated: Relationship) throws(RequirementsError) {
-        guard let index = relationships.firstIndex(where: { $0.connects(parent, child) }) else {
+        guard let position = index.relationshipPosition(parent, child) else {
             throw RequirementsError("There is no relationship \(parent) -> \(child).")
         }
         let resolved = try resolveRelationshipNames(updated)
         try Self.checkCardinality(resolved.cardinality)
-        relationships[index] = resolved
+        let old = relationships[position]
+        relationships[position] = resolved
+        // Only a change of ends or kind moves what the index holds (a cardinality does not).
+        if old.parent != resolved.parent || old.child != resolved.child || old.kind != resolved.kind {
+            index.rebuildRelationships(relationships)
+        }
     }
 
     public mutating func deleteRelationship(parent: String, child: String) throws(RequirementsError) {
-        guard let index = relationships.firstIndex(where: { $0.connects(parent, child) }) else {
+        guard let position = index.relationshipPosition(parent, child) else {
             throw RequirementsError("There is no relationship \(parent) -> \(child).")
         }
-        relationships.remove(at: index)
+        relationships.remove(at: position)
+        index.rebuildRelationships(relationships)
     }
 
     private func resolveRelationshipNames(_ relationship: Relationship) throws(RequirementsError) -> Relationship {
@@ -228,6 +273,8 @@ public struct Requirements: Codable, Sendable, Equatable {
         var checked = pattern
         let description = pattern.description.trimmingWhitespace
         guard !description.isEmpty else { throw RequirementsError("A pattern needs a description, such as \"Get user by ID\".") }
+        try FreeText.check(description, what: "The description", limit: FreeText.answerLimit, allowingLineBreaks: true)
+        if let latency = pattern.latency { try FreeText.check(latency, what: "The latency", limit: FreeText.answerLimit) }
         checked.description = description
         var names: [String] = []
         for name in pattern.entities {
@@ -255,6 +302,7 @@ public struct Requirements: Codable, Sendable, Equatable {
     public mutating func acceptGap(_ gapID: String, reason: String) throws(RequirementsError) {
         let trimmed = reason.trimmingWhitespace
         guard !trimmed.isEmpty else { throw RequirementsError("Say why the gap is acceptable, for example: accept created by the nightly import.") }
+        try FreeText.check(trimmed, what: "The reason", limit: FreeText.answerLimit, allowingLineBreaks: true)
         acceptedGaps.removeAll { $0.gapID == gapID }
         acceptedGaps.append(AcceptedGap(gapID: gapID, reason: trimmed))
     }

@@ -410,9 +410,17 @@ public enum RequirementsDocument {
             out += item.passes ? "- [x] " : "- [ ] "
             out += item.title
             out += "\n"
-            for failure in item.failures { out += "  - \(failure.message) Fix: `\(failure.fix)`\n" }
+            for failure in item.failures {
+                out += "  - "
+                out += failure.message
+                out += " Fix: "
+                MarkdownCodeSpan.append(failure.fix, to: &out)
+                out += "\n"
+            }
             for accepted in item.accepted {
-                out += "  - Accepted `\(accepted.gapID)`: "
+                out += "  - Accepted "
+                MarkdownCodeSpan.append(accepted.gapID, to: &out)
+                out += ": "
                 inline(accepted.reason, into: &out)
                 out += "\n"
             }

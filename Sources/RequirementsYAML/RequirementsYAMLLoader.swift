@@ -35,6 +35,12 @@ public enum RequirementsYAMLLoader {
                 at: SourcePosition.start)
             throw RequirementsYAMLError(problems: problems.lines(fileName: fileName))
         }
+        // Control characters and outsized (or alias-multiplied) text stop the load before any of
+        // it is trimmed, parsed or echoed in a message.
+        let screened = YAMLTextScreen.problems(in: root)
+        guard screened.isEmpty else {
+            throw RequirementsYAMLError(problems: screened.lines(fileName: fileName))
+        }
         var reader = RequirementsYAMLReader()
         reader.read(root: root)
         guard reader.problems.isEmpty else {

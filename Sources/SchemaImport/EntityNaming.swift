@@ -23,12 +23,11 @@ enum EntityNaming {
         return name
     }
 
-    /// A name not in `taken` (case-insensitively), adding 2, 3, … when needed.
-    static func unique(_ name: String, avoiding taken: [String]) -> String {
-        let lowered = Set(taken.map { $0.lowercased() })
-        guard lowered.contains(name.lowercased()) else { return name }
+    /// A name not in `taken` (lower-cased names), adding 2, 3, … when needed.
+    static func unique(_ name: String, avoiding taken: Set<String>) -> String {
+        guard taken.contains(name.lowercased()) else { return name }
         var counter = 2
-        while lowered.contains("\(name)\(counter)".lowercased()) { counter += 1 }
+        while taken.contains("\(name)\(counter)".lowercased()) { counter += 1 }
         return "\(name)\(counter)"
     }
 

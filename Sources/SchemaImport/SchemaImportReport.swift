@@ -1,3 +1,5 @@
+import Requirements
+
 /// What an import did, for the summary shown after `--schema` or `/import schema`.
 public struct SchemaImportReport: Sendable, Equatable {
     public var tables = 0
@@ -16,7 +18,8 @@ public struct SchemaImportReport: Sendable, Equatable {
 
     public init() {}
 
-    /// The summary printed after an import.
+    /// The summary printed after an import. Names and statement starts quoted from the files
+    /// (a view's name, a statement that could not be read) show a control character escaped.
     public var summary: String {
         var lines = ["Imported \(tables) table\(tables == 1 ? "" : "s") with \(columns) columns: \(primaryKeys) primary keys, \(uniqueKeys) unique keys, \(foreignKeys) foreign keys."]
         if !changes.isEmpty {
@@ -35,6 +38,6 @@ public struct SchemaImportReport: Sendable, Equatable {
             lines.append("Check:")
             lines += warnings.map { "  - \($0)" }
         }
-        return lines.joined(separator: "\n")
+        return lines.map(FreeText.visible).joined(separator: "\n")
     }
 }

@@ -19,10 +19,18 @@ public enum SchemaImporter {
         var report = baseReport(schema)
         var toReview: [String] = []
         var entityForTable: [String: String] = [:]
+        // Looked up once per table: scanning the entities for each of 40,000 tables was most of
+        // the time a large import took.
+        var entityNamesBySourceTable: [String: String] = [:]
+        for entity in requirements.entities {
+            guard let table = entity.sourceTable?.lowercased(), entityNamesBySourceTable[table] == nil else { continue }
+            entityNamesBySourceTable[table] = entity.name
+        }
+        var takenNames = Set(requirements.entities.map { $0.name.lowercased() })
 
         for table in schema.tables {
             let key = table.name.lowercased()
-            if let existing = requirements.entities.first(where: { $0.sourceTable?.lowercased() == key }) {
+            if let existingName = entityNamesBySourceTable[key], let existing = requirements.entity(named: existingName) {
                 let (updated, changes, warnings) = merge(table, into: existing, requirements: requirements, hadPrevious: previous != nil)
                 report.changes += changes
                 report.warnings += warnings
@@ -32,10 +40,12 @@ public enum SchemaImporter {
                 }
                 entityForTable[key] = updated.name
             } else {
-                let name = EntityNaming.unique(EntityNaming.entityName(forTable: table.name), avoiding: requirements.entities.map(\.name))
+                let name = EntityNaming.unique(EntityNaming.entityName(forTable: table.name), avoiding: takenNames)
                 let entity = newEntity(named: name, from: table)
                 do {
                     try requirements.addEntity(entity)
+                    takenNames.insert(name.lowercased())
+                    entityNamesBySourceTable[key] = name
                     toReview.append(name)
                     entityForTable[key] = name
                     if previous != nil { report.changes.append("added table \(table.name) (entity \(name))") }
@@ -67,8 +77,10 @@ public enum SchemaImporter {
     static func newEntity(named name: String, from table: Table) -> Entity {
         var attributes: [Attribute] = []
         var attributeForColumn: [String: String] = [:]
+        var taken = Set<String>()
         for column in table.columns {
-            let attributeName = EntityNaming.unique(EntityNaming.attributeName(forColumn: column.name), avoiding: attributes.map(\.name))
+            let attributeName = EntityNaming.unique(EntityNaming.attributeName(forColumn: column.name), avoiding: taken)
+            taken.insert(attributeName.lowercased())
             attributeForColumn[column.name.lowercased()] = attributeName
             attributes.append(attribute(named: attributeName, from: column, table: table))
         }
@@ -89,7 +101,7 @@ public enum SchemaImporter {
             + table.fullTextIndexes.map { SourceIndex(name: $0.name, kind: .fulltext, attributes: names($0.columnNames)) }
     }
 
-    /// The user-facing type for a MySQL column type (modeling rules §10).
+    /// The user-facing type for a MySQL column type.
     static func attributeType(_ type: ColumnType) -> AttributeType {
         switch type.name {
         case "date": return .date
@@ -129,7 +141,7 @@ public enum SchemaImporter {
                 updated.attributes[index] = attribute
                 attributeForColumn[column.name.lowercased()] = attribute.name
             } else {
-                let name = EntityNaming.unique(EntityNaming.attributeName(forColumn: column.name), avoiding: updated.attributes.map(\.name))
+                let name = EntityNaming.unique(EntityNaming.attributeName(forColumn: column.name), avoiding: Set(updated.attributes.map { $0.name.lowercased() }))
                 updated.attributes.append(attribute(named: name, from: column, table: table))
                 attributeForColumn[column.name.lowercased()] = name
                 changes.append("added column \(table.name).\(column.name)")
@@ -191,6 +203,12 @@ public enum SchemaImporter {
     }
 
     static func addRelationships(_ schema: ParsedSchema, entityForTable: [String: String], requirements: inout Requirements, report: inout SchemaImportReport) {
+        // Positions of the relationships already there, by their exact ends, built once.
+        var existingPairs: [PairKey: Int] = [:]
+        for (position, relationship) in requirements.relationships.enumerated() {
+            let key = PairKey(parent: relationship.parent, child: relationship.child)
+            if existingPairs[key] == nil { existingPairs[key] = position }
+        }
         for table in schema.tables {
             for foreignKey in table.foreignKeys {
                 guard let child = entityForTable[table.name.lowercased()] else { continue }
@@ -201,7 +219,8 @@ public enum SchemaImporter {
                 let source = SourceForeignKey(name: foreignKey.name, columns: foreignKey.columns,
                                               referencedColumns: foreignKey.referencedColumns, onDelete: foreignKey.onDelete?.rawValue)
                 let nullable = foreignKey.columns.contains { name in table.column(named: name)?.nullable ?? false }
-                if var existing = requirements.relationships.first(where: { $0.parent == parent && $0.child == child }) {
+                if let position = existingPairs[PairKey(parent: parent, child: child)] {
+                    var existing = requirements.relationships[position]
                     existing.sourceForeignKey = source
                     try? requirements.updateRelationship(parent: parent, child: child, to: existing)
                     continue
@@ -212,12 +231,19 @@ public enum SchemaImporter {
                 relationship.sourceForeignKey = source
                 do {
                     try requirements.addRelationship(relationship)
+                    existingPairs[PairKey(parent: parent, child: child)] = requirements.relationships.count - 1
                 } catch {
                     report.warnings.append("The foreign key \(table.name) → \(foreignKey.referencedTable) was not added: \(error.message)")
                 }
             }
         }
     }
+}
+
+/// A relationship's two ends in order, for finding an imported foreign key's relationship.
+struct PairKey: Hashable {
+    let parent: String
+    let child: String
 }
 
 /// "skipped 120 INSERT statements; views: v_orders" lines for the import summary.

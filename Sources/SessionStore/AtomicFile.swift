@@ -13,8 +13,48 @@ public enum AtomicFile {
     ///
     /// On failure the target is untouched and the temporary file is removed; the error names the target.
     public static func write(_ data: Data, to url: URL) throws(StoreError) {
+        let staged = try stage(data, for: url)
+        try commit(staged)
+        syncDirectory(url.deletingLastPathComponent().path)
+    }
+
+    /// Replaces several files, all or none as far as the disk allows: every new content is written
+    /// and flushed to a temporary file first, and only when all of them are safely on disk are they
+    /// renamed over their targets, one after another.
+    ///
+    /// A failure while writing (a full disk, a target that cannot be replaced) removes every
+    /// temporary file and leaves all the targets as they were. Only a rename failing after others
+    /// succeeded (which the checks a caller makes first leave no reason for) can replace some.
+    public static func write(_ files: [(data: Data, url: URL)]) throws(StoreError) {
+        var staged: [StagedFile] = []
+        do throws(StoreError) {
+            for file in files { staged.append(try stage(file.data, for: file.url)) }
+        } catch {
+            for file in staged { unlink(file.temporary) }
+            throw error
+        }
+        for (index, file) in staged.enumerated() {
+            do throws(StoreError) {
+                try commit(file)
+            } catch {
+                for later in staged[(index + 1)...] { unlink(later.temporary) }
+                guard index > 0, case .writeFailed(let path, let reason) = error else { throw error }
+                throw StoreError.partiallyReplaced(path: path, reason: reason, replaced: staged[..<index].map(\.target))
+            }
+        }
+        for directory in Set(files.map { $0.url.deletingLastPathComponent().path }).sorted() { syncDirectory(directory) }
+    }
+
+    /// A temporary file holding a target's new content, flushed to disk, waiting to be renamed.
+    struct StagedFile {
+        let temporary: String
+        let target: String
+    }
+
+    /// Writes `data` to a new temporary file next to `url` and flushes it. On failure the
+    /// temporary file is removed and the error names the target.
+    static func stage(_ data: Data, for url: URL) throws(StoreError) -> StagedFile {
         let target = url.path
-        let directory = url.deletingLastPathComponent().path
         let (fd, temporary) = try createTemporaryFile(for: url)
         var descriptor: Int32? = fd
         do throws(StoreError) {
@@ -28,15 +68,21 @@ public enum AtomicFile {
             if close(fd) != 0 {
                 throw StoreError.writeFailed(path: target, reason: POSIXErrorReason.describe(errno))
             }
-            if rename(temporary, target) != 0 {
-                throw StoreError.writeFailed(path: target, reason: POSIXErrorReason.describe(errno))
-            }
         } catch {
             if let descriptor { close(descriptor) }
             unlink(temporary)
             throw error
         }
-        syncDirectory(directory)
+        return StagedFile(temporary: temporary, target: target)
+    }
+
+    /// Renames the staged file over its target; on failure removes it and names the target.
+    static func commit(_ staged: StagedFile) throws(StoreError) {
+        if rename(staged.temporary, staged.target) != 0 {
+            let code = errno
+            unlink(staged.temporary)
+            throw StoreError.writeFailed(path: staged.target, reason: POSIXErrorReason.describe(code))
+        }
     }
 
     /// Names handed out in this process; together with the pid they keep temporary names unique even when
@@ -50,7 +96,8 @@ public enum AtomicFile {
         var lastError: Int32 = EEXIST
         // A leftover file from an earlier process with a recycled pid could hold a name; try a few more.
         for _ in 0..<100 {
-            let candidate = directory.appendingPathComponent(".\(name).tmp-\(getpid())-\(counter.next())").path
+            let entry = TemporaryFileName(target: name, pid: getpid(), counter: counter.next()).entry
+            let candidate = directory.appendingPathComponent(entry).path
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 { return (fd, candidate) }
             lastError = errno

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A session's folder (`Sessions/NAME/`) and the files in it.
 ///
@@ -84,7 +85,7 @@ public struct SessionFolder: Sendable, Equatable {
                 throw StoreError.sessionAlreadyExists(folder: path)
             }
             let entries = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
-            guard entries.allSatisfy(isLeftoverOfUnsavedSession) else {
+            guard entries.allSatisfy({ isLeftoverOfUnsavedSession($0, in: path) }) else {
                 throw StoreError.folderInUse(path: path)
             }
             return folder
@@ -113,31 +114,32 @@ public struct SessionFolder: Sendable, Equatable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
-    /// What a session folder can hold before its first save: the lock and temporary files of `AtomicFile`.
     /// What a `new` killed before its first `session.json` landed can leave: the lock, temporary
     /// files, and the requirements document (both files are written at the same time, and the
     /// document is only a rendering of `session.json`).
-    private static func isLeftoverOfUnsavedSession(_ entry: String) -> Bool {
-        entry == lockFileName || entry == "dynamodb_requirement.md" || (entry.hasPrefix(".") && entry.contains(".tmp-"))
+    ///
+    /// Each must be a plain file as ddbmodel writes it, checked without following links: a folder
+    /// that arrived (in a clone, an archive) holding only a `.lock` symbolic link, or a lock with
+    /// something other than a pid in it, is someone else's, and reusing it would write through it.
+    private static func isLeftoverOfUnsavedSession(_ entry: String, in folder: String) -> Bool {
+        let path = folder + "/" + entry
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else { return false }
+        if entry == lockFileName { return isOurLockFile(path, size: info.st_size) }
+        return entry == "dynamodb_requirement.md" || TemporaryFileName(parsing: entry) != nil
     }
 
-    /// The name becomes one path component, so it must not escape `sessionsDirectory` or hide itself.
+    /// A lock file as `SessionLock` writes it: empty (not written yet) or one pid and a line break.
+    private static func isOurLockFile(_ path: String, size: off_t) -> Bool {
+        guard size <= 32 else { return false }
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.isEmpty || (text.hasSuffix("\n") && Int32(text.dropLast()).map { $0 > 0 } == true)
+    }
+
+    /// The name becomes one path component and a word of printed commands: `SessionName`'s rule.
     private static func validate(name: String) throws(StoreError) {
-        let reason: String? =
-            if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                "it is empty"
-            } else if name.contains("/") {
-                "it contains '/'"
-            } else if name.hasPrefix(".") {
-                "it starts with '.'"
-            } else if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                "it contains a control character"
-            } else if name.utf8.count > 255 {
-                "it is longer than 255 bytes"
-            } else {
-                nil
-            }
-        if let reason { throw StoreError.invalidSessionName(name: name, reason: reason) }
+        if let reason = SessionName.problem(with: name) { throw StoreError.invalidSessionName(name: name, reason: reason) }
     }
 
     private static func reason(for error: any Error) -> String {

@@ -33,10 +33,7 @@ public final class SessionLock: @unchecked Sendable {
         // The holder removes the file when it releases. If we opened the old file just before that, our
         // flock succeeds on a file nobody else will ever open again; detect that and start over.
         for _ in 0..<10 {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw StoreError.lockFailed(path: path, reason: POSIXErrorReason.describe(errno))
-            }
+            let fd = try openLockFile(path)
             var result = flock(fd, LOCK_EX | LOCK_NB)
             while result != 0 && errno == EINTR { result = flock(fd, LOCK_EX | LOCK_NB) }
             if result != 0 {
@@ -59,6 +56,46 @@ public final class SessionLock: @unchecked Sendable {
             path: path, reason: "the lock file kept being replaced by another process; try again")
     }
 
+    /// Opens (or creates) the lock file, refusing anything but a plain file of its own.
+    ///
+    /// Session folders are committed and shared, so `.lock` can arrive as a symbolic link (or a
+    /// hard link, or a FIFO) planted by someone else: following it would make us truncate and
+    /// write our pid into the file it points to, and removing it at release would delete the
+    /// user's link. `O_NOFOLLOW` refuses a symbolic link at the last component; `O_NONBLOCK`
+    /// keeps a FIFO or device under that name from blocking the open (it does nothing to a
+    /// regular file, and `flock` never blocks here anyway).
+    private static func openLockFile(_ path: String) throws(StoreError) -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            switch code {
+            case ELOOP: throw StoreError.unsafeLockFile(path: path, problem: "is a symbolic link")
+            case EISDIR: throw StoreError.unsafeLockFile(path: path, problem: "is a folder")
+            default: throw StoreError.lockFailed(path: path, reason: POSIXErrorReason.describe(code))
+            }
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw StoreError.lockFailed(path: path, reason: POSIXErrorReason.describe(code))
+        }
+        let problem: String? =
+            if (info.st_mode & S_IFMT) != S_IFREG {
+                "is not a regular file"
+            } else if info.st_nlink != 1 {
+                // Writing our pid would change every other name of the same file.
+                "has other hard links"
+            } else {
+                nil
+            }
+        if let problem {
+            close(fd)
+            throw StoreError.unsafeLockFile(path: path, problem: problem)
+        }
+        return fd
+    }
+
     /// Unlocks and removes the lock file. Calling it again does nothing.
     ///
     /// The file is removed while still locked, so no other process can lock it between the unlink and
@@ -77,11 +114,12 @@ public final class SessionLock: @unchecked Sendable {
         close(fd)
     }
 
-    /// Whether `path` still names the file open as `fd` (same device and inode).
+    /// Whether `path` itself (not what a link there points to) still names the file open as `fd`
+    /// (same device and inode).
     private static func refersToSameFile(_ fd: Int32, _ path: String) -> Bool {
         var open = stat()
         var named = stat()
-        guard fstat(fd, &open) == 0, stat(path, &named) == 0 else { return false }
+        guard fstat(fd, &open) == 0, lstat(path, &named) == 0 else { return false }
         return open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 

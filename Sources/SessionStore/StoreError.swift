@@ -1,4 +1,5 @@
 import Foundation
+import ShellQuoting
 
 /// Everything that can go wrong while finding, locking, reading or writing a session on disk.
 ///
@@ -25,10 +26,15 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotCreateFolder(path: String, reason: String)
     /// A file could not be replaced; the previous content is still in place.
     case writeFailed(path: String, reason: String)
+    /// Of files replaced together, `path` could not be after the files in `replaced` were.
+    case partiallyReplaced(path: String, reason: String, replaced: [String])
     /// Another ddbmodel process holds the session lock. `pid` is nil when the holder has not written it yet.
     case sessionInUse(session: String, pid: Int32?)
     /// The lock file itself could not be created or locked.
     case lockFailed(path: String, reason: String)
+    /// Something other than a plain lock file sits at the lock's path (a symbolic link, a folder, a
+    /// FIFO, a file with other hard links); `problem` says which, phrased to follow the path.
+    case unsafeLockFile(path: String, problem: String)
     /// The file to load does not exist.
     case fileNotFound(path: String)
     /// The file to load exists but could not be read.
@@ -59,9 +65,10 @@ public enum StoreError: Error, Equatable, Sendable {
         case .notASessionFile(let path):
             return "\(path) is not a session file. Pass the session folder or the session.json inside it."
         case .invalidSessionName(let name, let reason):
-            return "\"\(name)\" cannot be used as a session name: \(reason). Choose a name like orders or checkout-v2."
+            // debugDescription shows a control character as \u{1B} instead of sending it to the terminal.
+            return "\(name.debugDescription) cannot be used as a session name: \(reason). Choose a name like orders or checkout-v2."
         case .sessionAlreadyExists(let folder):
-            return "A session already exists at \(folder). To continue it, run `ddbmodel resume \(folder)`; "
+            return "A session already exists at \(folder). To continue it, run `\(ShellQuoting.command(["ddbmodel", "resume", folder]))`; "
                 + "to start over, choose another name."
         case .folderInUse(let path):
             return "\(path) already exists and is not a ddbmodel session. Choose another session name, "
@@ -70,11 +77,17 @@ public enum StoreError: Error, Equatable, Sendable {
             return "Could not create the folder \(path): \(reason)."
         case .writeFailed(let path, let reason):
             return "Could not save \(path): \(reason). The previous version of the file is unchanged."
+        case .partiallyReplaced(let path, let reason, let replaced):
+            return "Could not save \(path): \(reason). Already replaced: \(replaced.joined(separator: ", ")); "
+                + "the other files are unchanged."
         case .sessionInUse(let session, let pid):
             let holder = pid.map { " (pid \($0))" } ?? ""
             return "Session \(session) is already open in another ddbmodel\(holder). Close it first."
         case .lockFailed(let path, let reason):
             return "Could not lock the session with \(path): \(reason)."
+        case .unsafeLockFile(let path, let problem):
+            return "\(path) \(problem), not a lock file ddbmodel created, so ddbmodel neither writes to it nor removes it. "
+                + "Check what it is, remove it yourself, and try again."
         case .fileNotFound(let path):
             return "\(path) does not exist. Check the path of the session folder."
         case .unreadable(let path, let reason):

@@ -11,6 +11,10 @@ import MySQLSchema
 //   ddbmodel-import-bench [--runs N]            generate the dump in memory and time parsing it
 //   ddbmodel-import-bench --write PATH          write the generated dump to PATH (no timing)
 //   ddbmodel-import-bench --file PATH [--runs N] time parsing an existing dump
+//   ddbmodel-import-bench --tables N [--runs N]  a dump of N small tables (40,000 make 5 MB): time
+//                                                parsing it, and importing it into a new session
+//                                                with the session's first save, as `ddbmodel new
+//                                                NAME --schema FILE` does before its first question
 
 /// The generated dump stops at the first table boundary at or past this many bytes.
 let targetBytes = 10_000_000
@@ -382,6 +386,7 @@ func formatted(_ value: Double, _ digits: Int) -> String {
 
 var writePath: String?
 var filePath: String?
+var tableCount: Int?
 var runs = 5
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -392,17 +397,33 @@ while let argument = arguments.next() {
     case "--file":
         guard let path = arguments.next() else { fail("--file needs a path") }
         filePath = path
+    case "--tables":
+        guard let value = arguments.next().flatMap({ Int($0) }), value > 0 else { fail("--tables needs a positive number") }
+        tableCount = value
     case "--runs":
         guard let value = arguments.next().flatMap({ Int($0) }), value > 0 else { fail("--runs needs a positive number") }
         runs = value
-    default: fail("usage: ddbmodel-import-bench [--write PATH | --file PATH] [--runs N]")
+    default: fail("usage: ddbmodel-import-bench [--write PATH | --file PATH | --tables N] [--runs N]")
     }
 }
 
 let text: String
 let sourceName: String
 var expected: GeneratedCounts?
-if let filePath {
+var manyTables: ManyTablesDump?
+if let tableCount {
+    var generator = ManyTablesDump()
+    text = generator.text(tables: tableCount)
+    sourceName = "generated-\(tableCount)-tables.sql"
+    manyTables = generator
+    expected = GeneratedCounts(tables: tableCount, columns: tableCount * 3,
+                               uniqueKeys: generator.foreignKeys, indexes: tableCount - generator.foreignKeys, foreignKeys: generator.foreignKeys)
+    if let writePath {
+        guard FileManager.default.createFile(atPath: writePath, contents: Data(text.utf8)) else { fail("cannot write \(writePath)") }
+        print("wrote \(writePath): \(text.utf8.count) bytes, \(tableCount) tables, \(generator.foreignKeys) foreign keys")
+        exit(0)
+    }
+} else if let filePath {
     guard let data = FileManager.default.contents(atPath: filePath) else { fail("cannot read \(filePath)") }
     text = String(decoding: data, as: UTF8.self)
     sourceName = filePath
@@ -455,4 +476,24 @@ if let expected {
     let found = (parsed.tables.count, columns, uniqueKeys, indexes, foreignKeys)
     let wanted = (expected.tables, expected.columns, expected.uniqueKeys, expected.indexes, expected.foreignKeys)
     if found != wanted { fail("FAIL: parsed (tables, columns, unique, keys, foreign keys) \(found), generated \(wanted)") }
+}
+
+// The whole import into a session, for the many-tables input: the parse above is only its first part.
+if let manyTables, let tableCount {
+    _ = SessionImportTiming.measure(source)  // warm-up
+    var timings: [SessionImportTiming] = []
+    for _ in 0..<runs { timings.append(SessionImportTiming.measure(source)) }
+    let last = timings[timings.count - 1]
+    if last.entities != tableCount || last.relationships != manyTables.foreignKeys {
+        fail("FAIL: imported \(last.entities) entities and \(last.relationships) relationships, generated \(tableCount) tables and \(manyTables.foreignKeys) foreign keys")
+    }
+    print("")
+    print("session import (ddbmodel new NAME --schema FILE up to its first question), \(runs) runs after 1 warm-up:")
+    print("  parse + entities and relationships (s): \(timings.map { formatted($0.importSeconds, 3) }.joined(separator: " ")), median \(formatted(median(timings.map(\.importSeconds)), 3))")
+    print("  first save, session.json and dynamodb_requirement.md (s): \(timings.map { formatted($0.saveSeconds, 3) }.joined(separator: " ")), median \(formatted(median(timings.map(\.saveSeconds)), 3))")
+    print("  total (s): \(timings.map { formatted($0.total, 3) }.joined(separator: " ")), median \(formatted(median(timings.map(\.total)), 3))")
+    print("  processor time (user + system), median: import \(formatted(median(timings.map(\.importCPUSeconds)), 3)) s, save \(formatted(median(timings.map(\.saveCPUSeconds)), 3)) s")
+    print("  entities: \(last.entities), relationships: \(last.relationships), session.json: \(last.sessionBytes) bytes")
+    print("peak memory (ru_maxrss): \(formatted(peakMemoryMiB(), 1)) MiB")
+    print("RESULT session-import tables=\(tableCount) median_total_s=\(formatted(median(timings.map(\.total)), 4)) median_import_s=\(formatted(median(timings.map(\.importSeconds)), 4)) median_save_s=\(formatted(median(timings.map(\.saveSeconds)), 4))")
 }

@@ -27,7 +27,8 @@ import TestSupport
     }
 
     @Test func onlyYesInFullApprovesAndRecordsTheDigestOfTheExactBytes() throws {
-        var conversation = try DesignStageFixture.approved()
+        // The session's folder as the runner hands it over: the hint names it, quoted for the shell.
+        var conversation = Conversation(state: try DesignStageFixture.approved().state, clock: FixedClock.now, sessionPath: "/srv/it's mine/shop")
         for answer in ["y", "ok", "no", ""] {
             let reply = conversation.handle(answer)
             #expect(!reply.changed)
@@ -38,7 +39,8 @@ import TestSupport
         #expect(conversation.state.gates.contract == GateRecord(passedAt: FixedClock.time, sha256: digest))
         #expect(conversation.state.step == .contractApproved)
         #expect(conversation.state.stage == "approved")
-        #expect(reply.messages == ["Contract approved and recorded at \(FixedClock.time) in session.json (SHA-256 \(digest)). Export it with: ddbmodel export shop --out DIR (see docs/export.md)."])
+        #expect(reply.messages == ["Contract approved and recorded at \(FixedClock.time) in session.json (SHA-256 \(digest)). Export it with: ddbmodel export '/srv/it'\\''s mine/shop' --out DIR (see docs/export.md)."])
+        #expect(conversation.question.text.contains("Export it with ddbmodel export '/srv/it'\\''s mine/shop' --out DIR, review"))
         #expect(conversation.handle("yes").messages.first?.hasPrefix("All three gates are passed") == true)
     }
 

@@ -9,14 +9,15 @@ import TestSupport
                          reader: reader, output: output, persistence: persistence, interactive: interactive)
     }
 
-    @Test func everyAcceptedAnswerIsSavedAndEndOfInputSavesOnceMore() {
+    @Test func everyAcceptedAnswerIsSavedAndNothingIsSavedTwice() {
         let reader = ScriptedLineReader(["retail", "oops:bad", "/show"])
         let output = RecordingOutput()
         let persistence = InMemoryPersistence()
         let end = Self.loop(reader, output, persistence).run()
         #expect(end == .endOfInput)
-        // "retail" accepted (1 save), the context answer "oops:bad" accepted (1 save), /show saves nothing, end of input (1 save).
-        #expect(persistence.saved.count == 3)
+        // "retail" accepted (1 save), the context answer "oops:bad" accepted (1 save), /show saves
+        // nothing, and end of input finds the files up to date.
+        #expect(persistence.saved.count == 2)
         #expect(persistence.saved.last?.requirements.overview.businessContext == "oops:bad")
         #expect(reader.prompts.allSatisfy { $0.isEmpty }, "piped sessions print no prompt decoration")
     }
@@ -45,6 +46,31 @@ import TestSupport
         let end = Self.loop(ScriptedLineReader(["/quit", "never read"]), RecordingOutput(), persistence).run()
         #expect(end == .quit)
         #expect(persistence.saved.count == 1)
+    }
+
+    /// A state nobody saved yet is saved on the way out; one the runner saved is not saved again.
+    @Test(arguments: [false, true])
+    func theWayOutSavesOnlyAnUnsavedState(stateIsSaved: Bool) {
+        let persistence = InMemoryPersistence()
+        let loop = ConversationLoop(conversation: Conversation(state: SessionState(name: "shop"), clock: FixedClock.now),
+                                    reader: ScriptedLineReader(["/show"]), output: RecordingOutput(), persistence: persistence,
+                                    interactive: false, stateIsSaved: stateIsSaved)
+        _ = loop.run()
+        #expect(persistence.saved.count == (stateIsSaved ? 0 : 1))
+    }
+
+    /// After a failed save the way out tries again, so the answer still reaches the disk.
+    @Test func theWayOutRetriesAFailedSave() {
+        let persistence = InMemoryPersistence()
+        persistence.failWith = "the disk is full."
+        let reader = ScriptedLineReader(["retail"])
+        let loop = ConversationLoop(conversation: Conversation(state: SessionState(name: "shop"), clock: FixedClock.now),
+                                    reader: reader, output: RecordingOutput(), persistence: persistence, interactive: false,
+                                    stateIsSaved: true)
+        reader.onEnd = { persistence.failWith = nil }
+        _ = loop.run()
+        #expect(persistence.saved.count == 1)
+        #expect(persistence.saved.last?.requirements.overview.domain == "retail")
     }
 
     @Test func aFailedSaveIsReportedAndTheAnswerKept() {

@@ -2,6 +2,7 @@ import DynamoDBAPI
 @testable import DynamoDBClient
 import Foundation
 import Testing
+import TestSupport
 
 /// Loopback detection and the retry loop, driven through a fake `send once`.
 struct HTTPTransportTests {
@@ -13,6 +14,43 @@ struct HTTPTransportTests {
     ])
     func loopback(url: String, expected: Bool) throws {
         #expect(HTTPTransport.isLoopback(try #require(URL(string: url))) == expected, "\(url)")
+    }
+
+    /// `*.localhost` is loopback only when everything it resolves to is; other names never are.
+    @Test func aLocalhostNameIsTrustedOnlyAfterResolving() throws {
+        let url = try #require(URL(string: "http://shop.localhost:8000/"))
+        #expect(HTTPTransport.loopbackURL(url, resolve: { _ in [[127, 0, 0, 1]] })?.absoluteString == "http://127.0.0.1:8000/")
+        #expect(HTTPTransport.loopbackURL(url, resolve: { _ in [[127, 0, 0, 1], [10, 0, 0, 7]] }) == nil)
+        #expect(HTTPTransport.loopbackURL(url, resolve: { _ in [[93, 184, 216, 34]] }) == nil)
+        #expect(HTTPTransport.loopbackURL(url, resolve: { _ in nil }) == nil, "a name that does not resolve")
+        #expect(HTTPTransport.loopbackURL(url, resolve: { _ in [] }) == nil)
+        let ipv6 = [UInt8](repeating: 0, count: 15) + [1]
+        #expect(HTTPTransport.loopbackURL(url, resolve: { _ in [ipv6] })?.absoluteString == "http://[::1]:8000/")
+        let other = try #require(URL(string: "http://myhost:8000/"))
+        #expect(HTTPTransport.loopbackURL(other, resolve: { _ in [[127, 0, 0, 1]] }) == nil, "only localhost names are resolved")
+    }
+
+    /// An endpoint that answers with a redirect: the redirect is not followed, so nothing (and
+    /// no signed request) reaches its target.
+    @Test func redirectsAreNotFollowed() throws {
+        let target = try RecordingHTTPServer()
+        defer { target.stop() }
+        let redirector = try RecordingHTTPServer(redirectTo: target.url)
+        defer { redirector.stop() }
+        let transport = HTTPTransport(endpoint: redirector.url, credentials: AWSCredentials(accessKeyID: "AKIDREALKEY", secretAccessKey: "real-secret"),
+                                      region: "us-east-1", timeout: 5, retryPolicy: RetryPolicy(maxAttempts: 1))
+
+        let error = #expect(throws: DynamoDBError.self) {
+            _ = try transport.send(operation: "ListTables", body: Array("{}".utf8))
+        }
+
+        guard case .invalidResponse(let reason)? = error else {
+            Issue.record("expected invalidResponse, got \(String(describing: error))")
+            return
+        }
+        #expect(reason == "\(redirector.url.absoluteString) answered with a redirect (HTTP 307) to \(target.url.absoluteString); ddbmodel does not follow redirects, so nothing was sent there. Pass the address that answers itself as --endpoint")
+        #expect(redirector.requests().count == 1)
+        #expect(target.requests().isEmpty, "the redirect target received \(target.requests().map(\.headers))")
     }
 
     static let throttle: (Int, [UInt8]) = (400, Array(#"{"__type": "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", "message": "slow"}"#.utf8))

@@ -54,6 +54,10 @@ import TestSupport
             #expect(resumed.status == 0, "run \(run) could not resume: \(resumed.errors)")
             #expect(resumed.output.contains("Resuming session \(name)"))
             #expect(Self.isComplete(runner.contents("Sessions/\(name)/dynamodb_requirement.md") ?? ""), "run \(run): resume did not write the document")
+            // A kill between creating a temporary file and renaming it leaves the file; the next
+            // open removes it.
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty, "run \(run) left \(leftovers) after resuming")
         }
         #expect(foundSessionFiles >= Self.killCount / 2, "most kills should land after the session was created")
     }

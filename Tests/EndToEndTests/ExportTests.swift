@@ -108,4 +108,20 @@ import TestSupport
         #expect(missing.status == 1)
         #expect(missing.errors == "ddbmodel: Cannot read nothing.json: no such file, or it is not readable.\n")
     }
+
+    /// `--force` into a folder where one target is a folder: every target is checked first, so
+    /// nothing at all is written (it used to write the files before it, then fail).
+    @Test func forceIntoAFolderWithAFolderInTheWayWritesNothing() throws {
+        let runner = try Self.approvedSession()
+        try FileManager.default.createDirectory(at: runner.file("out/cloudformation.yaml"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: runner.file("out/migrationContract.json"))
+
+        let result = try runner.run(["export", "Sessions/shop", "--out", "out", "--force"])
+
+        #expect(result.status == 1)
+        #expect(result.errors == "ddbmodel: In out, cloudformation.yaml is a folder; nothing was written. Move it away, or choose another --out folder.\n")
+        #expect(result.output.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.file("out").path).sorted() == ["cloudformation.yaml", "migrationContract.json"])
+        #expect(runner.contents("out/migrationContract.json") == "old")
+    }
 }

@@ -78,7 +78,7 @@ import TestSupport
         #expect(runner.contents("Sessions/demo/session.json") == before)
     }
 
-    @Test(arguments: ["../escape", "a/b", "..", ".hidden", "-x", ""])
+    @Test(arguments: ["../escape", "a/b", "..", ".hidden", "-x", "", "$(touch pwned)", "my shop", "`id`"])
     func unsafeNamesAreRefused(name: String) throws {
         let runner = try BinaryRunner()
         let result = try runner.run(["new", "--", name])
@@ -86,6 +86,39 @@ import TestSupport
         #expect(result.errors.contains("session name"))
         let created = (try? FileManager.default.contentsOfDirectory(atPath: runner.file("Sessions").path)) ?? []
         #expect(created.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: runner.file("pwned").path))
+    }
+
+    /// A save that fails when the session opens (a full disk, or as here a folder where a file
+    /// goes) is reported as a sentence, not as a Swift value such as `PersistenceFailure(message: …)`.
+    @Test func aFailedSaveIsReportedAsASentence() throws {
+        let runner = try BinaryRunner()
+        try FileManager.default.createDirectory(at: runner.file("Sessions"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ExampleSessionTests.examples.appendingPathComponent("ecommerce"), to: runner.file("Sessions/shop"))
+        let document = runner.file("Sessions/shop/dynamodb_data_model.md")
+        try FileManager.default.removeItem(at: document)
+        try FileManager.default.createDirectory(at: document, withIntermediateDirectories: false)
+
+        let result = try runner.run(["resume", "Sessions/shop"], input: "/quit\n")
+
+        #expect(result.status == 1)
+        #expect(result.errors == "ddbmodel: Could not save \(document.path): it is a folder, not a file. The previous version of the file is unchanged.\n")
+    }
+
+    /// Escape sequences piped in are refused and never reach the terminal or the documents;
+    /// the session goes on with the next line.
+    @Test func escapeSequencesNeverReachTheTerminalOrTheDocuments() throws {
+        let runner = try BinaryRunner()
+        let input = "shop\u{1B}]0;pwned\u{7}\nshop\nOrders \u{1B}[2Jnever lost\u{0}\nOrders are never lost.\n/quit\n"
+        let result = try runner.run(["new", "demo"], input: input)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(!result.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{0}" || $0 == "\u{7}" })
+        #expect(result.output.contains("The line contains the control character U+001B (ESC) at character 5; "))
+        #expect(result.output.contains("The line contains the control character U+001B (ESC) at character 8; "))
+        let document = try #require(runner.contents("Sessions/demo/dynamodb_requirement.md"))
+        #expect(document.contains("- **Domain**: shop\n"))
+        #expect(document.contains("- **Business Context**: Orders are never lost.\n"))
+        #expect(!document.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
     @Test func aDamagedSessionFileIsReportedAndLeftUntouched() throws {

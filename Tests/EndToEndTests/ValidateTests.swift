@@ -111,10 +111,10 @@ import TestSupport
         let aws = runner.home.appendingPathComponent(".aws")
         try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
         try Data("[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n".utf8).write(to: aws.appendingPathComponent("credentials"))
-        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "http://192.0.2.1:8000", "--allow-remote", "--prefix", "r-"],
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "https://192.0.2.1:8000", "--allow-remote", "--prefix", "r-"],
                                     input: "no\n")
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("endpoint http://192.0.2.1:8000. The run creates these tables (and deletes them at the end):\n  r-Users\n"))
+        #expect(result.output.contains("endpoint https://192.0.2.1:8000. The run creates these tables (and deletes them at the end):\n  r-Users\n"))
         #expect(result.output.contains("  r-UserEmails\n"))
         #expect(result.output.hasSuffix("Type yes to create them: Nothing was created.\n"))
         #expect(runner.contents("Sessions/ecommerce-approved/dynamodb_model_validation.md") == nil)
@@ -139,5 +139,63 @@ import TestSupport
             process.waitUntilExit()
             #expect(try ValidateTests.tableNames(port: port).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         }
+    }
+
+    /// Real-looking keys in the environment, as a developer's shell has them.
+    static let realKeys = ["AWS_ACCESS_KEY_ID": "AKIAREALKEYEXAMPLE01", "AWS_SECRET_ACCESS_KEY": "real/secret/key", "AWS_SESSION_TOKEN": "real-session-token"]
+
+    static func header(_ name: String, in headers: [String: String]) -> String? {
+        headers.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+
+    /// A loopback endpoint is signed with the fixed dummy key, never with the environment's.
+    @Test func aLoopbackEndpointGetsTheDummyCredentialsEvenWhenRealOnesAreSet() throws {
+        let runner = try BinaryRunner()
+        try ValidateTests.exampleCopy(runner, "ecommerce-approved")
+        let server = try RecordingHTTPServer()
+        defer { server.stop() }
+
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", server.url.absoluteString, "--prefix", "d-"],
+                                    environment: Self.realKeys)
+
+        #expect(result.status == 1, "the server refuses every request")
+        let requests = server.requests()
+        #expect(!requests.isEmpty)
+        for request in requests {
+            let authorization = Self.header("Authorization", in: request.headers) ?? ""
+            #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=ddbmodellocal/"), "\(authorization)")
+            #expect(!authorization.contains("AKIAREALKEYEXAMPLE01"))
+            #expect(Self.header("X-Amz-Security-Token", in: request.headers) == nil)
+        }
+    }
+
+    /// A loopback endpoint that redirects elsewhere: nothing reaches the redirect's target.
+    @Test func aRedirectIsNotFollowed() throws {
+        let runner = try BinaryRunner()
+        try ValidateTests.exampleCopy(runner, "ecommerce-approved")
+        let target = try RecordingHTTPServer()
+        defer { target.stop() }
+        let redirector = try RecordingHTTPServer(redirectTo: target.url)
+        defer { redirector.stop() }
+
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", redirector.url.absoluteString, "--prefix", "r-"],
+                                    environment: Self.realKeys)
+
+        #expect(result.status == 1)
+        #expect(result.output.contains("answered with a redirect (HTTP 307) to \(target.url.absoluteString); ddbmodel does not follow redirects"))
+        #expect(!redirector.requests().isEmpty)
+        #expect(target.requests().isEmpty, "the redirect target received \(target.requests().map(\.headers))")
+    }
+
+    /// Plain http to a remote endpoint would send signed requests unencrypted: refused, even with
+    /// --allow-remote, before any request or question.
+    @Test func plainHTTPToARemoteEndpointIsRefused() throws {
+        let runner = try BinaryRunner()
+        try ValidateTests.exampleCopy(runner, "ecommerce-approved")
+        let result = try runner.run(["validate", "Sessions/ecommerce-approved", "--endpoint", "http://192.0.2.1:8000", "--allow-remote"],
+                                    input: "yes\n", environment: Self.realKeys)
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.errors == "ddbmodel: http://192.0.2.1:8000 is not on this machine and uses plain http://: the requests, signed with your AWS credentials, would cross the network unencrypted. Use https://.\n")
     }
 }

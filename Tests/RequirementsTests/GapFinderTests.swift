@@ -55,7 +55,7 @@ import Testing
 
     @Test func acceptedGapsNoLongerBlockTheChecklist() throws {
         var requirements = try RequirementsTests.shop()
-        requirements.overview.domain = "shop"
+        try requirements.setOverview(ApplicationOverview(domain: "shop"))
         try requirements.addPattern(AccessPattern(id: 0, description: "Create user", entities: ["User"], type: .write,
                                                   peakRPS: .known(5), averageRPS: .known(1), attributes: .all))
         try requirements.addPattern(Self.read("Get user", "User", eq: ["user_id"]))

@@ -2,7 +2,11 @@ import Foundation
 import RequirementsYAML
 import Testing
 
-/// No input crashes the loader: every outcome is requirements or positioned problems.
+import Requirements
+
+/// No input crashes the loader: every outcome is requirements or positioned problems. Each test
+/// also pins outcomes it can know (a word cut short, a character before a number, a NUL), so a
+/// loader that accepted everything would fail it.
 @Suite struct RobustnessTests {
     /// Every problem line has the `FILE:LINE:COLUMN: message` shape, with the line inside the file.
     private func expectWellFormed(_ problems: [String], lineCount: Int, input: String) {
@@ -16,26 +20,74 @@ import Testing
         }
     }
 
-    private func check(_ input: String) {
+    /// Checks the problems' shape and returns them (empty when the input loaded).
+    @discardableResult
+    private func check(_ input: String) -> [String] {
         // Any of YAML's line breaks may start a line; counting each generously bounds the lines.
         let lineCount = 1 + input.unicodeScalars.filter { ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }.count
-        expectWellFormed(problems(in: input), lineCount: lineCount, input: input)
+        let found = problems(in: input)
+        expectWellFormed(found, lineCount: lineCount, input: input)
+        return found
     }
 
     @Test func truncatedExampleFiles() throws {
         let text = try exampleFile("shop.requirements.yaml").text
+        var refused = 0
         for length in stride(from: 0, through: text.count, by: 23) {
-            check(String(text.prefix(length)))
+            if !check(String(text.prefix(length))).isEmpty { refused += 1 }
         }
+        #expect(refused > 0, "files cut in the middle of a value are refused")
+        let whole = try loadYAML(text)
+        #expect(whole.entities.map(\.name) == ["User", "Product", "Order", "OrderItem"])
+        #expect(whole.accessPatterns.count == 8)
     }
 
-    @Test(arguments: [":", "-", "[", "{", "\"", "'", "\t", "&a ", "*a", "!", "#", " ", "\n", "|", "?"])
-    func exampleFileWithAnInsertedCharacter(inserted: String) throws {
+    /// A file cut in the middle of a word is refused at that word, with the domain's message.
+    @Test(arguments: [
+        ("    type: rea", "t.yaml:76:11: The type must be one of: read, write, update, delete, search."),
+        ("    consistency: stro", "t.yaml:96:18: Consistency must be eventual or strong."),
+        ("    identifier: user_i", "t.yaml:17:17: The identifier user_i is not an attribute of User; its attributes are ."),
+    ])
+    func aFileCutInTheMiddleOfAWordIsRefusedAtThatWord(cutAfter: String, problem: String) throws {
+        let text = try exampleFile("shop.requirements.yaml").text
+        let cut = try #require(text.range(of: cutAfter)).upperBound
+        #expect(problems(in: String(text[..<cut])) == [problem])
+    }
+
+    /// The sweep inserts the character every 97 characters and only checks the problems' shape;
+    /// the same character inserted before the overview's peak RPS (`peak_rps: 2000`) has a known
+    /// outcome: the problems, or the peak read.
+    @Test(arguments: [
+        (":", "t.yaml:12:13: Peak RPS must be a number such as 500, 1,200 or 2.5k, or \"unknown\".", nil),
+        ("-", "t.yaml:12:13: Peak RPS must be a number such as 500, 1,200 or 2.5k, or \"unknown\".", nil),
+        ("[", "t.yaml:14:9: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 12, column 13)", nil),
+        ("{", "t.yaml:14:9: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping that starts at line 12, column 13)", nil),
+        ("\"", "t.yaml:84:15: invalid YAML: did not find expected key (while parsing a block mapping that starts at line 6, column 3)", nil),
+        ("'", "t.yaml:113:30: invalid YAML: did not find expected key (while parsing a block mapping that starts at line 6, column 3)", nil),
+        ("\t", nil, Estimate.known(2_000)),
+        ("&a ", nil, Estimate.known(2_000)),
+        ("*a", "t.yaml:12:13: invalid YAML: found undefined alias", nil),
+        ("!", "t.yaml:12:13: Peak RPS must be a number such as 500, 1,200 or 2.5k, or \"unknown\".", nil),
+        ("#", nil, nil),
+        (" ", nil, Estimate.known(2_000)),
+        ("\n", "t.yaml:15:1: invalid YAML: could not find expected ':' (while scanning a simple key that starts at line 13, column 1)", nil),
+        ("|", "t.yaml:12:15: invalid YAML: did not find expected comment or line break (while scanning a block scalar that starts at line 12, column 13)", nil),
+        ("?", "t.yaml:12:13: Peak RPS must be a number such as 500, 1,200 or 2.5k, or \"unknown\".", nil),
+    ] as [(String, String?, Estimate?)])
+    func exampleFileWithAnInsertedCharacter(inserted: String, problemAtPeak: String?, peak: Estimate?) throws {
         let text = try exampleFile("shop.requirements.yaml").text
         for offset in stride(from: 0, to: text.count, by: 97) {
             var changed = text
             changed.insert(contentsOf: inserted, at: changed.index(changed.startIndex, offsetBy: offset))
             check(changed)
+        }
+        let value = text.index(try #require(text.range(of: "peak_rps: 2000")).lowerBound, offsetBy: "peak_rps: ".count)
+        var atPeak = text
+        atPeak.insert(contentsOf: inserted, at: value)
+        if let problemAtPeak {
+            #expect(problems(in: atPeak) == [problemAtPeak])
+        } else {
+            #expect(try loadYAML(atPeak).overview.peakRequestsPerSecond == peak)
         }
     }
 
@@ -48,11 +100,21 @@ import Testing
             "<<: ", "!!str ", "é", "🙂", "\u{0}", "\r\n",
         ]
         var generator = SeededGenerator(seed: 2024)
+        var refused = 0
         for _ in 0..<1500 {
             let count = Int.random(in: 1...30, using: &generator)
             let input = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            check(input)
+            let found = check(input)
+            if !found.isEmpty { refused += 1 }
+            // A NUL is never text: whatever surrounds it, the file is refused.
+            if input.contains("\u{0}") { #expect(!found.isEmpty, "accepted a NUL in:\n\(input)") }
+            // Whatever a document loads satisfies the domain's own rules.
+            if found.isEmpty, let loaded = try? loadYAML(input) {
+                #expect(loaded.entities.allSatisfy { NameRules.isIdentifier($0.name) }, "\(input)")
+                #expect(loaded.accessPatterns.allSatisfy { !$0.description.isEmpty }, "\(input)")
+            }
         }
+        #expect(refused > 0)
     }
 
     @Test func deepNestingIsRefusedNotOverflowed() {

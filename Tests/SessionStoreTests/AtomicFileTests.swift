@@ -122,4 +122,33 @@ import Testing
         #expect(try Data(contentsOf: target) == Data("old".utf8))
         #expect(try directory.entries() == ["session.json"])
     }
+
+    // MARK: - Several files at once
+
+    @Test func severalFilesAreAllReplaced() throws {
+        try Data("old a".utf8).write(to: directory.file("a"))
+
+        try AtomicFile.write([(data: Data("new a".utf8), url: directory.file("a")), (data: Data("new b".utf8), url: directory.file("b"))])
+
+        #expect(try String(contentsOf: directory.file("a"), encoding: .utf8) == "new a")
+        #expect(try String(contentsOf: directory.file("b"), encoding: .utf8) == "new b")
+        #expect(try directory.entries() == ["a", "b"])
+    }
+
+    /// A file that cannot be written (here its folder is missing) leaves every target as it was
+    /// and no temporary file behind, even for the files before it.
+    @Test func aFailureWhileWritingReplacesNone() throws {
+        try Data("old a".utf8).write(to: directory.file("a"))
+        let files = [
+            (data: Data("new a".utf8), url: directory.file("a")),
+            (data: Data("new b".utf8), url: directory.file("b")),
+            (data: Data("new c".utf8), url: directory.file("missing/c")),
+        ]
+
+        #expect(throws: StoreError.writeFailed(path: directory.file("missing/c").path, reason: "the folder does not exist")) {
+            try AtomicFile.write(files)
+        }
+        #expect(try String(contentsOf: directory.file("a"), encoding: .utf8) == "old a")
+        #expect(try directory.entries() == ["a"])
+    }
 }

@@ -142,6 +142,28 @@ import Testing
         #expect(second == first)
     }
 
+    /// A folder whose only entry is a `.lock` ddbmodel did not write (a symbolic link, or a file
+    /// holding something other than a pid) is someone else's: `new` does not move in.
+    @Test(arguments: ["symlink", "text", "directory"])
+    func refusesAFolderWhoseOnlyEntryIsALockThatIsNotOurs(kind: String) throws {
+        let folder = directory.file("orders")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        let lock = folder.appendingPathComponent(".lock")
+        switch kind {
+        case "symlink":
+            try Data("mine".utf8).write(to: directory.file("elsewhere"))
+            try FileManager.default.createSymbolicLink(atPath: lock.path, withDestinationPath: directory.file("elsewhere").path)
+        case "text":
+            try Data("these are notes, not a pid\n".utf8).write(to: lock)
+        default:
+            try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        }
+
+        #expect(throws: StoreError.folderInUse(path: folder.path)) {
+            _ = try SessionFolder.create(name: "orders", in: directory.url)
+        }
+    }
+
     @Test func refusesAFolderThatHoldsSomethingElse() throws {
         let other = directory.file("photos")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: false)
@@ -160,7 +182,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "   ", "a/b", "..", ".hidden", "tab\there", String(repeating: "x", count: 256)])
+    @Test(arguments: [
+        "", "   ", "a/b", "..", ".hidden", "tab\there", String(repeating: "x", count: 101), "$(touch x)", "my shop", "-x", "_x",
+        "it's", "café", "a\u{1B}[31m",
+    ])
     func refusesNamesThatAreNotAFolderName(name: String) throws {
 
         let error = #expect(throws: StoreError.self) {
@@ -173,5 +198,19 @@ import Testing
         }
         #expect(refused == name)
         #expect(try directory.entries().isEmpty)
+    }
+
+    @Test(arguments: ["orders", "checkout-v2", "A_1", "2026", String(repeating: "x", count: 100)])
+    func acceptsLettersDigitsDashesAndUnderscores(name: String) throws {
+        let folder = try SessionFolder.create(name: name, in: directory.url)
+        #expect(folder.name == name)
+    }
+
+    /// The refusal names the character without sending it to the terminal.
+    @Test func theRefusalShowsAControlCharacterEscaped() {
+        let error = #expect(throws: StoreError.self) {
+            _ = try SessionFolder.create(name: "a\u{1B}[31m", in: directory.url)
+        }
+        #expect(error?.message == #""a\u{1B}[31m" cannot be used as a session name: it contains U+001B; use only letters, digits, - and _. Choose a name like orders or checkout-v2."#)
     }
 }

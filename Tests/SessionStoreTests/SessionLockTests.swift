@@ -92,6 +92,63 @@ import Testing
         #expect(error == .lockFailed(path: folder.lockFile.path, reason: "the folder does not exist"))
     }
 
+    // MARK: - A lock path that is not a plain file of its own
+
+    /// A `.lock` committed as a symbolic link to a file of the user's: refused with the path named,
+    /// the file it points to left as it was, and the link left in place.
+    @Test func aSymbolicLinkAsTheLockIsRefusedAndNeitherFollowedNorRemoved() throws {
+        let folder = try makeFolder()
+        let victim = directory.file("important.txt")
+        try Data("the user's own data\n".utf8).write(to: victim)
+        try FileManager.default.createSymbolicLink(atPath: folder.lockFile.path, withDestinationPath: victim.path)
+
+        let error = #expect(throws: StoreError.self) {
+            _ = try SessionLock.acquire(folder)
+        }
+
+        #expect(error == .unsafeLockFile(path: folder.lockFile.path, problem: "is a symbolic link"))
+        #expect(error?.message.hasPrefix("\(folder.lockFile.path) is a symbolic link, not a lock file ddbmodel created") == true)
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "the user's own data\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.lockFile.path) == victim.path)
+    }
+
+    /// A dangling link is not created through either (O_CREAT would otherwise make its target).
+    @Test func aDanglingSymbolicLinkIsRefusedWithoutCreatingItsTarget() throws {
+        let folder = try makeFolder()
+        let target = directory.file("created-through-the-link")
+        try FileManager.default.createSymbolicLink(atPath: folder.lockFile.path, withDestinationPath: target.path)
+
+        #expect(throws: StoreError.unsafeLockFile(path: folder.lockFile.path, problem: "is a symbolic link")) {
+            _ = try SessionLock.acquire(folder)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test func aHardLinkToAnotherFileIsRefusedAndLeftAlone() throws {
+        let folder = try makeFolder()
+        let other = directory.file("other.txt")
+        try Data("keep me".utf8).write(to: other)
+        #expect(link(other.path, folder.lockFile.path) == 0)
+
+        #expect(throws: StoreError.unsafeLockFile(path: folder.lockFile.path, problem: "has other hard links")) {
+            _ = try SessionLock.acquire(folder)
+        }
+        #expect(try String(contentsOf: other, encoding: .utf8) == "keep me")
+    }
+
+    @Test func aFolderOrAFIFOAsTheLockIsRefused() throws {
+        let folder = try makeFolder()
+        try FileManager.default.createDirectory(at: folder.lockFile, withIntermediateDirectories: false)
+        #expect(throws: StoreError.unsafeLockFile(path: folder.lockFile.path, problem: "is a folder")) {
+            _ = try SessionLock.acquire(folder)
+        }
+        try FileManager.default.removeItem(at: folder.lockFile)
+        #expect(mkfifo(folder.lockFile.path, 0o644) == 0)
+        #expect(throws: StoreError.unsafeLockFile(path: folder.lockFile.path, problem: "is not a regular file")) {
+            _ = try SessionLock.acquire(folder)
+        }
+    }
+
     /// The real case: another process holds the lock, then dies by SIGKILL without any cleanup.
     @Test(.enabled(if: LockHolder.isAvailable, "needs /usr/bin/flock or python3"))
     func aLockHeldByAnotherProcessIsRefusedUntilThatProcessIsKilled() throws {

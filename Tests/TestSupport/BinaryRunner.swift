@@ -28,20 +28,22 @@ public struct BinaryRunner: Sendable {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    public func process(_ arguments: [String]) -> Process {
+    /// The binary ready to run; `environment` is added to (and overrides) the test's own.
+    public func process(_ arguments: [String], environment extra: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home.path
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         return process
     }
 
     /// Runs to completion, feeding `input` on standard input (closed afterwards).
-    public func run(_ arguments: [String], input: String = "") throws -> Result {
-        let process = process(arguments)
+    public func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+        let process = process(arguments, environment: environment)
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

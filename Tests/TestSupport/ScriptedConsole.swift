@@ -5,6 +5,8 @@ import Foundation
 public final class ScriptedLineReader: LineReading {
     public private(set) var remaining: [ReadResult]
     public private(set) var prompts: [String] = []
+    /// Called once, when the script runs out and the reader answers end of input.
+    public var onEnd: (() -> Void)?
 
     public init(_ lines: [String]) {
         remaining = lines.map { .line($0) }
@@ -16,7 +18,12 @@ public final class ScriptedLineReader: LineReading {
 
     public func readLine(prompt: String) -> ReadResult {
         prompts.append(prompt)
-        return remaining.isEmpty ? .endOfInput : remaining.removeFirst()
+        guard !remaining.isEmpty else {
+            onEnd?()
+            onEnd = nil
+            return .endOfInput
+        }
+        return remaining.removeFirst()
     }
 }
 
