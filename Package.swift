@@ -133,14 +133,14 @@ let package = Package(
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationTests",
-            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MigrationContract", "Digests", "MySQLSchema", "TestSupport"],
+            dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MigrationContract", "ModelExecution", "Digests", "MySQLSchema", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "Digests", "Requirements"],
+            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements"],
             swiftSettings: strictSettings
         ),
     ]

@@ -102,7 +102,7 @@ extension Conversation {
                 let owner = entity.map { " of \($0)" } ?? ""
                 throw RequirementsError("\(name) is not an attribute\(owner) in \(table.name) (attributes: \(candidates.map(\.name).joined(separator: ", "))).")
             }
-            if forKey, !attribute.dynamoDBType.isKeyType, attribute.dynamoDBType != .boolean {
+            if forKey, !attribute.dynamoDBType.hasKeyForm {
                 throw RequirementsError("\(attribute.name) holds \(attribute.dynamoDBType.rawValue) values; key attributes take strings, numbers or binary.")
             }
             guard !names.contains(attribute.sourceAttribute) else { throw RequirementsError("\(attribute.name) is named twice.") }

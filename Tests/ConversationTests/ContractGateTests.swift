@@ -1,6 +1,7 @@
 import Digests
 import Conversation
 import DesignEngine
+import ModelExecution
 import Foundation
 import MigrationContract
 import Requirements
@@ -11,7 +12,7 @@ import TestSupport
 /// time and the SHA-256 of the exact contract bytes, re-opened by any change upstream.
 @Suite struct ContractGateTests {
     static func contractBytes(_ conversation: Conversation) -> [UInt8] {
-        let model = DesignEngine.design(conversation.state.requirements, choices: conversation.state.designChoices)
+        let model = ProvenDesign.design(conversation.state.requirements, choices: conversation.state.designChoices)
         return ContractBuilder.bytes(model, requirements: conversation.state.requirements)
     }
 

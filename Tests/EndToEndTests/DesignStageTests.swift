@@ -1,6 +1,7 @@
 import Conversation
 import DataModelDocument
 import DesignEngine
+import ModelExecution
 import Foundation
 import Testing
 import TestSupport
@@ -23,7 +24,7 @@ import TestSupport
 
     /// What the document must hold for the saved session: its model, designed and rendered.
     static func expectedDocument(_ state: SessionState) -> String {
-        DataModelDocument.render(DesignEngine.design(state.requirements, choices: state.designChoices), requirements: state.requirements)
+        DataModelDocument.render(ProvenDesign.design(state.requirements, choices: state.designChoices), requirements: state.requirements)
     }
 
     static func input(_ lines: [String]) -> String {

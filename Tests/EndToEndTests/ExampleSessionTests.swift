@@ -2,6 +2,7 @@ import Digests
 import Conversation
 import DataModelDocument
 import DesignEngine
+import ModelExecution
 import MigrationContract
 import Foundation
 import Requirements
@@ -31,7 +32,7 @@ import TestSupport
         let state = try Self.state(name)
         #expect(state.gates.requirements.isPassed)
         #expect(!state.gates.design.isPassed)
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
         #expect(try Self.text(name, "dynamodb_data_model.md") == DataModelDocument.render(model, requirements: state.requirements),
                 "Sessions/examples/\(name) is stale: run scripts/make-example-sessions.sh")
         let requirements = String(decoding: RequirementsDocument.renderUTF8(state.requirements, gateStatus: state.requirementsGateStatus), as: UTF8.self)
@@ -63,7 +64,7 @@ import TestSupport
         #expect(state.step == .contractApproved)
         let contract = Array(try ExampleSessionTests.text(name, "migrationContract.json").utf8)
         #expect(state.gates.contract.sha256 == SHA256.hex(contract))
-        let model = DesignEngine.design(state.requirements, choices: state.designChoices)
+        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
         #expect(contract == ContractBuilder.bytes(model, requirements: state.requirements), "Sessions/examples/\(name) is stale: run scripts/make-example-sessions.sh")
         #expect(ContractValidator.validate(contract, context: ContractContext(requirements: state.requirements, sourceSchema: state.sourceSchema)).isEmpty)
         #expect(try ExampleSessionTests.text(name, "dynamodb_data_model.md") == DataModelDocument.render(model, requirements: state.requirements))

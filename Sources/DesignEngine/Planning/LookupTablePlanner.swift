@@ -20,10 +20,7 @@ enum LookupTablePlanner {
                 let migrated = group.allSatisfy { entity.attribute(named: $0)?.isMigrated ?? false }
                 guard migrated else { continue }
                 // A document, list or set has no key form: such a group cannot be a lookup key.
-                if let unkeyable = group.first(where: { name in entity.attribute(named: name).map { attribute in
-                    let type = ItemSizer.dynamoDBType(of: attribute)
-                    return !type.isKeyType && type != .boolean
-                } ?? false }) {
+                if let unkeyable = group.first(where: { name in entity.attribute(named: name).map { !ItemSizer.dynamoDBType(of: $0).hasKeyForm } ?? false }) {
                     layout.decisions.append(unenforceableDecision(entity: entity, group: group, attribute: unkeyable))
                     continue
                 }

@@ -99,7 +99,7 @@ extension SinglePatternPlanner {
     func unkeyable(_ names: [String], on entity: Entity) -> String? {
         for name in names {
             let type = entity.attribute(named: name).map(ItemSizer.dynamoDBType) ?? copies.first { $0.child == entity.name && $0.copyName == name }.map { ItemSizer.dynamoDBType(of: $0.attribute) }
-            guard let type, !type.isKeyType, type != .boolean else { continue }
+            guard let type, !type.hasKeyForm else { continue }
             return "Looks \(entity.name) items up by \(name), which holds \(Self.typeWords(type)); a key (table or index) can only be a string, a number or binary. Store a scalar attribute derived from it (such as a code or a hash) and look items up by that, or treat the pattern as a search."
         }
         return nil
