@@ -41,6 +41,7 @@ run: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/mutation-check.sh
 	Fuzz/run.sh $(FUZZ_SECONDS)
 
 ## The MySQL DDL parser under libFuzzer (AddressSanitizer), seeded with the test corpus.

@@ -100,7 +100,7 @@ let package = Package(
         // Times design + render of a generated 300-entity, 1,000-pattern session (docs/benchmarks.md).
         .executableTarget(
             name: "ddbmodel-design-bench",
-            dependencies: ["DesignEngine", "DataModelDocument", "Requirements", "BenchmarkSupport"],
+            dependencies: ["DesignEngine", "ModelExecution", "DataModelDocument", "Requirements", "BenchmarkSupport"],
             swiftSettings: strictSettings
         ),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution"], path: "Tests/TestSupport", swiftSettings: strictSettings),

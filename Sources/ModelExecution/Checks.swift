@@ -63,7 +63,8 @@ enum UniqueValueReleaseCheck {
 /// A unique value taken (by a create or a change) is reserved in its lookup table.
 enum UniqueValueReservedCheck {
     static func problems(reserved: Bool, table: String) -> [String] {
-        reserved ? [] : ["the lookup item for the new value is missing in \(table)"]
+        if !reserved { return ["the lookup item for the new value is missing in \(table)"] } // MUTATION: unique-reserved
+        return []
     }
 }
 
@@ -73,7 +74,7 @@ enum StoredValuesCheck {
         guard let stored else { return ["\(label) cannot be read back after the write"] }
         var problems: [String] = []
         for name in expected.keys.sorted() where stored[name] != expected[name] {
-            problems.append("\(label): \(name) is \(stored[name].map { "\($0)" } ?? "missing"), expected \(expected[name]!)")
+            problems.append("\(label): \(name) is \(stored[name].map { "\($0)" } ?? "missing"), expected \(expected[name]!)") // MUTATION: stored-values
         }
         return problems
     }

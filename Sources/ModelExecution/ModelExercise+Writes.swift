@@ -197,7 +197,9 @@ extension ExerciseRun {
     mutating func update(_ mapping: PatternMapping, plan: PatternPlan, entity entityName: String, targetIndex: Int) {
         guard let pattern = pattern(mapping), let entity = requirements.entity(named: entityName), let table = stored.table(of: entityName) else { return }
         let target = samples.items[entityName]![targetIndex]
-        let written = writtenAttributes(plan, entity: entityName)
+        // What the pattern says it changes, taken from the requirements rather than the plan,
+        // so a plan that leaves an attribute out (or writes a value of its own) is caught.
+        let written = attributesToChange(pattern, entity: entity, table: table)
         var changed = target
         for (round, name) in written.enumerated() {
             if let attribute = entity.attribute(named: name) { changed[name] = samples.changedValue(of: attribute, entity: entityName, round: mapping.patternID * 10 + round, current: target[name]) }
@@ -231,22 +233,18 @@ extension ExerciseRun {
         record(mapping.patternID, found, expected: reach.count, got: reach.count)
     }
 
-    /// The entity attributes an update plan writes, by their requirements names.
-    func writtenAttributes(_ plan: PatternPlan, entity: String) -> [String] {
-        var names: [String] = []
-        for step in plan.steps where step.entity == entity && step.purpose == .main {
-            var actions: [UpdateAction] = []
-            switch step.request {
-            case .updateItem(let update): actions = update.actions
-            case .transactWriteItems(let list):
-                for action in list { if case .update(let update) = action.operation { actions += update.actions } }
-            default: break
-            }
-            for action in actions {
-                if case .input(let owner, let attribute)? = action.value, owner == entity, !names.contains(attribute) { names.append(attribute) }
-            }
+    /// The attributes an update pattern changes: those it lists, or every migrated attribute
+    /// outside the identifier and the item's key; the attributes that find the item keep their
+    /// values (the caller passes one value for each).
+    func attributesToChange(_ pattern: AccessPattern, entity: Entity, table: TableDesign) -> [String] {
+        let equality = pattern.equalityAttributes ?? []
+        switch pattern.attributes {
+        case .only(let names)?:
+            return names.filter { !equality.contains($0) && entity.attribute(named: $0) != nil }
+        case nil, .all?:
+            let fixed = Set(entity.identifier + stored.keyAttributes(entity.name, in: table) + equality)
+            return entity.attributes.filter { $0.isMigrated && !fixed.contains($0.name) }.map(\.name)
         }
-        return names
     }
 
     /// Children carrying a copy of a changed attribute hold its new value.

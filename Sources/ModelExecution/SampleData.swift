@@ -25,6 +25,7 @@ public struct SampleData: Sendable {
     /// Items of an entity with no parent; children get up to `childrenPerParent` per parent.
     static let rootItems = 3
     static let childrenPerParent = 3
+    static let parentsWithChildren = 2
 
     public init(requirements: Requirements, model: DataModel, seed: UInt64 = 1) {
         self.seed = seed
@@ -83,9 +84,10 @@ public struct SampleData: Sendable {
         var values: [EntityValues] = []
         if let link = parentLink, let parentItems = items[link.parent], let parent = requirements.entity(named: link.parent) {
             parents[entityName] = (link.parent, link.foreignKey)
-            // The first two parents get children; the last gets none, so an empty result is tried too.
+            // Two parents get children and the others none, so an empty result is tried too and
+            // the samples stay a few items per entity however deep the parents go.
             var number = 1
-            for parentItem in parentItems.prefix(max(1, parentItems.count - 1)) {
+            for parentItem in parentItems.prefix(min(Self.parentsWithChildren, max(1, parentItems.count - 1))) {
                 for _ in 0..<link.perParent {
                     var item = sample(entity, number)
                     for (position, attribute) in link.foreignKey.enumerated() {

@@ -1,12 +1,12 @@
-import Digests
 import Conversation
 import DesignEngine
-import ModelExecution
+import Digests
 import Foundation
 import MigrationContract
+import ModelExecution
 import Requirements
-import Testing
 import TestSupport
+import Testing
 
 /// The contract gate: summary and validation shown, approval with `yes` in full recording the
 /// time and the SHA-256 of the exact contract bytes, re-opened by any change upstream.

@@ -1,10 +1,10 @@
 import Conversation
 import DataModelDocument
 import DesignEngine
-import ModelExecution
 import Foundation
-import Testing
+import ModelExecution
 import TestSupport
+import Testing
 
 /// The design stage through the built binary: `dynamodb_data_model.md` appears when the
 /// requirements gate passes, follows every design change, and goes when the gate re-opens.

@@ -1,13 +1,13 @@
-import Digests
 import Conversation
 import DataModelDocument
 import DesignEngine
-import ModelExecution
-import MigrationContract
+import Digests
 import Foundation
+import MigrationContract
+import ModelExecution
 import Requirements
-import Testing
 import TestSupport
+import Testing
 
 /// The example sessions under `Sessions/examples/` (rebuilt by scripts/make-example-sessions.sh):
 /// each has passed the requirements gate, its documents are exactly what the code renders for

@@ -207,4 +207,28 @@ public enum SampleRequirements {
             attributes: all
 
         """
+
+    /// Devices listed by a two-valued state at 20,000 RPS: the hottest state value takes about
+    /// 5,000 read units/s, over the 3,000 a partition serves, so the design gate must refuse
+    /// the model until it is sharded.
+    public static let hotPartitionYAML = """
+    overview:
+      domain: device fleet
+      business_context: Devices report their state; the dashboard lists devices by state.
+      expected_users: 1k
+      peak_rps: 20000
+    entities:
+      - name: Device
+        owner: fleet
+        identifier: device_id
+        item_count: 100k
+        attributes:
+          - device_id:string:36
+          - {name: state, type: string, size: 8, distinct_values: 2}
+          - name:string:40
+    access_patterns:
+      - {description: Get device, entities: [Device], type: read, equality: [device_id], sort: none, filter: [], items: 1, peak_rps: 100, average_rps: 10, consistency: eventual, latency: none, attributes: all}
+      - {description: List devices by state, entities: [Device], type: read, equality: [state], sort: none, filter: [], items: avg 20 max 50, peak_rps: 20000, average_rps: 5000, consistency: eventual, latency: none, attributes: all}
+      - {description: Create device, entities: [Device], type: write, equality: [], sort: none, filter: [], items: 1, peak_rps: 10, average_rps: 1, consistency: strong, latency: none, attributes: all}
+    """
 }
