@@ -35,13 +35,17 @@ struct KeyConditionPlan {
         }
         try flatten(node)
 
+        let attributes = Dictionary(uniqueKeysWithValues: (partitionKeys + sortKeys).map { ($0.name, $0.type) })
         func attribute(_ operand: ConditionOperand) throws(DynamoDBError) -> String {
             guard case .path(let path) = operand, path.elements.count == 1, case .name(let name) = path.elements[0] else {
                 throw Self.unsupported("a key condition names a top-level key attribute")
             }
-            return context.name(name)
+            let attribute = context.name(name)
+            guard attributes[attribute] != nil else {
+                throw .validation(message: "Query condition missed key schema element: \(partitionKeys[0].name)")
+            }
+            return attribute
         }
-        let attributes = Dictionary(uniqueKeysWithValues: (partitionKeys + sortKeys).map { ($0.name, $0.type) })
         func value(_ operand: ConditionOperand, for name: String) throws(DynamoDBError) -> KeyValue {
             guard case .value(let placeholder) = operand, let value = context.values[placeholder] else {
                 throw Self.unsupported("a key attribute is compared with an expression attribute value")
