@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SESSION ?= demo
 
-.PHONY: run test build deps test-deps bench bench-design fuzz clean
+.PHONY: run test build deps test-deps bench bench-design bench-memdb fuzz clean
 
 ## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
 deps:
@@ -49,7 +49,7 @@ fuzz:
 
 ## Prints the per-answer save timings and the design timings recorded in docs/benchmarks.md
 ## (release builds).
-bench: deps bench-design
+bench: deps bench-design bench-memdb
 	$(SWIFT) build -c release --product ddbmodel-bench
 	./.build/release/ddbmodel-bench
 
@@ -59,6 +59,14 @@ DESIGN_RUNS ?= 30
 bench-design:
 	$(SWIFT) build -c release --product ddbmodel-design-bench
 	./.build/release/ddbmodel-design-bench --runs $(DESIGN_RUNS)
+
+## 20,000 mixed requests against the in-memory DynamoDB, typed and through the JSON protocol:
+## median, p90 and min over MEMDB_RUNS runs (release build).
+MEMDB_RUNS ?= 15
+bench-memdb:
+	$(SWIFT) build -c release --product ddbmodel-memdb-bench
+	./.build/release/ddbmodel-memdb-bench --runs $(MEMDB_RUNS)
+	./.build/release/ddbmodel-memdb-bench --runs $(MEMDB_RUNS) --wire
 
 clean:
 	rm -rf .build

@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "ddbmodel-bench", targets: ["ddbmodel-bench"]),
         .executable(name: "ddbmodel-import-bench", targets: ["ddbmodel-import-bench"]),
         .executable(name: "ddbmodel-design-bench", targets: ["ddbmodel-design-bench"]),
+        .executable(name: "ddbmodel-memdb-bench", targets: ["ddbmodel-memdb-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -93,6 +94,8 @@ let package = Package(
             dependencies: ["DesignEngine", "DataModelDocument", "Requirements", "BenchmarkSupport"],
             swiftSettings: strictSettings
         ),
+        // Times 20,000 mixed requests against the in-memory DynamoDB (docs/benchmarks.md).
+        .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "BenchmarkSupport"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "DesignEngineTests",

@@ -74,7 +74,7 @@ extension Database {
         var units: [String: (table: Double, indexes: [String: Double])] = [:]
         for write in prepared {
             let outcome = try outcome(of: write)
-            let cost = commit(write, outcome)
+            let cost = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
             let sum = units[write.tableName] ?? (0, [:])
             units[write.tableName] = (sum.table + cost.table, Self.merge(sum.indexes, cost.indexes))
         }

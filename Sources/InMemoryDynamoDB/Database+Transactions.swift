@@ -86,7 +86,7 @@ extension Database {
         }
         var units: [String: (table: Double, indexes: [String: Double])] = [:]
         for (write, outcome) in zip(prepared, outcomes) {
-            let cost = commit(write, outcome)
+            let cost = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
             // Transactions cost twice: a prepare and a commit (developer guide, "Capacity management for transactions").
             let checkCost = { if case .check = write.action { return Capacity.writeUnits(AttributeValue.itemSize(outcome.old ?? [:])) } else { return 0.0 } }()
             let sum = units[write.tableName] ?? (0, [:])

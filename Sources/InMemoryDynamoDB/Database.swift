@@ -39,6 +39,11 @@ struct Database {
         return result
     }
 
+    /// Whether a request asked for its consumed capacity.
+    static func measures(_ mode: ReturnConsumedCapacity?) -> Bool {
+        mode != nil && mode != ReturnConsumedCapacity.none
+    }
+
     static func merge(_ a: [String: Double], _ b: [String: Double]) -> [String: Double] {
         a.merging(b, uniquingKeysWith: +)
     }

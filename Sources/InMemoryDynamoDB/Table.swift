@@ -176,7 +176,7 @@ struct Table {
     /// write units each index consumed: a put or delete of an entry costs its size in 1 KB units,
     /// a changed entry under the same index key the larger of the two, a moved entry both.
     @discardableResult
-    mutating func write(old: Item?, new: Item?) -> [String: Double] {
+    mutating func write(old: Item?, new: Item?, measure: Bool = true) -> [String: Double] {
         if let new {
             let key = position(of: new)
             items.upsert(partition: key.partition, sort: key.sort, item: new)
@@ -189,24 +189,25 @@ struct Table {
             let before = old.flatMap { indexEntry(index, of: $0) }
             let after = new.flatMap { indexEntry(index, of: $0) }
             var cost = 0.0
+            func entryUnits(_ entry: Item) -> Double { measure ? Capacity.writeUnits(AttributeValue.itemSize(entry)) : 0 }
             switch (before, after) {
             case (nil, nil): break
             case (let before?, nil):
                 indexes[index.name]?.remove(partition: before.partition, sort: before.sort)
-                cost = Capacity.writeUnits(AttributeValue.itemSize(before.entry))
+                cost = entryUnits(before.entry)
             case (nil, let after?):
                 indexes[index.name]?.upsert(partition: after.partition, sort: after.sort, item: after.entry)
-                cost = Capacity.writeUnits(AttributeValue.itemSize(after.entry))
+                cost = entryUnits(after.entry)
             case (let before?, let after?):
                 if before.partition == after.partition && before.sort == after.sort {
                     if before.entry != after.entry {
                         indexes[index.name]?.upsert(partition: after.partition, sort: after.sort, item: after.entry)
-                        cost = Capacity.writeUnits(max(AttributeValue.itemSize(before.entry), AttributeValue.itemSize(after.entry)))
+                        cost = measure ? Capacity.writeUnits(max(AttributeValue.itemSize(before.entry), AttributeValue.itemSize(after.entry))) : 0
                     }
                 } else {
                     indexes[index.name]?.remove(partition: before.partition, sort: before.sort)
                     indexes[index.name]?.upsert(partition: after.partition, sort: after.sort, item: after.entry)
-                    cost = Capacity.writeUnits(AttributeValue.itemSize(before.entry)) + Capacity.writeUnits(AttributeValue.itemSize(after.entry))
+                    cost = entryUnits(before.entry) + entryUnits(after.entry)
                 }
             }
             if cost > 0 { units[index.name] = cost }
