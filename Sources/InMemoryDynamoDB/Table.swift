@@ -133,6 +133,10 @@ struct Table {
                 if case .s("") = value {
                     throw .validation(message: "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(attribute.name)")
                 }
+                let isPartition = index.partitionKeys.contains(attribute)
+                if value.sizeInBytes > (isPartition ? Self.maximumPartitionKeySize : Self.maximumSortKeySize) {
+                    throw .validation(message: "One or more parameter values were invalid: Size of \(isPartition ? "hashkey" : "rangekey") for index key \(attribute.name) has exceeded the maximum size limit of \(isPartition ? Self.maximumPartitionKeySize : Self.maximumSortKeySize) bytes. IndexName: \(index.name)")
+                }
                 if case .b([]) = value {
                     throw .validation(message: "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty binary value. IndexName: \(index.name), IndexKey: \(attribute.name)")
                 }

@@ -32,6 +32,11 @@
 //    provided key element does not match the schema"), moto answers with no item.
 // 9. ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths, multi-attribute GSI keys and
 //    ReturnValuesOnConditionCheckFailure are tested in the unit suites only.
+// 10. Order inside a partition of a global index without a sort key: DynamoDB does not define
+//    it (developer guide, "Global secondary indexes": items with the same partition key value
+//    are stored together in no particular order unless the index has a sort key); InMemoryDynamoDB
+//    orders them by the table's key, moto by the table's sort key first. Such queries are
+//    generated without Limit and their items compared as sets.
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
@@ -52,26 +57,57 @@ import TestSupport
             let memory = InMemoryDynamoDB()
             let overWire = DynamoDBConnection(transport: memory.transport)
             let started = Date()
-            var requests = 0
-            var mismatches = 0
-            for sequence in 0..<Self.sequences {
-                var generator = SequenceGenerator(seed: 0xD1FF_0000 &+ UInt64(sequence), name: "diff\(sequence)")
-                // Every fourth sequence goes through the JSON protocol on the in-memory side too.
-                let local: any DynamoDBService = sequence % 4 == 3 ? overWire : memory
-                var runner = DifferentialRunner(moto: moto, memory: local, sequence: sequence)
-                runner.run(generator.requests())
-                requests += runner.requests
-                for mismatch in runner.mismatches.prefix(3) {
-                    print(mismatch)
-                    Issue.record(Comment(rawValue: mismatch))
+            // Three workers share moto and the in-memory service; every sequence has its own table,
+            // so they never see each other's items (moto answers on several threads).
+            let workers = 3
+            let results = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for sequence in stride(from: worker, to: Self.sequences, by: workers) {
+                    if results.mismatchCount > 20 { return }
+                    var generator = SequenceGenerator(seed: 0xD1FF_0000 &+ UInt64(sequence), name: "diff\(sequence)")
+                    // Every fourth sequence goes through the JSON protocol on the in-memory side too.
+                    let local: any DynamoDBService = sequence % 4 == 3 ? overWire : memory
+                    var runner = DifferentialRunner(moto: moto, memory: local, sequence: sequence)
+                    runner.run(generator.requests())
+                    results.add(requests: runner.requests, mismatches: runner.mismatches)
                 }
-                mismatches += runner.mismatches.count
-                if mismatches > 20 { break }
             }
+            let (requests, mismatchList) = results.totals
+            for mismatch in mismatchList.prefix(5) {
+                print(mismatch)
+                Issue.record(Comment(rawValue: mismatch))
+            }
+            let mismatches = mismatchList.count
             let seconds = Date().timeIntervalSince(started)
             print("Differential test: \(Self.sequences) sequences, \(requests) requests each to moto and InMemoryDynamoDB, \(String(format: "%.1f", seconds)) s, \(mismatches) mismatches")
             #expect(mismatches == 0)
         }
+    }
+}
+
+/// What the workers found, gathered under a lock.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requests = 0
+    private var mismatches: [String] = []
+
+    func add(requests count: Int, mismatches found: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        requests += count
+        mismatches += found
+    }
+
+    var mismatchCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return mismatches.count
+    }
+
+    var totals: (Int, [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (requests, mismatches)
     }
 }
 
@@ -82,7 +118,8 @@ enum GeneratedRequest {
     case update(UpdateItemInput)
     case delete(DeleteItemInput)
     case get(GetItemInput)
-    case query(QueryInput)
+    /// `ordered` is false for a global index without a sort key (see case 10 above).
+    case query(QueryInput, ordered: Bool)
     case scan(ScanInput)
     case batchWrite(BatchWriteItemInput)
     case batchGet(BatchGetItemInput)
@@ -262,7 +299,7 @@ struct SequenceGenerator {
             globalSecondaryIndexes: gsis.isEmpty ? nil : gsis, localSecondaryIndexes: lsis.isEmpty ? nil : lsis)
     }
 
-    mutating func query() -> QueryInput {
+    mutating func query() -> GeneratedRequest {
         var names: [String: String] = [:]
         var values: [String: AttributeValue] = [:]
         var index: String?
@@ -312,12 +349,14 @@ struct SequenceGenerator {
             names.merge(n) { a, _ in a }
             values.merge(v) { a, _ in a }
         }
-        let limit: Int? = random.chance(40) ? random.int(4) + 1 : nil
+        // A global index without a sort key has no defined order within a partition (case 10).
+        let ordered = index == nil || index == localIndex || sortName != nil
+        let limit: Int? = ordered && random.chance(40) ? random.int(4) + 1 : nil
         let select: Select? = random.chance(10) ? .count : nil
-        return QueryInput(
+        return .query(QueryInput(
             tableName: name, indexName: index, keyConditionExpression: text, filterExpression: filterText,
             expressionAttributeNames: names, expressionAttributeValues: values,
-            scanIndexForward: random.chance(50) ? nil : random.chance(50), limit: limit, select: select)
+            scanIndexForward: random.chance(50) ? nil : random.chance(50), limit: limit, select: select), ordered: ordered)
     }
 
     /// A request both services must refuse with a ValidationException.
@@ -327,13 +366,13 @@ struct SequenceGenerator {
             guard let gsi = globalIndexes.first, let type = types[gsi.hash] else { fallthrough }
             return .query(QueryInput(
                 tableName: name, indexName: gsi.name, keyConditionExpression: "\(gsi.hash) = :v", expressionAttributeValues: [":v": value(type, 4)],
-                consistentRead: true))
+                consistentRead: true), ordered: true)
         case 1:
             return .update(UpdateItemInput(tableName: name, key: key(), updateExpression: "SET pk = :v", expressionAttributeValues: [":v": value(hashType, 3)]))
         case 2:
             return .update(UpdateItemInput(tableName: name, key: key(), updateExpression: "SET #a = :v", expressionAttributeNames: ["#b": "a1"], expressionAttributeValues: [":v": .n("1")]))
         case 3:
-            return .query(QueryInput(tableName: name, keyConditionExpression: "a1 = :v", expressionAttributeValues: [":v": .n("1")]))
+            return .query(QueryInput(tableName: name, keyConditionExpression: "a1 = :v", expressionAttributeValues: [":v": .n("1")]), ordered: true)
         case 4:
             return .update(UpdateItemInput(tableName: name, key: key(), updateExpression: "SET a1 = :v REMOVE a1", expressionAttributeValues: [":v": .n("1")]))
         case 5:
@@ -390,7 +429,7 @@ struct SequenceGenerator {
                 }
                 requests.append(.get(get))
             case 9...12:
-                requests.append(.query(query()))
+                requests.append(query())
             case 13:
                 var scan = ScanInput(tableName: name, limit: random.chance(50) ? random.int(5) + 1 : nil)
                 if random.chance(30), let gsi = globalIndexes.first { scan.indexName = gsi.name }
@@ -518,8 +557,11 @@ struct DifferentialRunner {
         }
     }
 
-    static func render(_ output: QueryOutput) -> String {
-        let items = output.items.map { $0.map { render($0) }.joined(separator: ";") } ?? "count-only"
+    static func render(_ output: QueryOutput, ordered: Bool = true) -> String {
+        let items = output.items.map { page in
+            let rendered = page.map { render($0) }
+            return (ordered ? rendered : rendered.sorted()).joined(separator: ";")
+        } ?? "count-only"
         return "items=[\(items)] count=\(output.count) scanned=\(output.scannedCount) lek=\(render(output.lastEvaluatedKey))"
     }
 
@@ -532,13 +574,13 @@ struct DifferentialRunner {
 
     /// A paged read: pages followed while both services return the same LastEvaluatedKey; the
     /// one accepted difference is DynamoDB's key after a page that exactly reached Limit.
-    mutating func paged(_ what: String, limit: Int?, _ page: (any DynamoDBService, Item?) throws(DynamoDBError) -> QueryOutput) {
+    mutating func paged(_ what: String, limit: Int?, ordered: Bool = true, _ page: (any DynamoDBService, Item?) throws(DynamoDBError) -> QueryOutput) {
         var start: Item?
         for pageNumber in 0..<4 {
             var motoOutput: QueryOutput?
             var memoryOutput: QueryOutput?
-            let motoResult = Self.call({ () throws(DynamoDBError) in try page(moto, start) }) { (output: QueryOutput) in motoOutput = output; return Self.render(output) }
-            let memoryResult = Self.call({ () throws(DynamoDBError) in try page(memory, start) }) { (output: QueryOutput) in memoryOutput = output; return Self.render(output) }
+            let motoResult = Self.call({ () throws(DynamoDBError) in try page(moto, start) }) { (output: QueryOutput) in motoOutput = output; return Self.render(output, ordered: ordered) }
+            let memoryResult = Self.call({ () throws(DynamoDBError) in try page(memory, start) }) { (output: QueryOutput) in memoryOutput = output; return Self.render(output, ordered: ordered) }
             if let motoOutput, var memoryOutput, motoOutput.lastEvaluatedKey == nil, let key = memoryOutput.lastEvaluatedKey,
                 let limit, memoryOutput.scannedCount == limit {
                 // DynamoDB's key after a page that reached Limit: the next page must be empty.
@@ -580,9 +622,9 @@ struct DifferentialRunner {
                 record("GetItem \(Self.render(input.key)) \(input.projectionExpression ?? "")",
                        Self.call({ () throws(DynamoDBError) in try moto.getItem(input) }) { Self.render($0.item) },
                        Self.call({ () throws(DynamoDBError) in try memory.getItem(input) }) { Self.render($0.item) })
-            case .query(let input):
+            case .query(let input, let ordered):
                 let what = "Query \(input.indexName ?? "table") \(input.keyConditionExpression ?? "") \(input.expressionAttributeValues.mapValues(\.description)) filter \(input.filterExpression ?? "-") limit \(input.limit.map(String.init) ?? "-") forward \(input.scanIndexForward.map(String.init) ?? "-")"
-                paged(what, limit: input.limit) { (service, start) throws(DynamoDBError) in
+                paged(what, limit: input.limit, ordered: ordered) { (service, start) throws(DynamoDBError) in
                     var page = input
                     page.exclusiveStartKey = start
                     return try service.query(page)

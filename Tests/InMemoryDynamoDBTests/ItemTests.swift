@@ -163,6 +163,18 @@ struct ItemTests {
         expectError("ValidationException", "A value specified for a secondary index key is not supported") {
             try Fixtures.put(memory, Self.key.merging(["orderState": .s("")]) { a, _ in a })
         }
+        // Index key values have the key size limits (developer guide, "Detecting and correcting
+        // index key violations").
+        expectError("ValidationException", "Size of hashkey for index key orderState") {
+            try Fixtures.put(memory, Self.key.merging(["orderState": .s(String(repeating: "s", count: 2049))]) { a, _ in a })
+        }
+        _ = try memory.createTable(CreateTableInput(
+            tableName: "Idx", keySchema: [.hash("pk")], attributeDefinitions: ["pk", "g", "r"].map { .init(attributeName: $0, attributeType: .s) },
+            globalSecondaryIndexes: [.init(indexName: "byG", keySchema: [.hash("g"), .range("r")], projection: .keysOnly)]))
+        try Fixtures.put(memory, ["pk": .s("a"), "g": .s("g"), "r": .s(String(repeating: "r", count: 1024))], table: "Idx")
+        expectError("ValidationException", "Size of rangekey for index key r") {
+            try Fixtures.put(memory, ["pk": .s("a"), "g": .s("g"), "r": .s(String(repeating: "r", count: 1025))], table: "Idx")
+        }
         expectError("ValidationException", "Type mismatch for Index Key") {
             _ = try memory.updateItem(UpdateItemInput(tableName: "Orders", key: Self.key, updateExpression: "SET price = :t", expressionAttributeValues: [":t": .s("x")]))
         }
