@@ -71,5 +71,17 @@ struct Database {
             return
         }
         try ExpressionContext.checkPlaceholders(names: names, values: values, usedNames: usedNames, usedValues: usedValues)
+        // Values are checked like item values: readable numbers in range, no empty sets.
+        for value in values.values {
+            switch value {
+            case .s, .b, .bool, .null: continue
+            default:
+                do {
+                    _ = try Table.checkValue(value)
+                } catch {
+                    throw .validation(message: "ExpressionAttributeValues contains invalid value: \(error.message)")
+                }
+            }
+        }
     }
 }

@@ -50,6 +50,12 @@ struct KeyConditionPlan {
             guard case .value(let placeholder) = operand, let value = context.values[placeholder] else {
                 throw Self.unsupported("a key attribute is compared with an expression attribute value")
             }
+            if case .s("") = value {
+                throw .validation(message: "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: \(name)")
+            }
+            if case .b([]) = value {
+                throw .validation(message: "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty binary value. Key: \(name)")
+            }
             guard value.typeName == attributes[name]?.rawValue, let key = KeyValue(value) else {
                 throw .validation(message: "One or more parameter values were invalid: Condition parameter type does not match schema type")
             }

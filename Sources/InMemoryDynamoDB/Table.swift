@@ -65,7 +65,10 @@ struct Table {
 
     /// Checks every value of an item the way DynamoDB does on a write (numbers readable and in
     /// range, sets neither empty nor with duplicates) and returns it with numbers canonical.
-    static func checkValue(_ value: AttributeValue) throws(DynamoDBError) -> AttributeValue {
+    /// How deeply maps and lists may nest (developer guide, "Service, account, and table quotas").
+    static let maximumNesting = 32
+
+    static func checkValue(_ value: AttributeValue, depth: Int = 0) throws(DynamoDBError) -> AttributeValue {
         func emptySet(_ kind: String) -> DynamoDBError {
             .validation(message: "One or more parameter values were invalid: An \(kind) set  may not be empty")
         }
@@ -89,13 +92,15 @@ struct Table {
             guard Set(values).count == values.count else { throw duplicates(values.map(Base64.encode)) }
             return value
         case .m(let members):
+            guard depth < maximumNesting else { throw .validation(message: "Nesting Levels have exceeded supported limits") }
             var result: Item = [:]
-            for (name, member) in members { result[name] = try checkValue(member) }
+            for (name, member) in members { result[name] = try checkValue(member, depth: depth + 1) }
             return .m(result)
         case .l(let values):
+            guard depth < maximumNesting else { throw .validation(message: "Nesting Levels have exceeded supported limits") }
             var result: [AttributeValue] = []
             result.reserveCapacity(values.count)
-            for member in values { result.append(try checkValue(member)) }
+            for member in values { result.append(try checkValue(member, depth: depth + 1)) }
             return .l(result)
         default:
             return value

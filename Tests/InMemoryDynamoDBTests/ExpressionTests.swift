@@ -113,6 +113,23 @@ struct ExpressionTests {
         try Self.validationFails(expression, values: [":v": .n("1")], "Invalid ConditionExpression")
     }
 
+    @Test func hostileExpressionsAreRefusedNotCrashed() throws {
+        let deep = String(repeating: "(", count: 150) + "a = :v" + String(repeating: ")", count: 150)
+        try Self.validationFails(deep, values: [":v": .n("1")], "nested levels")
+        let nots = String(repeating: "NOT ", count: 150) + "a = :v"
+        try Self.validationFails(nots, values: [":v": .n("1")], "nested levels")
+        let long = (0..<700).map { _ in "a = :v" }.joined(separator: " OR ")
+        try Self.validationFails(long, values: [":v": .n("1")], "Expression size has exceeded the maximum allowed size")
+        try Self.validationFails("a = :v", values: [":v": .n("one")], "ExpressionAttributeValues contains invalid value: ")
+        try Self.validationFails("a = :v", values: [":v": .ss([])], "may not be empty")
+        var nested = AttributeValue.s("leaf")
+        for _ in 0..<33 { nested = .l([nested]) }
+        let memory = try Fixtures.simple()
+        expectError("ValidationException", "Nesting Levels have exceeded supported limits") {
+            try Fixtures.put(memory, ["pk": .s("k"), "deep": nested], table: "Simple")
+        }
+    }
+
     @Test func projections() throws {
         let memory = try Fixtures.simple()
         try Fixtures.put(memory, Self.item, table: "Simple")

@@ -99,6 +99,7 @@ struct QueryTests {
         expectError("ValidationException", "missed key schema element") { _ = try Self.query(memory, "pk = :pk AND n = :n", [":pk": .s("P"), ":n": .n("1")]) }
         expectError("ValidationException", "not supported") { _ = try Self.query(memory, "pk > :pk", [":pk": .s("P")]) }
         expectError("ValidationException", "Condition parameter type does not match schema type") { _ = try Self.query(memory, "pk = :pk", [":pk": .n("1")]) }
+        expectError("ValidationException", "cannot contain an empty string value") { _ = try Self.query(memory, "pk = :pk", [":pk": .s("")]) }
         expectError("ValidationException", "only contain one condition per key") {
             _ = try Self.query(memory, "pk = :pk AND sk > :a AND sk < :b", [":pk": .s("P"), ":a": .s("a"), ":b": .s("b")])
         }
