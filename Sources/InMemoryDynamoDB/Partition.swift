@@ -10,11 +10,18 @@ struct Partition {
     func search(_ key: CompositeKey) -> (index: Int, found: Bool) {
         var low = 0
         var high = keys.count
+        var found = false
         while low < high {
             let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+            let order = CompositeKey.compare(keys[middle], key)
+            if order < 0 {
+                low = middle + 1
+            } else {
+                if order == 0 { found = true }
+                high = middle
+            }
         }
-        return (low, low < keys.count && keys[low] == key)
+        return (low, found)
     }
 
     /// The index of the first key greater than `key`.
