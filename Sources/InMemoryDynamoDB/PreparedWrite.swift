@@ -20,6 +20,9 @@ struct PreparedWrite {
     /// The paths an update writes, for `UPDATED_OLD` and `UPDATED_NEW`.
     var updatedPaths: [DocumentPath] = []
 
+    /// Which item it writes, for the one-operation-per-item rules of batches and transactions.
+    var address: ItemAddress { ItemAddress(table: tableName, partition: position.partition, sort: position.sort) }
+
     /// The outcome of running it against the stored item.
     struct Outcome {
         var old: Item?
