@@ -30,13 +30,16 @@
 //    ExpressionAttributeValues unused in expressions"), moto accepts the request.
 // 8. GetItem with a key attribute of the wrong type: DynamoDB answers ValidationException ("The
 //    provided key element does not match the schema"), moto answers with no item.
-// 9. ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths, multi-attribute GSI keys and
-//    ReturnValuesOnConditionCheckFailure are tested in the unit suites only.
+// 9. Not generated, only unit-tested: ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths,
+//    multi-attribute GSI keys and ReturnValuesOnConditionCheckFailure.
 // 10. Order inside a partition of a global index without a sort key: DynamoDB does not define
 //    it (developer guide, "Global secondary indexes": items with the same partition key value
 //    are stored together in no particular order unless the index has a sort key); InMemoryDynamoDB
 //    orders them by the table's key, moto by the table's sort key first. Such queries are
 //    generated without Limit and their items compared as sets.
+// 11. ProjectionExpression in TransactGetItems: DynamoDB applies it (TransactGetItems API
+//    reference, Get.ProjectionExpression), moto returns whole items; generated TransactGetItems
+//    have none (TransportTests and BatchAndTransactionTests cover it).
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
@@ -49,17 +52,20 @@ import TestSupport
     static let sequences = Int(ProcessInfo.processInfo.environment["DIFF_SEQUENCES"] ?? "") ?? 2000
 
     @Test func inMemoryMatchesMotoRequestByRequest() throws {
-        try LoopbackMoto.withServer { port in
-            let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
-            let moto = DynamoDBConnection(transport: HTTPTransport(
-                endpoint: endpoint, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"),
-                region: "us-east-1", timeout: 30))
+        // Two moto servers (moto answers one request at a time per process), two workers each;
+        // every sequence has its own table, so the workers never see each other's items.
+        try Self.withTwoServers { firstPort, secondPort in
+            func connection(_ port: Int) throws -> DynamoDBConnection {
+                let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
+                return DynamoDBConnection(transport: HTTPTransport(
+                    endpoint: endpoint, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"),
+                    region: "us-east-1", timeout: 30))
+            }
+            let motos = [try connection(firstPort), try connection(secondPort)]
             let memory = InMemoryDynamoDB()
             let overWire = DynamoDBConnection(transport: memory.transport)
             let started = Date()
-            // Three workers share moto and the in-memory service; every sequence has its own table,
-            // so they never see each other's items (moto answers on several threads).
-            let workers = 3
+            let workers = 4
             let results = ResultBox()
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for sequence in stride(from: worker, to: Self.sequences, by: workers) {
@@ -67,7 +73,7 @@ import TestSupport
                     var generator = SequenceGenerator(seed: 0xD1FF_0000 &+ UInt64(sequence), name: "diff\(sequence)")
                     // Every fourth sequence goes through the JSON protocol on the in-memory side too.
                     let local: any DynamoDBService = sequence % 4 == 3 ? overWire : memory
-                    var runner = DifferentialRunner(moto: moto, memory: local, sequence: sequence)
+                    var runner = DifferentialRunner(moto: motos[worker % 2], memory: local, sequence: sequence)
                     runner.run(generator.requests())
                     results.add(requests: runner.requests, mismatches: runner.mismatches)
                 }
@@ -81,6 +87,12 @@ import TestSupport
             let seconds = Date().timeIntervalSince(started)
             print("Differential test: \(Self.sequences) sequences, \(requests) requests each to moto and InMemoryDynamoDB, \(String(format: "%.1f", seconds)) s, \(mismatches) mismatches")
             #expect(mismatches == 0)
+        }
+    }
+
+    static func withTwoServers(_ body: (Int, Int) throws -> Void) throws {
+        try LoopbackMoto.withServer { first in
+            try LoopbackMoto.withServer { second in try body(first, second) }
         }
     }
 }
