@@ -165,6 +165,9 @@ struct SequenceGenerator {
     var globalIndexes: [(name: String, hash: String, range: String?)] = []
     var localIndex: String?
     var localIndexProjectsAll = false
+    /// A global index with a two-attribute partition key (m1 S, m2 N) and a two-attribute sort
+    /// key (m3 S, m4 N).
+    var multiIndex = false
     var types: [String: ScalarAttributeType] = [:]
 
     init(seed: UInt64, name: String) {
@@ -193,6 +196,13 @@ struct SequenceGenerator {
         if random.chance(70) { item["a2"] = .s(random.pick(["x", "y", "z", "xy"])) }
         for attribute in ["g1", "g2", "g3", "l1"] {
             if let type = types[attribute], random.chance(65) { item[attribute] = value(type, 4) }
+        }
+        if multiIndex {
+            // A small partition key space, so queries find several items to order and page.
+            if random.chance(90) { item["m1"] = .s("a") }
+            if random.chance(90) { item["m2"] = .n(String(random.int(2))) }
+            if random.chance(80) { item["m3"] = value(.s, 3) }
+            if random.chance(80) { item["m4"] = value(.n, 4) }
         }
         if random.chance(20) { item["tags"] = .ss(Array(Set([random.pick(["r", "s"]), random.pick(["s", "t"])]))) }
         if random.chance(15) { item["doc"] = .m(["k": .n(String(random.int(5))), "l": .l([.s("e"), .n("1")])]) }
@@ -296,6 +306,12 @@ struct SequenceGenerator {
             gsis.append(.init(indexName: indexName, keySchema: schema, projection: projection))
             globalIndexes.append((indexName, attribute, range))
         }
+        if random.chance(25) {
+            multiIndex = true
+            let multi: [(String, ScalarAttributeType)] = [("m1", .s), ("m2", .n), ("m3", .s), ("m4", .n)]
+            definitions += multi.map { AttributeDefinition(attributeName: $0.0, attributeType: $0.1) }
+            gsis.append(.init(indexName: "gsi_multi", keySchema: [.hash("m1"), .hash("m2"), .range("m3"), .range("m4")], projection: random.pick([.all, .keysOnly])))
+        }
         var lsis: [LocalSecondaryIndex] = []
         if sortType != nil, random.chance(35) {
             let type: ScalarAttributeType = random.pick([.s, .n])
@@ -311,7 +327,29 @@ struct SequenceGenerator {
             globalSecondaryIndexes: gsis.isEmpty ? nil : gsis, localSecondaryIndexes: lsis.isEmpty ? nil : lsis)
     }
 
+    /// A query on the multi-attribute index: equality on both partition attributes, then
+    /// nothing, an m3 condition, or m3 equality and an m4 condition.
+    mutating func multiQuery() -> GeneratedRequest {
+        var text = "m1 = :a AND m2 = :b"
+        var values: [String: AttributeValue] = [":a": .s("a"), ":b": .n(String(random.int(2)))]
+        switch random.int(3) {
+        case 0: break
+        case 1:
+            let op = random.pick(["=", "<", ">=", "begins_with"])
+            text += op == "begins_with" ? " AND begins_with(m3, :c)" : " AND m3 \(op) :c"
+            values[":c"] = op == "begins_with" ? .s(random.pick(["a", "b"])) : value(.s, 3)
+        default:
+            text += " AND m3 = :c AND m4 \(random.pick(["=", "<", "<=", ">", ">="])) :d"
+            values[":c"] = value(.s, 3)
+            values[":d"] = value(.n, 4)
+        }
+        return .query(QueryInput(
+            tableName: name, indexName: "gsi_multi", keyConditionExpression: text, expressionAttributeValues: values,
+            scanIndexForward: random.chance(50), limit: random.chance(40) ? random.int(3) + 1 : nil), ordered: true)
+    }
+
     mutating func query() -> GeneratedRequest {
+        if multiIndex, random.chance(40) { return multiQuery() }
         var names: [String: String] = [:]
         var values: [String: AttributeValue] = [:]
         var index: String?
@@ -398,7 +436,17 @@ struct SequenceGenerator {
 
     mutating func requests() -> [GeneratedRequest] {
         var requests: [GeneratedRequest] = [.createTable(createTable())]
-        for _ in 0..<(6 + random.int(8)) {
+        // A starting population, so queries find several items to order, filter and page.
+        var seeded: [WriteRequest] = []
+        var seededKeys: Set<Item> = []
+        for _ in 0..<(10 + random.int(7)) {
+            let item = item()
+            var key: Item = ["pk": item["pk"] ?? .null]
+            key["sk"] = item["sk"]
+            if seededKeys.insert(key).inserted { seeded.append(.put(item: item)) }
+        }
+        requests.append(.batchWrite(BatchWriteItemInput(requestItems: [name: seeded])))
+        for _ in 0..<(5 + random.int(7)) {
             switch random.int(21) {
             case 20:
                 requests.append(invalidRequest())
