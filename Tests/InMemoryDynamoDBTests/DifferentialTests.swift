@@ -30,8 +30,10 @@
 //    ExpressionAttributeValues unused in expressions"), moto accepts the request.
 // 8. GetItem with a key attribute of the wrong type: DynamoDB answers ValidationException ("The
 //    provided key element does not match the schema"), moto answers with no item.
-// 9. Not generated, only unit-tested: ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths,
-//    multi-attribute GSI keys and ReturnValuesOnConditionCheckFailure.
+// 9. Not generated, only unit-tested: ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths and
+//    ReturnValuesOnConditionCheckFailure. Multi-attribute GSIs are queried but not scanned: moto
+//    orders their scans by the first partition and sort attribute only (scan order is not
+//    specified by DynamoDB).
 // 10. Order inside a partition of a global index without a sort key: DynamoDB does not define
 //    it (developer guide, "Global secondary indexes": items with the same partition key value
 //    are stored together in no particular order unless the index has a sort key); InMemoryDynamoDB

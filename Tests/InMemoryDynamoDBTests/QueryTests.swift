@@ -133,6 +133,35 @@ struct QueryTests {
         }
     }
 
+    @Test func selectAndStartKeyRules() throws {
+        let memory = try Self.fixture()
+        expectError("ValidationException", "SPECIFIC_ATTRIBUTES requires a ProjectionExpression") {
+            _ = try Self.query(memory, "pk = :pk", [":pk": .s("P")], select: .specificAttributes)
+        }
+        expectError("ValidationException", "ALL_PROJECTED_ATTRIBUTES is only supported when querying an index") {
+            _ = try Self.query(memory, "pk = :pk", [":pk": .s("P")], select: .allProjectedAttributes)
+        }
+        expectError("ValidationException", "Cannot specify the ProjectionExpression when choosing to get only the Count") {
+            _ = try memory.query(QueryInput(tableName: "Orders", keyConditionExpression: "pk = :pk", projectionExpression: "n", expressionAttributeValues: [":pk": .s("P")], select: .count))
+        }
+        let specific = try memory.query(QueryInput(
+            tableName: "Orders", keyConditionExpression: "pk = :pk", projectionExpression: "n", expressionAttributeValues: [":pk": .s("P")], limit: 1,
+            select: .specificAttributes))
+        #expect(specific.items == [["n": .n("0")]])
+        expectError("ValidationException", "outside query boundaries") {
+            _ = try Self.query(memory, "pk = :pk", [":pk": .s("P")], start: ["pk": .s("Q"), "sk": .s("s00")])
+        }
+        expectError("ValidationException", "The provided starting key is invalid") {
+            _ = try Self.query(memory, "pk = :pk", [":pk": .s("P")], start: ["pk": .s("P")])
+        }
+        expectError("ValidationException", "The provided starting key is invalid") {
+            _ = try Self.query(memory, "customer = :c", [":c": .s("c1")], index: "byCustomer", start: ["pk": .s("P"), "sk": .s("s00")])
+        }
+        expectError("ValidationException", "Member must have value between 1 and 100") {
+            _ = try memory.listTables(ListTablesInput(limit: 101))
+        }
+    }
+
     @Test func pagesStopAtOneMegabyteOfItemsRead() throws {
         let memory = try Fixtures.simple()
         _ = try memory.createTable(CreateTableInput(tableName: "Big", keySchema: [.hash("pk"), .range("sk")], attributeDefinitions: [.init(attributeName: "pk", attributeType: .s), .init(attributeName: "sk", attributeType: .n)]))
