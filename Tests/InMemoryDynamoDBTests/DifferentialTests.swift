@@ -441,14 +441,14 @@ struct SequenceGenerator {
         // A starting population, so queries find several items to order, filter and page.
         var seeded: [WriteRequest] = []
         var seededKeys: Set<Item> = []
-        for _ in 0..<(10 + random.int(7)) {
+        for _ in 0..<(8 + random.int(6)) {
             let item = item()
             var key: Item = ["pk": item["pk"] ?? .null]
             key["sk"] = item["sk"]
             if seededKeys.insert(key).inserted { seeded.append(.put(item: item)) }
         }
         requests.append(.batchWrite(BatchWriteItemInput(requestItems: [name: seeded])))
-        for _ in 0..<(5 + random.int(7)) {
+        for _ in 0..<(4 + random.int(6)) {
             switch random.int(21) {
             case 20:
                 requests.append(invalidRequest())
