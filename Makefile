@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SESSION ?= demo
 
-.PHONY: run test build deps test-deps bench bench-design bench-import fuzz clean
+.PHONY: run test build deps test-deps bench bench-design bench-import bench-memdb fuzz clean
 
 ## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
 deps:
@@ -51,7 +51,7 @@ fuzz:
 
 ## Prints the per-answer save timings and the design timings recorded in docs/benchmarks.md
 ## (release builds).
-bench: deps bench-design
+bench: deps bench-design bench-memdb
 	$(SWIFT) build -c release --product ddbmodel-bench
 	./.build/release/ddbmodel-bench
 
@@ -68,6 +68,14 @@ IMPORT_RUNS ?= 5
 bench-import:
 	$(SWIFT) build -c release --product ddbmodel-import-bench
 	./.build/release/ddbmodel-import-bench --tables 40000 --runs $(IMPORT_RUNS)
+
+## 20,000 mixed requests against the in-memory DynamoDB, typed and through the JSON protocol:
+## median, p90 and min over MEMDB_RUNS runs (release build).
+MEMDB_RUNS ?= 15
+bench-memdb:
+	$(SWIFT) build -c release --product ddbmodel-memdb-bench
+	./.build/release/ddbmodel-memdb-bench --runs $(MEMDB_RUNS)
+	./.build/release/ddbmodel-memdb-bench --runs $(MEMDB_RUNS) --wire
 
 clean:
 	rm -rf .build

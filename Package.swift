@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "ddbmodel-bench", targets: ["ddbmodel-bench"]),
         .executable(name: "ddbmodel-import-bench", targets: ["ddbmodel-import-bench"]),
         .executable(name: "ddbmodel-design-bench", targets: ["ddbmodel-design-bench"]),
+        .executable(name: "ddbmodel-memdb-bench", targets: ["ddbmodel-memdb-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -103,6 +104,8 @@ let package = Package(
             dependencies: ["DesignEngine", "ModelExecution", "DataModelDocument", "Requirements", "BenchmarkSupport"],
             swiftSettings: strictSettings
         ),
+        // Times 20,000 mixed requests against the in-memory DynamoDB (docs/benchmarks.md).
+        .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "BenchmarkSupport"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "DesignEngineTests",

@@ -41,7 +41,7 @@ public enum DynamoDBWire {
 
     /// An item (or a map's members) as a JSON object, names sorted for stable bytes.
     public static func encode(item: Item) -> OrderedJSON {
-        .object(item.keys.sorted().map { ($0, encode(item[$0]!)) })
+        .object(item.sorted { $0.key < $1.key }.map { ($0.key, encode($0.value)) })
     }
 
     /// An attribute value read from its JSON shape; `path` names it in messages.

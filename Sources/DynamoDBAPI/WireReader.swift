@@ -162,7 +162,7 @@ struct WireWriter {
     /// A map with its keys sorted, so the same value always encodes to the same bytes.
     mutating func add<T>(_ name: String, map: [String: T]?, _ encode: (T) -> OrderedJSON) {
         guard let map else { return }
-        members.append((name, .object(map.keys.sorted().map { ($0, encode(map[$0]!)) })))
+        members.append((name, .object(map.sorted { $0.key < $1.key }.map { ($0.key, encode($0.value)) })))
     }
 
     mutating func addExpressionNames(_ names: [String: String]) {

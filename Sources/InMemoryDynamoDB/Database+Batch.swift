@@ -23,10 +23,11 @@ extension Database {
             guard !request.keys.isEmpty else {
                 throw .validation(message: "1 validation error detected: Value at 'requestItems.\(name).member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1")
             }
-            var seen: Set<Item> = []
+            var seen: Set<ItemAddress> = []
             for key in request.keys {
-                let checked = try tables[name]?.checkKey(key) ?? key
-                guard seen.insert(checked).inserted else { throw Self.duplicateKeys() }
+                guard let table = tables[name] else { throw Self.tableNotFound(name) }
+                let position = table.position(of: try table.checkKey(key))
+                guard seen.insert(ItemAddress(table: name, partition: position.partition, sort: position.sort)).inserted else { throw Self.duplicateKeys() }
             }
             _ = schema
         }
@@ -60,21 +61,21 @@ extension Database {
         }
         var prepared: [PreparedWrite] = []
         for (name, requests) in input.requestItems.sorted(by: { $0.key < $1.key }) {
-            var seen: Set<Item> = []
+            var seen: Set<ItemAddress> = []
             for request in requests {
                 let write: PreparedWrite
                 switch request {
                 case .put(let item): write = try preparePut(table: name, item: item, condition: nil, names: [:], values: [:])
                 case .delete(let key): write = try prepareKeyed(table: name, key: key, action: .delete, condition: nil, names: [:], values: [:])
                 }
-                guard seen.insert(write.key).inserted else { throw Self.duplicateKeys() }
+                guard seen.insert(write.address).inserted else { throw Self.duplicateKeys() }
                 prepared.append(write)
             }
         }
         var units: [String: (table: Double, indexes: [String: Double])] = [:]
         for write in prepared {
             let outcome = try outcome(of: write)
-            let cost = commit(write, outcome)
+            let cost = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
             let sum = units[write.tableName] ?? (0, [:])
             units[write.tableName] = (sum.table + cost.table, Self.merge(sum.indexes, cost.indexes))
         }

@@ -19,7 +19,7 @@ extension Database {
         let schema = try schema(input.tableName)
         let outcome = try outcome(of: write)
         guard outcome.conditionPassed else { throw Self.conditionFailed() }
-        let units = commit(write, outcome)
+        let units = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
         return PutItemOutput(
             attributes: input.returnValues == .allOld ? outcome.old : nil,
             consumedCapacity: Self.consumed(input.returnConsumedCapacity, schema: schema, tableUnits: units.table, indexUnits: units.indexes, isRead: false))
@@ -32,7 +32,7 @@ extension Database {
         let schema = try schema(input.tableName)
         let outcome = try outcome(of: write)
         guard outcome.conditionPassed else { throw Self.conditionFailed() }
-        let units = commit(write, outcome)
+        let units = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
         var attributes: Item?
         switch input.returnValues ?? .none {
         case .none: attributes = nil
@@ -55,7 +55,7 @@ extension Database {
         let schema = try schema(input.tableName)
         let outcome = try outcome(of: write)
         guard outcome.conditionPassed else { throw Self.conditionFailed() }
-        let units = commit(write, outcome)
+        let units = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
         return DeleteItemOutput(
             attributes: input.returnValues == .allOld ? outcome.old : nil,
             consumedCapacity: Self.consumed(input.returnConsumedCapacity, schema: schema, tableUnits: units.table, indexUnits: units.indexes, isRead: false))

@@ -89,6 +89,7 @@ extension Database {
         var count = 0
         var scannedCount = 0
         var bytesRead = 0
+        var lastRead: Item?
         var lastEvaluatedKey: Item?
     }
 
@@ -107,9 +108,7 @@ extension Database {
         let needsTable = target.index.map { !$0.isGlobal && $0.projectedNames != nil } ?? false
             && (select == .allAttributes || projection != nil || filter != nil)
         let source = needsTable ? (fullItem() ?? entry) : entry
-        var lastKey: Item = [:]
-        for name in target.keyNames { lastKey[name] = entry[name] }
-        page.lastEvaluatedKey = lastKey
+        page.lastRead = entry
         if let filter, !context.evaluate(filter, on: source) {
             return !(limit.map { page.scannedCount >= $0 } ?? false)
         }
@@ -205,9 +204,17 @@ extension Database {
             }
             // A page cut by the Limit or the 1 MB cap ends with a LastEvaluatedKey, even when
             // nothing is left to read (DynamoDB cannot know that without reading on).
-            if !stoppedEarly { page.lastEvaluatedKey = nil }
+            if stoppedEarly { page.lastEvaluatedKey = Self.lastKey(page, target) }
         }
         return output(page, input.select, target: target, consistent: input.consistentRead ?? false, mode: input.returnConsumedCapacity)
+    }
+
+    /// The LastEvaluatedKey of a page cut short: the last entry read's table and index keys.
+    static func lastKey(_ page: Page, _ target: ReadTarget) -> Item? {
+        guard let entry = page.lastRead else { return nil }
+        var key: Item = [:]
+        for name in target.keyNames { key[name] = entry[name] }
+        return key
     }
 
     func output(_ page: Page, _ select: Select?, target: ReadTarget, consistent: Bool, mode: ReturnConsumedCapacity?) -> QueryOutput {
@@ -287,7 +294,7 @@ extension Database {
                 }
             }
         }
-        if !stoppedEarly { page.lastEvaluatedKey = nil }
+        if stoppedEarly { page.lastEvaluatedKey = Self.lastKey(page, target) }
         // Persist the order cache the scan computed.
         if let index = target.index {
             tables[input.tableName]?.indexes[index.name] = collection

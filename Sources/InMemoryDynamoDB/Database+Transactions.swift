@@ -21,7 +21,7 @@ extension Database {
         }
         var prepared: [PreparedWrite] = []
         var returnOld: [Bool] = []
-        var seen: Set<[String: AttributeValue]> = []
+        var seen: Set<ItemAddress> = []
         for action in input.transactItems {
             let write: PreparedWrite
             let onFailure: ReturnValuesOnConditionCheckFailure?
@@ -47,9 +47,7 @@ extension Database {
                     names: check.expressionAttributeNames, values: check.expressionAttributeValues)
                 onFailure = check.returnValuesOnConditionCheckFailure
             }
-            var identity = write.key
-            identity["\u{0}table"] = .s(write.tableName)
-            guard seen.insert(identity).inserted else { throw Self.multipleOperations() }
+            guard seen.insert(write.address).inserted else { throw Self.multipleOperations() }
             prepared.append(write)
             returnOld.append(onFailure == .allOld)
         }
@@ -86,7 +84,7 @@ extension Database {
         }
         var units: [String: (table: Double, indexes: [String: Double])] = [:]
         for (write, outcome) in zip(prepared, outcomes) {
-            let cost = commit(write, outcome)
+            let cost = commit(write, outcome, measure: Self.measures(input.returnConsumedCapacity))
             // Transactions cost twice: a prepare and a commit (developer guide, "Capacity management for transactions").
             let checkCost = { if case .check = write.action { return Capacity.writeUnits(AttributeValue.itemSize(outcome.old ?? [:])) } else { return 0.0 } }()
             let sum = units[write.tableName] ?? (0, [:])
@@ -107,12 +105,13 @@ extension Database {
         guard (1...Self.transactionLimit).contains(input.transactItems.count) else {
             throw .validation(message: "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100 and greater than or equal to 1")
         }
-        var seen: Set<[String: AttributeValue]> = []
+        var seen: Set<ItemAddress> = []
         for get in input.transactItems {
-            var identity = try tables[get.tableName]?.checkKey(get.key) ?? get.key
-            guard tables[get.tableName] != nil else { throw Self.tableNotFound(get.tableName) }
-            identity["\u{0}table"] = .s(get.tableName)
-            guard seen.insert(identity).inserted else { throw Self.multipleOperations() }
+            guard let table = tables[get.tableName] else { throw Self.tableNotFound(get.tableName) }
+            let position = table.position(of: try table.checkKey(get.key))
+            guard seen.insert(ItemAddress(table: get.tableName, partition: position.partition, sort: position.sort)).inserted else {
+                throw Self.multipleOperations()
+            }
         }
         var responses: [Item?] = []
         var units: [String: Double] = [:]

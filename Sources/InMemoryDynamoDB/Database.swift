@@ -39,6 +39,11 @@ struct Database {
         return result
     }
 
+    /// Whether a request asked for its consumed capacity.
+    static func measures(_ mode: ReturnConsumedCapacity?) -> Bool {
+        mode != nil && mode != ReturnConsumedCapacity.none
+    }
+
     static func merge(_ a: [String: Double], _ b: [String: Double]) -> [String: Double] {
         a.merging(b, uniquingKeysWith: +)
     }
@@ -66,5 +71,17 @@ struct Database {
             return
         }
         try ExpressionContext.checkPlaceholders(names: names, values: values, usedNames: usedNames, usedValues: usedValues)
+        // Values are checked like item values: readable numbers in range, no empty sets.
+        for value in values.values {
+            switch value {
+            case .s, .b, .bool, .null: continue
+            default:
+                do {
+                    _ = try Table.checkValue(value)
+                } catch {
+                    throw .validation(message: "ExpressionAttributeValues contains invalid value: \(error.message)")
+                }
+            }
+        }
     }
 }

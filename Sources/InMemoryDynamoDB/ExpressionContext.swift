@@ -55,19 +55,21 @@ struct ExpressionContext {
     static func checkPlaceholders(
         names: [String: String], values: [String: AttributeValue], usedNames: Set<String>, usedValues: Set<String>
     ) throws(DynamoDBError) {
-        for name in usedNames.sorted() where names[name] == nil {
+        // The common case (everything defined and used) allocates nothing.
+        if usedNames.contains(where: { names[$0] == nil }), let name = usedNames.sorted().first(where: { names[$0] == nil }) {
             throw .validation(message: "An expression attribute name used in the document path is not defined; attribute name: \(name)")
         }
-        for value in usedValues.sorted() where values[value] == nil {
+        if usedValues.contains(where: { values[$0] == nil }), let value = usedValues.sorted().first(where: { values[$0] == nil }) {
             throw .validation(message: "An expression attribute value used in expression is not defined; attribute value: \(value)")
         }
-        let unusedNames = Set(names.keys).subtracting(usedNames)
-        if !unusedNames.isEmpty {
-            throw .validation(message: "Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unusedNames.sorted().joined(separator: ", "))}")
+        // Every used placeholder is defined, so any extra definition is unused.
+        if names.count != usedNames.count {
+            let unused = Set(names.keys).subtracting(usedNames)
+            throw .validation(message: "Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unused.sorted().joined(separator: ", "))}")
         }
-        let unusedValues = Set(values.keys).subtracting(usedValues)
-        if !unusedValues.isEmpty {
-            throw .validation(message: "Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unusedValues.sorted().joined(separator: ", "))}")
+        if values.count != usedValues.count {
+            let unused = Set(values.keys).subtracting(usedValues)
+            throw .validation(message: "Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unused.sorted().joined(separator: ", "))}")
         }
     }
 

@@ -13,7 +13,16 @@ struct ExpressionParser {
     var names: Set<String> = []
     var values: Set<String> = []
 
+    /// DynamoDB's limit on an expression's length (developer guide, "Expression parameters").
+    static let maximumLength = 4096
+    /// Parentheses and NOTs nest at most this deep, so no input can exhaust the stack.
+    static let maximumDepth = 100
+    var depth = 0
+
     init(_ text: String, kind: String) throws(DynamoDBError) {
+        guard text.utf8.count <= Self.maximumLength else {
+            throw .validation(message: "Invalid \(kind): Expression size has exceeded the maximum allowed size; expression size: \(text.utf8.count)")
+        }
         self.text = text
         self.kind = kind
         self.tokens = try ExpressionTokenizer.tokens(text, kind: kind)
@@ -117,6 +126,11 @@ struct ExpressionParser {
     // MARK: Conditions
 
     mutating func condition() throws(DynamoDBError) -> ConditionNode {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw .validation(message: "Invalid \(kind): The expression has more than \(Self.maximumDepth) nested levels")
+        }
         var node = try conjunction()
         while isKeyword("OR") {
             advance()
@@ -137,6 +151,11 @@ struct ExpressionParser {
     mutating func negation() throws(DynamoDBError) -> ConditionNode {
         if isKeyword("NOT") {
             advance()
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else {
+                throw .validation(message: "Invalid \(kind): The expression has more than \(Self.maximumDepth) nested levels")
+            }
             return .not(try negation())
         }
         return try primary()

@@ -35,16 +35,26 @@ struct KeyConditionPlan {
         }
         try flatten(node)
 
+        let attributes = Dictionary(uniqueKeysWithValues: (partitionKeys + sortKeys).map { ($0.name, $0.type) })
         func attribute(_ operand: ConditionOperand) throws(DynamoDBError) -> String {
             guard case .path(let path) = operand, path.elements.count == 1, case .name(let name) = path.elements[0] else {
                 throw Self.unsupported("a key condition names a top-level key attribute")
             }
-            return context.name(name)
+            let attribute = context.name(name)
+            guard attributes[attribute] != nil else {
+                throw .validation(message: "Query condition missed key schema element: \(partitionKeys[0].name)")
+            }
+            return attribute
         }
-        let attributes = Dictionary(uniqueKeysWithValues: (partitionKeys + sortKeys).map { ($0.name, $0.type) })
         func value(_ operand: ConditionOperand, for name: String) throws(DynamoDBError) -> KeyValue {
             guard case .value(let placeholder) = operand, let value = context.values[placeholder] else {
                 throw Self.unsupported("a key attribute is compared with an expression attribute value")
+            }
+            if case .s("") = value {
+                throw .validation(message: "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: \(name)")
+            }
+            if case .b([]) = value {
+                throw .validation(message: "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty binary value. Key: \(name)")
             }
             guard value.typeName == attributes[name]?.rawValue, let key = KeyValue(value) else {
                 throw .validation(message: "One or more parameter values were invalid: Condition parameter type does not match schema type")

@@ -10,11 +10,18 @@ struct Partition {
     func search(_ key: CompositeKey) -> (index: Int, found: Bool) {
         var low = 0
         var high = keys.count
+        var found = false
         while low < high {
             let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+            let order = CompositeKey.compare(keys[middle], key)
+            if order < 0 {
+                low = middle + 1
+            } else {
+                if order == 0 { found = true }
+                high = middle
+            }
         }
-        return (low, low < keys.count && keys[low] == key)
+        return (low, found)
     }
 
     /// The index of the first key greater than `key`.
@@ -62,7 +69,6 @@ struct Partition {
 struct ItemCollection {
     var partitions: [CompositeKey: Partition] = [:]
     var count = 0
-    var sizeBytes = 0
     private var sortedPartitionKeys: [CompositeKey]?
 
     func item(partition: CompositeKey, sort: CompositeKey) -> Item? {
@@ -73,12 +79,7 @@ struct ItemCollection {
     mutating func upsert(partition: CompositeKey, sort: CompositeKey, item: Item) -> Item? {
         if partitions[partition] == nil { sortedPartitionKeys = nil }
         let old = partitions[partition, default: Partition()].upsert(sort, item)
-        if let old {
-            sizeBytes -= AttributeValue.itemSize(old)
-        } else {
-            count += 1
-        }
-        sizeBytes += AttributeValue.itemSize(item)
+        if old == nil { count += 1 }
         return old
     }
 
@@ -90,8 +91,13 @@ struct ItemCollection {
             sortedPartitionKeys = nil
         }
         count -= 1
-        sizeBytes -= AttributeValue.itemSize(old)
         return old
+    }
+
+    /// The bytes stored, by DynamoDB's item size rules (computed when DescribeTable asks, so
+    /// writes do not pay for it).
+    var sizeBytes: Int {
+        partitions.values.reduce(0) { total, partition in total + partition.items.reduce(0) { $0 + AttributeValue.itemSize($1) } }
     }
 
     /// Partition keys in ascending order (cached until a partition appears or disappears).

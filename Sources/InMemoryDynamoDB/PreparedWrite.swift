@@ -20,6 +20,9 @@ struct PreparedWrite {
     /// The paths an update writes, for `UPDATED_OLD` and `UPDATED_NEW`.
     var updatedPaths: [DocumentPath] = []
 
+    /// Which item it writes, for the one-operation-per-item rules of batches and transactions.
+    var address: ItemAddress { ItemAddress(table: tableName, partition: position.partition, sort: position.sort) }
+
     /// The outcome of running it against the stored item.
     struct Outcome {
         var old: Item?
@@ -116,11 +119,13 @@ extension Database {
         return try write.run(on: table)
     }
 
-    /// Applies a write that passed, returning the table's and each index's write units.
-    mutating func commit(_ write: PreparedWrite, _ outcome: PreparedWrite.Outcome) -> (table: Double, indexes: [String: Double]) {
+    /// Applies a write that passed, returning the table's and each index's write units (zeros
+    /// when the request did not ask for them: sizing every item is not free).
+    mutating func commit(_ write: PreparedWrite, _ outcome: PreparedWrite.Outcome, measure: Bool = true) -> (table: Double, indexes: [String: Double]) {
         if case .check = write.action { return (0, [:]) }
+        let indexUnits = tables[write.tableName]?.write(old: outcome.old, new: outcome.new, measure: measure) ?? [:]
+        guard measure else { return (0, indexUnits) }
         let size = max(outcome.old.map(AttributeValue.itemSize) ?? 0, outcome.new.map(AttributeValue.itemSize) ?? 0)
-        let indexUnits = tables[write.tableName]?.write(old: outcome.old, new: outcome.new) ?? [:]
         return (Capacity.writeUnits(size), indexUnits)
     }
 }

@@ -65,7 +65,16 @@ struct Table {
 
     /// Checks every value of an item the way DynamoDB does on a write (numbers readable and in
     /// range, sets neither empty nor with duplicates) and returns it with numbers canonical.
-    static func checkValue(_ value: AttributeValue) throws(DynamoDBError) -> AttributeValue {
+    /// How deeply maps and lists may nest (developer guide, "Service, account, and table quotas").
+    static let maximumNesting = 32
+
+    static func checkValue(_ value: AttributeValue, depth: Int = 0) throws(DynamoDBError) -> AttributeValue {
+        try canonicalized(value, depth: depth) ?? value
+    }
+
+    /// The value in canonical form, or nil when it already is (so an item is only copied when a
+    /// number's text or a set changes): the common write copies nothing.
+    static func canonicalized(_ value: AttributeValue, depth: Int = 0) throws(DynamoDBError) -> AttributeValue? {
         func emptySet(_ kind: String) -> DynamoDBError {
             .validation(message: "One or more parameter values were invalid: An \(kind) set  may not be empty")
         }
@@ -73,32 +82,45 @@ struct Table {
             .validation(message: "One or more parameter values were invalid: Input collection [\(texts.joined(separator: ", "))] contains duplicates.")
         }
         switch value {
-        case .n(let text): return .n(try checkNumber(text))
+        case .s, .b, .bool, .null:
+            return nil
+        case .n(let text):
+            let canonical = try checkNumber(text)
+            return canonical == text ? nil : .n(canonical)
         case .ss(let texts):
             guard !texts.isEmpty else { throw emptySet("string") }
             guard Set(texts.map { Array($0.utf8) }).count == texts.count else { throw duplicates(texts) }
-            return value
+            return nil
         case .ns(let texts):
             guard !texts.isEmpty else { throw emptySet("number") }
             var canonical: [String] = []
             for text in texts { canonical.append(try checkNumber(text)) }
             guard Set(canonical).count == canonical.count else { throw duplicates(texts) }
-            return .ns(canonical)
+            return canonical == texts ? nil : .ns(canonical)
         case .bs(let values):
             guard !values.isEmpty else { throw emptySet("binary") }
             guard Set(values).count == values.count else { throw duplicates(values.map(Base64.encode)) }
-            return value
+            return nil
         case .m(let members):
-            var result: Item = [:]
-            for (name, member) in members { result[name] = try checkValue(member) }
-            return .m(result)
+            guard depth < maximumNesting else { throw .validation(message: "Nesting Levels have exceeded supported limits") }
+            var result: Item?
+            for (name, member) in members {
+                if let changed = try canonicalized(member, depth: depth + 1) {
+                    if result == nil { result = members }
+                    result?[name] = changed
+                }
+            }
+            return result.map(AttributeValue.m)
         case .l(let values):
-            var result: [AttributeValue] = []
-            result.reserveCapacity(values.count)
-            for member in values { result.append(try checkValue(member)) }
-            return .l(result)
-        default:
-            return value
+            guard depth < maximumNesting else { throw .validation(message: "Nesting Levels have exceeded supported limits") }
+            var result: [AttributeValue]?
+            for (index, member) in values.enumerated() {
+                if let changed = try canonicalized(member, depth: depth + 1) {
+                    if result == nil { result = values }
+                    result?[index] = changed
+                }
+            }
+            return result.map(AttributeValue.l)
         }
     }
 
@@ -106,9 +128,10 @@ struct Table {
     /// present with their types and sizes, index key attributes with their declared types and not
     /// empty, every value valid, the 400 KB limit. Returns it with numbers canonical.
     func checkItem(_ item: Item) throws(DynamoDBError) -> Item {
-        var canonical: Item = [:]
-        canonical.reserveCapacity(item.count)
-        for (name, value) in item { canonical[name] = try Self.checkValue(value) }
+        var canonical = item
+        for (name, value) in item {
+            if let changed = try Self.canonicalized(value) { canonical[name] = changed }
+        }
         for attribute in [schema.partitionKey] + (schema.sortKey.map { [$0] } ?? []) {
             guard let value = canonical[attribute.name] else {
                 throw .validation(message: "One or more parameter values were invalid: Missing the key \(attribute.name) in the item")
@@ -133,6 +156,10 @@ struct Table {
                 if case .s("") = value {
                     throw .validation(message: "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(attribute.name)")
                 }
+                let isPartition = index.partitionKeys.contains(attribute)
+                if value.sizeInBytes > (isPartition ? Self.maximumPartitionKeySize : Self.maximumSortKeySize) {
+                    throw .validation(message: "One or more parameter values were invalid: Size of \(isPartition ? "hashkey" : "rangekey") for index key \(attribute.name) has exceeded the maximum size limit of \(isPartition ? Self.maximumPartitionKeySize : Self.maximumSortKeySize) bytes. IndexName: \(index.name)")
+                }
                 if case .b([]) = value {
                     throw .validation(message: "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty binary value. IndexName: \(index.name), IndexKey: \(attribute.name)")
                 }
@@ -146,7 +173,9 @@ struct Table {
 
     /// The index entry of an item: its place in the index and the projected attributes; nil when
     /// the item lacks any of the index's key attributes (a sparse index leaves it out).
-    func indexEntry(_ index: IndexSchema, of item: Item) -> (partition: CompositeKey, sort: CompositeKey, entry: Item)? {
+    func indexEntry(
+        _ index: IndexSchema, of item: Item, base: (partition: CompositeKey, sort: CompositeKey)? = nil
+    ) -> (partition: CompositeKey, sort: CompositeKey, entry: Item)? {
         var partition: [KeyValue] = []
         partition.reserveCapacity(index.partitionKeys.count)
         for attribute in index.partitionKeys {
@@ -160,7 +189,7 @@ struct Table {
             sort.append(key)
         }
         // Ties in the index key are ordered by the table key, so paging is stable.
-        let base = position(of: item)
+        let base = base ?? position(of: item)
         sort.append(contentsOf: base.partition.parts)
         sort.append(contentsOf: base.sort.parts)
         let entry: Item
@@ -176,37 +205,39 @@ struct Table {
     /// write units each index consumed: a put or delete of an entry costs its size in 1 KB units,
     /// a changed entry under the same index key the larger of the two, a moved entry both.
     @discardableResult
-    mutating func write(old: Item?, new: Item?) -> [String: Double] {
+    mutating func write(old: Item?, new: Item?, measure: Bool = true) -> [String: Double] {
+        // Old and new share the key: one position serves the table and every index.
+        guard let some = new ?? old else { return [:] }
+        let key = position(of: some)
         if let new {
-            let key = position(of: new)
             items.upsert(partition: key.partition, sort: key.sort, item: new)
-        } else if let old {
-            let key = position(of: old)
+        } else {
             items.remove(partition: key.partition, sort: key.sort)
         }
         var units: [String: Double] = [:]
         for index in schema.indexes {
-            let before = old.flatMap { indexEntry(index, of: $0) }
-            let after = new.flatMap { indexEntry(index, of: $0) }
+            let before = old.flatMap { indexEntry(index, of: $0, base: key) }
+            let after = new.flatMap { indexEntry(index, of: $0, base: key) }
             var cost = 0.0
+            func entryUnits(_ entry: Item) -> Double { measure ? Capacity.writeUnits(AttributeValue.itemSize(entry)) : 0 }
             switch (before, after) {
             case (nil, nil): break
             case (let before?, nil):
                 indexes[index.name]?.remove(partition: before.partition, sort: before.sort)
-                cost = Capacity.writeUnits(AttributeValue.itemSize(before.entry))
+                cost = entryUnits(before.entry)
             case (nil, let after?):
                 indexes[index.name]?.upsert(partition: after.partition, sort: after.sort, item: after.entry)
-                cost = Capacity.writeUnits(AttributeValue.itemSize(after.entry))
+                cost = entryUnits(after.entry)
             case (let before?, let after?):
                 if before.partition == after.partition && before.sort == after.sort {
                     if before.entry != after.entry {
                         indexes[index.name]?.upsert(partition: after.partition, sort: after.sort, item: after.entry)
-                        cost = Capacity.writeUnits(max(AttributeValue.itemSize(before.entry), AttributeValue.itemSize(after.entry)))
+                        cost = measure ? Capacity.writeUnits(max(AttributeValue.itemSize(before.entry), AttributeValue.itemSize(after.entry))) : 0
                     }
                 } else {
                     indexes[index.name]?.remove(partition: before.partition, sort: before.sort)
                     indexes[index.name]?.upsert(partition: after.partition, sort: after.sort, item: after.entry)
-                    cost = Capacity.writeUnits(AttributeValue.itemSize(before.entry)) + Capacity.writeUnits(AttributeValue.itemSize(after.entry))
+                    cost = entryUnits(before.entry) + entryUnits(after.entry)
                 }
             }
             if cost > 0 { units[index.name] = cost }

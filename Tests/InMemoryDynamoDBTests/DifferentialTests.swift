@@ -30,8 +30,18 @@
 //    ExpressionAttributeValues unused in expressions"), moto accepts the request.
 // 8. GetItem with a key attribute of the wrong type: DynamoDB answers ValidationException ("The
 //    provided key element does not match the schema"), moto answers with no item.
-// 9. ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths, multi-attribute GSI keys and
-//    ReturnValuesOnConditionCheckFailure are tested in the unit suites only.
+// 9. Not generated, only unit-tested: ReturnValues UPDATED_OLD / UPDATED_NEW on nested paths and
+//    ReturnValuesOnConditionCheckFailure. Multi-attribute GSIs are queried but not scanned: moto
+//    orders their scans by the first partition and sort attribute only (scan order is not
+//    specified by DynamoDB).
+// 10. Order inside a partition of a global index without a sort key: DynamoDB does not define
+//    it (developer guide, "Global secondary indexes": items with the same partition key value
+//    are stored together in no particular order unless the index has a sort key); InMemoryDynamoDB
+//    orders them by the table's key, moto by the table's sort key first. Such queries are
+//    generated without Limit and their items compared as sets.
+// 11. ProjectionExpression in TransactGetItems: DynamoDB applies it (TransactGetItems API
+//    reference, Get.ProjectionExpression), moto returns whole items; generated TransactGetItems
+//    have none (TransportTests and BatchAndTransactionTests cover it).
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
@@ -44,34 +54,77 @@ import TestSupport
     static let sequences = Int(ProcessInfo.processInfo.environment["DIFF_SEQUENCES"] ?? "") ?? 2000
 
     @Test func inMemoryMatchesMotoRequestByRequest() throws {
-        try LoopbackMoto.withServer { port in
-            let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
-            let moto = DynamoDBConnection(transport: HTTPTransport(
-                endpoint: endpoint, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"),
-                region: "us-east-1", timeout: 30))
+        // One moto server per worker: moto is not safe for concurrent requests that create and
+        // delete tables (it answered InternalServerError under two workers per server), and one
+        // process answers one request at a time anyway. Every sequence has its own table.
+        let workers = 3
+        try Self.withServers(workers) { ports in
+            func connection(_ port: Int) throws -> DynamoDBConnection {
+                let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
+                return DynamoDBConnection(transport: HTTPTransport(
+                    endpoint: endpoint, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"),
+                    region: "us-east-1", timeout: 30))
+            }
+            var connections: [DynamoDBConnection] = []
+            for port in ports { connections.append(try connection(port)) }
+            let motos = connections
             let memory = InMemoryDynamoDB()
             let overWire = DynamoDBConnection(transport: memory.transport)
             let started = Date()
-            var requests = 0
-            var mismatches = 0
-            for sequence in 0..<Self.sequences {
-                var generator = SequenceGenerator(seed: 0xD1FF_0000 &+ UInt64(sequence), name: "diff\(sequence)")
-                // Every fourth sequence goes through the JSON protocol on the in-memory side too.
-                let local: any DynamoDBService = sequence % 4 == 3 ? overWire : memory
-                var runner = DifferentialRunner(moto: moto, memory: local, sequence: sequence)
-                runner.run(generator.requests())
-                requests += runner.requests
-                for mismatch in runner.mismatches.prefix(3) {
-                    print(mismatch)
-                    Issue.record(Comment(rawValue: mismatch))
+            let results = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for sequence in stride(from: worker, to: Self.sequences, by: workers) {
+                    if results.mismatchCount > 20 { return }
+                    var generator = SequenceGenerator(seed: 0xD1FF_0000 &+ UInt64(sequence), name: "diff\(sequence)")
+                    // Every fourth sequence goes through the JSON protocol on the in-memory side too.
+                    let local: any DynamoDBService = sequence % 4 == 3 ? overWire : memory
+                    var runner = DifferentialRunner(moto: motos[worker], memory: local, sequence: sequence)
+                    runner.run(generator.requests())
+                    results.add(requests: runner.requests, mismatches: runner.mismatches)
                 }
-                mismatches += runner.mismatches.count
-                if mismatches > 20 { break }
             }
+            let (requests, mismatchList) = results.totals
+            for mismatch in mismatchList.prefix(5) {
+                print(mismatch)
+                Issue.record(Comment(rawValue: mismatch))
+            }
+            let mismatches = mismatchList.count
             let seconds = Date().timeIntervalSince(started)
             print("Differential test: \(Self.sequences) sequences, \(requests) requests each to moto and InMemoryDynamoDB, \(String(format: "%.1f", seconds)) s, \(mismatches) mismatches")
             #expect(mismatches == 0)
         }
+    }
+
+    /// `count` moto servers at once, their ports handed to `body`.
+    static func withServers(_ count: Int, ports: [Int] = [], _ body: ([Int]) throws -> Void) throws {
+        guard ports.count < count else { return try body(ports) }
+        try LoopbackMoto.withServer { port in try withServers(count, ports: ports + [port], body) }
+    }
+}
+
+/// What the workers found, gathered under a lock.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requests = 0
+    private var mismatches: [String] = []
+
+    func add(requests count: Int, mismatches found: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        requests += count
+        mismatches += found
+    }
+
+    var mismatchCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return mismatches.count
+    }
+
+    var totals: (Int, [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (requests, mismatches)
     }
 }
 
@@ -82,7 +135,8 @@ enum GeneratedRequest {
     case update(UpdateItemInput)
     case delete(DeleteItemInput)
     case get(GetItemInput)
-    case query(QueryInput)
+    /// `ordered` is false for a global index without a sort key (see case 10 above).
+    case query(QueryInput, ordered: Bool)
     case scan(ScanInput)
     case batchWrite(BatchWriteItemInput)
     case batchGet(BatchGetItemInput)
@@ -116,6 +170,9 @@ struct SequenceGenerator {
     var globalIndexes: [(name: String, hash: String, range: String?)] = []
     var localIndex: String?
     var localIndexProjectsAll = false
+    /// A global index with a two-attribute partition key (m1 S, m2 N) and a two-attribute sort
+    /// key (m3 S, m4 N).
+    var multiIndex = false
     var types: [String: ScalarAttributeType] = [:]
 
     init(seed: UInt64, name: String) {
@@ -144,6 +201,13 @@ struct SequenceGenerator {
         if random.chance(70) { item["a2"] = .s(random.pick(["x", "y", "z", "xy"])) }
         for attribute in ["g1", "g2", "g3", "l1"] {
             if let type = types[attribute], random.chance(65) { item[attribute] = value(type, 4) }
+        }
+        if multiIndex {
+            // A small partition key space, so queries find several items to order and page.
+            if random.chance(90) { item["m1"] = .s("a") }
+            if random.chance(90) { item["m2"] = .n(String(random.int(2))) }
+            if random.chance(80) { item["m3"] = value(.s, 3) }
+            if random.chance(80) { item["m4"] = value(.n, 4) }
         }
         if random.chance(20) { item["tags"] = .ss(Array(Set([random.pick(["r", "s"]), random.pick(["s", "t"])]))) }
         if random.chance(15) { item["doc"] = .m(["k": .n(String(random.int(5))), "l": .l([.s("e"), .n("1")])]) }
@@ -247,6 +311,12 @@ struct SequenceGenerator {
             gsis.append(.init(indexName: indexName, keySchema: schema, projection: projection))
             globalIndexes.append((indexName, attribute, range))
         }
+        if random.chance(25) {
+            multiIndex = true
+            let multi: [(String, ScalarAttributeType)] = [("m1", .s), ("m2", .n), ("m3", .s), ("m4", .n)]
+            definitions += multi.map { AttributeDefinition(attributeName: $0.0, attributeType: $0.1) }
+            gsis.append(.init(indexName: "gsi_multi", keySchema: [.hash("m1"), .hash("m2"), .range("m3"), .range("m4")], projection: random.pick([.all, .keysOnly])))
+        }
         var lsis: [LocalSecondaryIndex] = []
         if sortType != nil, random.chance(35) {
             let type: ScalarAttributeType = random.pick([.s, .n])
@@ -262,7 +332,29 @@ struct SequenceGenerator {
             globalSecondaryIndexes: gsis.isEmpty ? nil : gsis, localSecondaryIndexes: lsis.isEmpty ? nil : lsis)
     }
 
-    mutating func query() -> QueryInput {
+    /// A query on the multi-attribute index: equality on both partition attributes, then
+    /// nothing, an m3 condition, or m3 equality and an m4 condition.
+    mutating func multiQuery() -> GeneratedRequest {
+        var text = "m1 = :a AND m2 = :b"
+        var values: [String: AttributeValue] = [":a": .s("a"), ":b": .n(String(random.int(2)))]
+        switch random.int(3) {
+        case 0: break
+        case 1:
+            let op = random.pick(["=", "<", ">=", "begins_with"])
+            text += op == "begins_with" ? " AND begins_with(m3, :c)" : " AND m3 \(op) :c"
+            values[":c"] = op == "begins_with" ? .s(random.pick(["a", "b"])) : value(.s, 3)
+        default:
+            text += " AND m3 = :c AND m4 \(random.pick(["=", "<", "<=", ">", ">="])) :d"
+            values[":c"] = value(.s, 3)
+            values[":d"] = value(.n, 4)
+        }
+        return .query(QueryInput(
+            tableName: name, indexName: "gsi_multi", keyConditionExpression: text, expressionAttributeValues: values,
+            scanIndexForward: random.chance(50), limit: random.chance(40) ? random.int(3) + 1 : nil), ordered: true)
+    }
+
+    mutating func query() -> GeneratedRequest {
+        if multiIndex, random.chance(40) { return multiQuery() }
         var names: [String: String] = [:]
         var values: [String: AttributeValue] = [:]
         var index: String?
@@ -312,12 +404,14 @@ struct SequenceGenerator {
             names.merge(n) { a, _ in a }
             values.merge(v) { a, _ in a }
         }
-        let limit: Int? = random.chance(40) ? random.int(4) + 1 : nil
+        // A global index without a sort key has no defined order within a partition (case 10).
+        let ordered = index == nil || index == localIndex || sortName != nil
+        let limit: Int? = ordered && random.chance(40) ? random.int(4) + 1 : nil
         let select: Select? = random.chance(10) ? .count : nil
-        return QueryInput(
+        return .query(QueryInput(
             tableName: name, indexName: index, keyConditionExpression: text, filterExpression: filterText,
             expressionAttributeNames: names, expressionAttributeValues: values,
-            scanIndexForward: random.chance(50) ? nil : random.chance(50), limit: limit, select: select)
+            scanIndexForward: random.chance(50) ? nil : random.chance(50), limit: limit, select: select), ordered: ordered)
     }
 
     /// A request both services must refuse with a ValidationException.
@@ -327,13 +421,13 @@ struct SequenceGenerator {
             guard let gsi = globalIndexes.first, let type = types[gsi.hash] else { fallthrough }
             return .query(QueryInput(
                 tableName: name, indexName: gsi.name, keyConditionExpression: "\(gsi.hash) = :v", expressionAttributeValues: [":v": value(type, 4)],
-                consistentRead: true))
+                consistentRead: true), ordered: true)
         case 1:
             return .update(UpdateItemInput(tableName: name, key: key(), updateExpression: "SET pk = :v", expressionAttributeValues: [":v": value(hashType, 3)]))
         case 2:
             return .update(UpdateItemInput(tableName: name, key: key(), updateExpression: "SET #a = :v", expressionAttributeNames: ["#b": "a1"], expressionAttributeValues: [":v": .n("1")]))
         case 3:
-            return .query(QueryInput(tableName: name, keyConditionExpression: "a1 = :v", expressionAttributeValues: [":v": .n("1")]))
+            return .query(QueryInput(tableName: name, keyConditionExpression: "a1 = :v", expressionAttributeValues: [":v": .n("1")]), ordered: true)
         case 4:
             return .update(UpdateItemInput(tableName: name, key: key(), updateExpression: "SET a1 = :v REMOVE a1", expressionAttributeValues: [":v": .n("1")]))
         case 5:
@@ -347,7 +441,17 @@ struct SequenceGenerator {
 
     mutating func requests() -> [GeneratedRequest] {
         var requests: [GeneratedRequest] = [.createTable(createTable())]
-        for _ in 0..<(6 + random.int(8)) {
+        // A starting population, so queries find several items to order, filter and page.
+        var seeded: [WriteRequest] = []
+        var seededKeys: Set<Item> = []
+        for _ in 0..<(8 + random.int(6)) {
+            let item = item()
+            var key: Item = ["pk": item["pk"] ?? .null]
+            key["sk"] = item["sk"]
+            if seededKeys.insert(key).inserted { seeded.append(.put(item: item)) }
+        }
+        requests.append(.batchWrite(BatchWriteItemInput(requestItems: [name: seeded])))
+        for _ in 0..<(4 + random.int(6)) {
             switch random.int(21) {
             case 20:
                 requests.append(invalidRequest())
@@ -390,7 +494,7 @@ struct SequenceGenerator {
                 }
                 requests.append(.get(get))
             case 9...12:
-                requests.append(.query(query()))
+                requests.append(query())
             case 13:
                 var scan = ScanInput(tableName: name, limit: random.chance(50) ? random.int(5) + 1 : nil)
                 if random.chance(30), let gsi = globalIndexes.first { scan.indexName = gsi.name }
@@ -518,8 +622,11 @@ struct DifferentialRunner {
         }
     }
 
-    static func render(_ output: QueryOutput) -> String {
-        let items = output.items.map { $0.map { render($0) }.joined(separator: ";") } ?? "count-only"
+    static func render(_ output: QueryOutput, ordered: Bool = true) -> String {
+        let items = output.items.map { page in
+            let rendered = page.map { render($0) }
+            return (ordered ? rendered : rendered.sorted()).joined(separator: ";")
+        } ?? "count-only"
         return "items=[\(items)] count=\(output.count) scanned=\(output.scannedCount) lek=\(render(output.lastEvaluatedKey))"
     }
 
@@ -532,13 +639,13 @@ struct DifferentialRunner {
 
     /// A paged read: pages followed while both services return the same LastEvaluatedKey; the
     /// one accepted difference is DynamoDB's key after a page that exactly reached Limit.
-    mutating func paged(_ what: String, limit: Int?, _ page: (any DynamoDBService, Item?) throws(DynamoDBError) -> QueryOutput) {
+    mutating func paged(_ what: String, limit: Int?, ordered: Bool = true, _ page: (any DynamoDBService, Item?) throws(DynamoDBError) -> QueryOutput) {
         var start: Item?
         for pageNumber in 0..<4 {
             var motoOutput: QueryOutput?
             var memoryOutput: QueryOutput?
-            let motoResult = Self.call({ () throws(DynamoDBError) in try page(moto, start) }) { (output: QueryOutput) in motoOutput = output; return Self.render(output) }
-            let memoryResult = Self.call({ () throws(DynamoDBError) in try page(memory, start) }) { (output: QueryOutput) in memoryOutput = output; return Self.render(output) }
+            let motoResult = Self.call({ () throws(DynamoDBError) in try page(moto, start) }) { (output: QueryOutput) in motoOutput = output; return Self.render(output, ordered: ordered) }
+            let memoryResult = Self.call({ () throws(DynamoDBError) in try page(memory, start) }) { (output: QueryOutput) in memoryOutput = output; return Self.render(output, ordered: ordered) }
             if let motoOutput, var memoryOutput, motoOutput.lastEvaluatedKey == nil, let key = memoryOutput.lastEvaluatedKey,
                 let limit, memoryOutput.scannedCount == limit {
                 // DynamoDB's key after a page that reached Limit: the next page must be empty.
@@ -580,9 +687,9 @@ struct DifferentialRunner {
                 record("GetItem \(Self.render(input.key)) \(input.projectionExpression ?? "")",
                        Self.call({ () throws(DynamoDBError) in try moto.getItem(input) }) { Self.render($0.item) },
                        Self.call({ () throws(DynamoDBError) in try memory.getItem(input) }) { Self.render($0.item) })
-            case .query(let input):
+            case .query(let input, let ordered):
                 let what = "Query \(input.indexName ?? "table") \(input.keyConditionExpression ?? "") \(input.expressionAttributeValues.mapValues(\.description)) filter \(input.filterExpression ?? "-") limit \(input.limit.map(String.init) ?? "-") forward \(input.scanIndexForward.map(String.init) ?? "-")"
-                paged(what, limit: input.limit) { (service, start) throws(DynamoDBError) in
+                paged(what, limit: input.limit, ordered: ordered) { (service, start) throws(DynamoDBError) in
                     var page = input
                     page.exclusiveStartKey = start
                     return try service.query(page)
