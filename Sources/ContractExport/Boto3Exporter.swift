@@ -2,7 +2,7 @@ import DesignEngine
 import Requirements
 
 /// `access_patterns.py`: a Python module (boto3 only) with one function per access pattern,
-/// each running the planned operation on the planned table or index (seed 000's boto3 examples).
+/// each running the planned operation on the planned table or index (docs/export.md, "boto3").
 ///
 /// The functions take the low-level client (`boto3.client("dynamodb")`) and plain Python values
 /// (numbers as `decimal.Decimal`); `TypeSerializer`/`TypeDeserializer` convert at the boundary.

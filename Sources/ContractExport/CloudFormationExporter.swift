@@ -2,7 +2,7 @@ import DesignEngine
 import Requirements
 
 /// `cloudformation.yaml`: one `AWS::DynamoDB::Table` per model table, per-environment settings
-/// (seed 003), hourly backups in prod, and a least-privilege IAM managed policy (seed 000).
+/// , hourly backups in prod, and a least-privilege IAM managed policy (docs/export.md).
 ///
 /// Layout and the choices behind it are in `docs/export.md` (## cloudformation). The template
 /// passes `cfn-lint` with no errors (checked in tests for every worked scenario).
@@ -200,7 +200,7 @@ public enum CloudFormationExporter {
                 .init("DeletionPolicy", .plain("Retain")),
                 .init("UpdateReplacePolicy", .plain("Retain")),
                 .init("Properties", .map([.init("BackupVaultName", named("ddb"))])),
-            ]), comments: ["Hourly backups in prod only (seed 003); dev and sit rely on point-in-time recovery."]),
+            ]), comments: ["Hourly backups in prod only; dev and sit rely on point-in-time recovery."]),
             .init("BackupRole", .map([
                 .init("Type", .plain("AWS::IAM::Role")),
                 .init("Condition", .plain("IsProd")),

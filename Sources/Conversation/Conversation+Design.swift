@@ -29,7 +29,13 @@ extension Conversation {
         advance(to: nextDesignStep(in: model))
         let lookups = model.tables.filter { $0.lookup != nil }.count
         let indexes = model.tables.reduce(0) { $0 + $1.indexes.count }
-        return ["The design engine turned the requirements into \(DesignReviewText.counted(model.tables.count, "table")) (\(DesignReviewText.counted(lookups, "lookup table")) for unique constraints) and \(DesignReviewText.counted(indexes, "secondary index", plural: "secondary indexes")); dynamodb_data_model.md holds the whole model with its reasoning. Review the tables one at a time: confirm each with yes, or change it with a command (/help lists them; /gate goes straight to the approval)."]
+        // What the proof found, so the first thing said about the model is whether its plans ran.
+        let proofText = model.proof.map { proof in
+            proof.failures.isEmpty
+                ? " All \(proof.executed) served patterns were executed on an in-memory DynamoDB with sample items and passed."
+                : " \(proof.executed) served patterns were executed on an in-memory DynamoDB with sample items: \(proof.passed) passed, \(proof.failures.count) failed (shown as broken, with what went wrong)."
+        } ?? ""
+        return ["The design engine turned the requirements into \(DesignReviewText.counted(model.tables.count, "table")) (\(DesignReviewText.counted(lookups, "lookup table")) for unique constraints) and \(DesignReviewText.counted(indexes, "secondary index", plural: "secondary indexes")).\(proofText) dynamodb_data_model.md holds the whole model with its reasoning. Review the tables one at a time: confirm each with yes, or change it with a command (/help lists them; /gate goes straight to the approval)."]
     }
 
     // MARK: Answers

@@ -11,7 +11,7 @@ struct CheckContract: ParsableCommand {
         commandName: "check-contract",
         abstract: "Validate a migrationContract.json and list every problem by JSON path.",
         discussion: """
-            Checks the structure and types of seed 001's contract format, key attribute types (S, N \
+            Checks the structure and types of the contract format (docs/contract.md), key attribute types (S, N \
             or B), GSI keys, and unique, valid names. With --session it also checks the contract \
             against that session: every MySQL table and column mapped or excluded with a reason, \
             and every access pattern in some "satisfies". Exits with status 1 on any problem.

@@ -1,7 +1,7 @@
 import DesignEngine
 
 extension DataModelDocument {
-    /// Monthly cost with the assumptions behind it (modeling rules §6), then the provisioned
+    /// Monthly cost with the assumptions behind it (docs/design-engine.md), then the provisioned
     /// alternative.
     static func cost(_ context: Context, into out: inout Text) {
         let cost = context.model.cost

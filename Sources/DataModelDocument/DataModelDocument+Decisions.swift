@@ -1,7 +1,7 @@
 import DesignEngine
 
 extension DataModelDocument {
-    /// Seed 001's design-decision framework, one subsection per decision.
+    /// The design-decision framework, one subsection per decision.
     static func decisions(_ context: Context, into out: inout Text) {
         out += "## Design Decisions\n\n"
         if context.model.decisions.isEmpty {

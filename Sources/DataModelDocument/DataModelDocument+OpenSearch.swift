@@ -1,7 +1,7 @@
 import DesignEngine
 
 extension DataModelDocument {
-    /// Seed 000's OpenSearch requirement flag, with the patterns behind it.
+    /// The OpenSearch requirement flag, with the patterns behind it.
     static func openSearch(_ context: Context, into out: inout Text) {
         let requirement = context.model.openSearch
         out += "## OpenSearch Requirement\n\n- **Flag**: "

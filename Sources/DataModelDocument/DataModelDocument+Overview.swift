@@ -34,7 +34,7 @@ extension DataModelDocument {
         out += "\n\n"
     }
 
-    /// Seed 001's four principles, each stated with what this model actually did.
+    /// The four design principles, each stated with what this model actually did.
     static func philosophy(_ context: Context, into out: inout Text) {
         out += "## Design Philosophy & Approach\n\n"
         multiTable(context, into: &out)

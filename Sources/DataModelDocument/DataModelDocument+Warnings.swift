@@ -1,7 +1,7 @@
 import DesignEngine
 
 extension DataModelDocument {
-    /// Seed 001's critical production warnings with their exact sentences, then the reason.
+    /// The critical production warnings with their exact sentences, then the reason.
     static func warnings(_ context: Context, into out: inout Text) {
         out += "## Warnings\n\n"
         // Limits the model breaks come first: the design gate refuses the model until each is fixed.
@@ -27,7 +27,7 @@ extension DataModelDocument {
                 out += "- **"
                 out += warning.kind.rawValue
                 out += "**"
-                if let sentence = warning.kind.seedSentence {
+                if let sentence = warning.kind.fixedSentence {
                     out += " — "
                     out += sentence
                 }

@@ -1,5 +1,5 @@
 /// A JSON value whose objects keep their keys in the order they were written, so generated files
-/// follow the documented field order (seed 001's contract, Workbench, DMS) byte for byte.
+/// follow the documented field order (the contract, Workbench, DMS) byte for byte.
 public indirect enum OrderedJSON: Sendable, Equatable {
     case string(String)
     case number(Double)

@@ -2,7 +2,7 @@ import JSONCore
 import DesignEngine
 import Requirements
 
-/// Builds `migrationContract.json` from a data model: exactly seed 001's structure, a JSON array
+/// Builds `migrationContract.json` from a data model: exactly the structure docs/contract.md describes, a JSON array
 /// with one entry per table followed by one entry per GSI of that table.
 ///
 /// Keys are written in the seed's order (`table`, `type`, `source_table`, `pk`, `sk`, `gsis`,

@@ -1,15 +1,15 @@
 import DesignEngine
 import Requirements
 
-/// The mapping rules between the model and seed 001's contract that have no single obvious
+/// The mapping rules between the model and the contract format (docs/contract.md) that have no single obvious
 /// answer, in one place so `docs/contract.md` can state them exactly.
 public enum ContractTypeMapping {
-    /// The attribute types seed 001 allows.
+    /// The attribute types the contract format allows.
     public static let allowedTypes: Set<String> = ["S", "N", "B"]
 
     /// The contract type of a model attribute type.
     ///
-    /// Seed 001 shows only S, N and B. A boolean is written as a number (1 or 0), the rule the
+    /// The format shows only S, N and B. A boolean is written as a number (1 or 0), the rule the
     /// engine already applies to booleans used as keys, so one attribute never has two types.
     /// Documents, lists and sets (M, L, SS, NS, BS) are written as their JSON text, a string.
     public static func contractType(of dynamoDBType: DynamoDBType) -> String {

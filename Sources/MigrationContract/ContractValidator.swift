@@ -1,6 +1,6 @@
 import JSONCore
 
-/// Checks a contract against seed 001's structure and, with a context, against the requirements
+/// Checks a contract against the format's structure (docs/contract.md) and, with a context, against the requirements
 /// and the MySQL schema it must cover. The same checks run before the contract gate is shown and
 /// in `ddbmodel check-contract FILE` for contracts edited by hand or produced elsewhere.
 ///

@@ -1,14 +1,14 @@
 import JSONCore
 import Foundation
 
-/// Seed 001's structure, types and names, entry by entry and across entries. Needs nothing but
+/// The contract format's structure, types and names (docs/contract.md), entry by entry and across entries. Needs nothing but
 /// the file.
 enum StructureChecker {
     /// Reports structural problems and returns what could be read of each entry (nil when the
     /// top level is not an array).
     static func check(_ json: OrderedJSON, into problems: inout ProblemList) -> [ParsedEntry]? {
         guard case .array(let items) = json else {
-            var message = "the contract must be a JSON array with one object per table and per GSI (seed 001); found \(json.typeName)"
+            var message = "the contract must be a JSON array with one object per table and per GSI; found \(json.typeName)"
             if case .object(let members) = json, members.contains(where: { $0.0 == "tables" }) {
                 message += " (this looks like the newer object form, which is not migrationContract.json)"
             }

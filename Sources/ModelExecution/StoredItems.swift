@@ -11,6 +11,10 @@ struct StoredItems {
 
     /// Each entity's own table (not lookup tables).
     private let entityTables: [String: TableDesign]
+    /// Each child's parents with the child's attributes that point at them, found once (every
+    /// stored item asks for them).
+    private let parentLinks: [String: [(parent: Entity, foreignKey: [String])]]
+    private let lookupTables: [String: [TableDesign]]
 
     init(model: DataModel, requirements: Requirements) {
         self.model = model
@@ -20,22 +24,30 @@ struct StoredItems {
             for layout in table.itemLayouts where tables[layout.entity] == nil { tables[layout.entity] = table }
         }
         entityTables = tables
+        var lookups: [String: [TableDesign]] = [:]
+        for table in model.tables { if let owner = table.lookup?.entity { lookups[owner, default: []].append(table) } }
+        lookupTables = lookups
+        var links: [String: [(parent: Entity, foreignKey: [String])]] = [:]
+        for relationship in requirements.relationships where relationship.kind == .oneToMany {
+            guard let foreignKey = ForeignKeys.of(relationship, in: requirements), let parent = requirements.entity(named: relationship.parent),
+                  parent.identifier.count == foreignKey.count else { continue }
+            links[relationship.child, default: []].append((parent, foreignKey))
+        }
+        parentLinks = links
     }
 
     func table(of entity: String) -> TableDesign? { entityTables[entity] }
 
     /// The lookup tables that reserve `entity`'s unique values.
     func lookups(of entity: String) -> [TableDesign] {
-        model.tables.filter { $0.lookup?.entity == entity }
+        lookupTables[entity] ?? []
     }
 
     /// The inputs a layout needs for `values`: the entity's own, and the values of the parents
     /// whose attributes it copies (found through the samples by the reference).
     func inputs(for entity: String, values: EntityValues, samples: SampleData) -> [String: EntityValues] {
         var inputs = [entity: values]
-        for relationship in requirements.relationships where relationship.child == entity && relationship.kind == .oneToMany {
-            guard let foreignKey = ForeignKeys.of(relationship, in: requirements), let parent = requirements.entity(named: relationship.parent),
-                  parent.identifier.count == foreignKey.count else { continue }
+        for (parent, foreignKey) in parentLinks[entity] ?? [] {
             let parentItem = samples.items[parent.name]?.first { item in
                 zip(parent.identifier, foreignKey).allSatisfy { identifier, reference in
                     guard let own = item[identifier], let pointer = values[reference] else { return false }
@@ -50,7 +62,9 @@ struct StoredItems {
     /// The item `values` are stored as in `table` (its entity layout, or its lookup item).
     func storedItem(_ entity: String, values: EntityValues, in table: TableDesign, samples: SampleData) -> Item? {
         guard let layout = table.itemLayout(of: entity) else { return nil }
-        let inputs = inputs(for: entity, values: values, samples: samples)
+        // Parents are looked up only for a layout that copies from one.
+        let copies = layout.attributes.contains { stored in stored.value.inputs.contains { $0.entity != entity } }
+        let inputs = copies ? inputs(for: entity, values: values, samples: samples) : [entity: values]
         var item: Item = [:]
         for stored in layout.attributes {
             if case .input(let owner, let attribute) = stored.value, inputs[owner]?[attribute] == nil { continue }

@@ -71,7 +71,7 @@ public struct SourceColumn: Codable, Sendable, Equatable {
     public var column: String
     /// The column's type as MySQL declares it, such as `varchar(255)` or `int unsigned`.
     public var mysqlType: String
-    /// The DynamoDB type the column maps to (modeling rules §10): S, N, B, SS, M or BOOL.
+    /// The DynamoDB type the column maps to (docs/design-engine.md): S, N, B, SS, M or BOOL.
     public var dynamoDBType: String
     public var nullable: Bool
 

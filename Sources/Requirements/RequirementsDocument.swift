@@ -1,4 +1,4 @@
-/// Renders `dynamodb_requirement.md` (seed 001's template, extended with entity details and the
+/// Renders `dynamodb_requirement.md` (the requirements template, extended with entity details and the
 /// gate checklist). Pure and deterministic: the same requirements give the same bytes.
 ///
 /// The document is rewritten after every answer, for sessions of 1,000 access patterns, so every

@@ -1,4 +1,4 @@
-/// Spots descriptions that sound like work DynamoDB alone should not do (modeling rules §9):
+/// Spots descriptions that sound like work DynamoDB alone should not do (docs/design-engine.md):
 /// full-text or fuzzy search, many optional filters, aggregations, geospatial queries.
 public enum SearchDetector {
     /// Phrases that give a search-like pattern away, each with what it suggests.

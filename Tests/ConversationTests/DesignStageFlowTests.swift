@@ -13,7 +13,7 @@ import TestSupport
         _ = conversation.handle(DesignStageFixture.openingLines[0])
         let reply = conversation.handle("yes")
         #expect(reply.messages.count == 2)
-        #expect(reply.messages[1].hasPrefix("The design engine turned the requirements into 6 tables (2 lookup tables for unique constraints) and 2 secondary indexes;"))
+        #expect(reply.messages[1].hasPrefix("The design engine turned the requirements into 6 tables (2 lookup tables for unique constraints) and 2 secondary indexes. All 10 served patterns were executed on an in-memory DynamoDB with sample items and passed."))
         #expect(conversation.state.step == .designReview(table: "User"))
         #expect(conversation.state.step.section == "design review")
         let question = conversation.question

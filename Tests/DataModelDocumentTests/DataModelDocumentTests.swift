@@ -59,7 +59,7 @@ import TestSupport
 
     @Test func seedWarningSentencesAppearVerbatimFollowedByTheReason() throws {
         let document = try Self.render()
-        let sentence = try #require(WarningKind.hotPartitionRisk.seedSentence)
+        let sentence = try #require(WarningKind.hotPartitionRisk.fixedSentence)
         #expect(document.contains("- **Hot Partition Risk** — " + sentence + "\n  - shop-orders / OrdersByStatus: status has 5 values"))
         // Kinds without a seed sentence show their name, then each reason below it.
         #expect(document.contains("- **Limit Violation**\n  - shop-orders: up to 1,000 orders"))

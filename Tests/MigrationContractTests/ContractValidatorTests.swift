@@ -90,7 +90,7 @@ struct BrokenContract: CustomTestStringConvertible, Sendable {
                        },
                        path: "$[3].attributes[\"user_id#order_id\"].type", message: "must be S, N or B; found \"SS\" (write booleans as N, documents, lists and sets as S)"),
         BrokenContract(name: "top level object", edit: { .object([("tables", $0)]) },
-                       path: "$", message: "the contract must be a JSON array with one object per table and per GSI (seed 001); found an object (this looks like the newer object form, which is not migrationContract.json)"),
+                       path: "$", message: "the contract must be a JSON array with one object per table and per GSI; found an object (this looks like the newer object form, which is not migrationContract.json)"),
     ]
 
     @Test(arguments: corpus)

@@ -192,7 +192,7 @@ enum CostEstimator {
     }
 }
 
-/// Item counts by entity (modeling rules §6, storage): the user's estimate, else derived from a
+/// Item counts by entity (docs/design-engine.md): the user's estimate, else derived from a
 /// parent's count × the average children per parent of a one-to-many relationship, following
 /// the first relationship whose numbers are all known. Never guessed: no path, no count.
 struct ItemCountResolver {

@@ -1,7 +1,7 @@
 import Requirements
 
 /// The load each pattern puts on the hottest partition-key value of every table and index it
-/// touches (modeling rules §7), with a mitigation in numbers where that load is too high.
+/// touches (docs/design-engine.md), with a mitigation in numbers where that load is too high.
 ///
 /// Base-table writes flow into every GSI that indexes the item, so a write pattern is also
 /// analysed on each index its `indexWriteUnits` names: a GSI keyed by a status can throttle

@@ -1,6 +1,6 @@
 import Requirements
 
-/// Seed 001's five critical production warnings, raised on the triggers of modeling rules §8,
+/// The five critical production warnings, raised on the triggers docs/design-engine.md lists,
 /// plus low-cardinality keys (§7) and DynamoDB limit violations (§5).
 ///
 /// One warning per concrete occurrence, each naming the table, index, pattern and numbers, so
@@ -175,7 +175,7 @@ enum WarningDetector {
 
     // MARK: Low-cardinality keys
 
-    /// A table or index partition key with under 100 distinct values (§7; seed 003's `status` and `active` indexes).
+    /// A table or index partition key with under 100 distinct values (docs/design-engine.md, "Hot partitions, cost and warnings").
     static func lowCardinalityKeys(_ table: TableDesign, requirements: Requirements) -> [ModelWarning] {
         var warnings: [ModelWarning] = []
         if case .fewValues(let count, let source) = table.partitionKey.distribution, count < minimumDistinctValues {

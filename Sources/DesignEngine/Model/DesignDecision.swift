@@ -1,4 +1,4 @@
-/// The kinds of choice the engine records (seed 001's `decision_type`, extended).
+/// The kinds of choice the engine records (the decision framework's `decision_type`, extended).
 public enum DecisionType: String, Sendable, CaseIterable {
     case tableStructure = "TABLE_STRUCTURE"
     case itemCollection = "ITEM_COLLECTION"
@@ -9,7 +9,7 @@ public enum DecisionType: String, Sendable, CaseIterable {
     case capacity = "CAPACITY"
 }
 
-/// A choice that had alternatives, with the user's numbers behind it (seed 001's `DesignDecision`).
+/// A choice that had alternatives, with the user's numbers behind it (docs/design-engine.md, "Decisions").
 public struct DesignDecision: Sendable, Equatable {
     /// Stable id the design gate's accept/reject commands refer to, such as `collection:OrderItem`.
     public var id: String

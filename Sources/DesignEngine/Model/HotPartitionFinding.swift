@@ -1,4 +1,4 @@
-/// How close one partition-key value comes to a per-partition limit (modeling rules §7).
+/// How close one partition-key value comes to a per-partition limit (docs/design-engine.md).
 public enum PartitionLoadLevel: String, Sendable, Comparable {
     case ok
     /// Above 50% of the limit at peak.

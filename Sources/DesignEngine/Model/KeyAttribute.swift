@@ -16,7 +16,7 @@ public struct KeyAttribute: Sendable, Equatable {
 }
 
 /// How many distinct values a partition key takes, as far as the requirements tell
-/// (modeling rules §7): the basis of every hot-partition figure.
+/// (docs/design-engine.md): the basis of every hot-partition figure.
 public enum KeyDistribution: Sendable, Equatable {
     /// One value per item of the entity (its identifier or a unique attribute).
     case perItem(entity: String)
@@ -33,7 +33,7 @@ public enum KeyDistribution: Sendable, Equatable {
         return nil
     }
 
-    /// Whether the values are too few to spread load (under 100: modeling rules §7).
+    /// Whether the values are too few to spread load (under 100: docs/design-engine.md).
     public var isLowCardinality: Bool {
         if case .fewValues(let count, _) = self { return count < 100 }
         return false

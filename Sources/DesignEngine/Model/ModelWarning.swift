@@ -1,4 +1,4 @@
-/// The warnings the model can carry: seed 001's five critical production warnings, and DynamoDB
+/// The warnings the model can carry: the five critical production warnings, and DynamoDB
 /// limit violations.
 public enum WarningKind: String, Sendable, CaseIterable {
     case gsiThrottlingCascade = "GSI Throttling Cascade"
@@ -9,8 +9,8 @@ public enum WarningKind: String, Sendable, CaseIterable {
     case limitViolation = "Limit Violation"
     case lowCardinalityKey = "Low-Cardinality Key"
 
-    /// Seed 001's exact sentence, for the five critical production warnings.
-    public var seedSentence: String? {
+    /// The fixed sentence, for the five critical production warnings.
+    public var fixedSentence: String? {
         switch self {
         case .gsiThrottlingCascade:
             return "Warning: GSI throttling will affect the entire base table. Consider dedicated capacity or alternative design."

@@ -1,4 +1,4 @@
-/// DynamoDB prices for one region, dated, so every figure can be traced (modeling rules §6).
+/// DynamoDB prices for one region, dated, so every figure can be traced (docs/design-engine.md).
 public struct PriceTable: Sendable, Equatable {
     public var region: String
     /// When the prices were taken from the AWS Price List.

@@ -2,9 +2,9 @@
 /// collection or a merge the user asked for), or a lookup table enforcing a unique constraint.
 public enum TableRole: Sendable, Equatable {
     case entity
-    /// Child items stored under their parent's partition key (modeling rules §2 and §3).
+    /// Child items stored under their parent's partition key (docs/design-engine.md).
     case itemCollection(parent: String, children: [String])
-    /// A lookup table that makes `attributes` of `entity` unique (modeling rules §4).
+    /// A lookup table that makes `attributes` of `entity` unique (docs/design-engine.md).
     case uniqueLookup(UniqueLookup)
 }
 
@@ -17,7 +17,7 @@ public struct UniqueLookup: Sendable, Equatable {
     public var ownerTableID: String
     /// The owner's key attributes copied into each lookup item.
     public var ownerKeyAttributes: [String]
-    /// The writes, in order, as the `TransactWriteItems` of seed 001 lists them.
+    /// The writes, in order, as the contract's `TransactWriteItems` lists them.
     public var createTransaction: [TransactionStep]
     /// Changing the unique value: delete the old lookup item, put the new one, update the entity.
     public var changeTransaction: [TransactionStep]

@@ -1,7 +1,7 @@
 import Requirements
 
 /// A parent attribute a read pattern needs alongside the child it reads: a candidate for a
-/// short-circuit copy into the child's items (modeling rules §3).
+/// short-circuit copy into the child's items (docs/design-engine.md).
 struct DenormalizationCandidate {
     /// `denormalize:Order.display_name`: what `/accept` and `/reject` take at the design gate.
     var id: String
@@ -18,7 +18,7 @@ struct DenormalizationCandidate {
 }
 
 /// Finds the copies worth considering and records a decision for each. Copies are only
-/// proposed: evidence first (modeling rules §1.4); the user accepts one at the design gate.
+/// proposed: evidence first (docs/design-engine.md); the user accepts one at the design gate.
 enum DenormalizationPlanner {
     static func candidates(_ context: DesignContext, layout: TableLayout) -> [DenormalizationCandidate] {
         var found: [DenormalizationCandidate] = []
@@ -70,7 +70,7 @@ enum DenormalizationPlanner {
             let fanOutText = fanOut.map { " × \(NumberFormatting.plain($0)) \(candidate.child) items each" } ?? ""
             justification += " Update pattern\(updates.count == 1 ? "" : "s") \(updates.map { "#\($0.id)" }.joined(separator: ", ")) change\(updates.count == 1 ? "s" : "") it at \(NumberFormatting.plain(updatePeak)) RPS peak\(fanOutText): every change must be copied to those items."
         }
-        justification += " Modeling rules §3: a copy of a small, rarely changing attribute is acceptable; it is proposed, not applied, until you accept it."
+        justification += " A copy of a small, rarely changing attribute is acceptable; it is proposed, not applied, until you accept it."
         return DesignDecision(
             id: candidate.id, type: .denormalization, subject: "Copy \(candidate.parent).\(candidate.attribute.name) into \(candidate.child)",
             alternativesConsidered: ["Read the \(candidate.parent) by key after reading the \(candidate.child)", "Copy \(candidate.attribute.name) into each \(candidate.child) item (joined on \(candidate.localJoin.joined(separator: ", ")) → \(candidate.sourceJoin.joined(separator: ", ")))"],

@@ -1,7 +1,7 @@
 import Requirements
 
 extension DesignContext {
-    /// How the values of a key built from `attributes` of `entityName` spread (modeling rules §7).
+    /// How the values of a key built from `attributes` of `entityName` spread (docs/design-engine.md).
     func distribution(of attributes: [String], in entityName: String) -> KeyDistribution {
         guard let entity = entity(entityName) else { return .unknown }
         // The whole identifier or a whole unique group: one value per item.

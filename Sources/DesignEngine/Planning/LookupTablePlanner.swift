@@ -1,6 +1,6 @@
 import Requirements
 
-/// Unique constraints (modeling rules §4, seed 001 "Unique Constraint Handling"): every unique
+/// Unique constraints (docs/design-engine.md): every unique
 /// attribute group gets a lookup table whose partition key is the unique value, written in the
 /// same transaction as the entity with `attribute_not_exists`.
 enum LookupTablePlanner {
@@ -95,7 +95,7 @@ enum LookupTablePlanner {
                 "No enforcement in the database (the application checks)",
             ],
             chosenApproach: "Lookup table with a conditional Put in the same transaction",
-            justification: "The MySQL schema (or the requirements) declare \(groupText) unique; DynamoDB enforces uniqueness only on primary keys, so the unique value becomes a primary key of its own table (modeling rules §4).",
+            justification: "The MySQL schema (or the requirements) declare \(groupText) unique; DynamoDB enforces uniqueness only on primary keys, so the unique value becomes a primary key of its own table.",
             tradeOffs: ["Creates cost at least 4 write units (transactional writes cost double)", "Changing the value needs delete + put + update in one transaction", "A get by \(groupText) can be strongly consistent"],
             rollbackStrategy: "Drop the lookup table and the transaction; uniqueness then rests on the application.",
             monitoring: ["TransactionConflict and ConditionalCheckFailed counts (duplicate attempts)", "Lookup items without an owner (periodic consistency check)"])

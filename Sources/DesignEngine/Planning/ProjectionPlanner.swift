@@ -1,6 +1,6 @@
 import Requirements
 
-/// Chooses each index's projection from what its patterns need back (modeling rules §2), and
+/// Chooses each index's projection from what its patterns need back (docs/design-engine.md), and
 /// marks sparse indexes.
 enum ProjectionPlanner {
     /// Non-key attributes one INCLUDE projection may copy.

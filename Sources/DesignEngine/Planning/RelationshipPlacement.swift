@@ -1,13 +1,13 @@
 import Requirements
 
-/// A child keyed under its parent: partition key = the parent's identifier (modeling rules §2).
+/// A child keyed under its parent: partition key = the parent's identifier (docs/design-engine.md).
 struct ChildKey {
     var parent: String
     var foreignKey: [String]
     var cardinality: Cardinality?
 }
 
-/// Where each one-to-many relationship puts the child (modeling rules §2 and §3): embedded in the
+/// Where each one-to-many relationship puts the child (docs/design-engine.md): embedded in the
 /// parent's item, in the parent's item collection, in its own table keyed by the parent, or in
 /// its own table keyed by itself.
 struct RelationshipPlacement {
@@ -56,7 +56,7 @@ struct RelationshipPlacement {
                 id: aggregateID, type: .denormalization, subject: "Embed \(child) in \(parent) items",
                 alternativesConsidered: ["Embed \(child) items as a list in each \(parent) item", "\(child) in \(parent)'s item collection", "Separate \(child) table"],
                 chosenApproach: accepted ? "Embedded: each \(parent) item carries its \(child) items in `\(facts.listAttribute)`" : "Proposed, not applied: embed \(child) in \(parent) (accept with `/accept \(aggregateID)`)",
-                justification: "\(numbers) Modeling rules §3: at 90% or more together and bounded, a single-item aggregate serves both in one GetItem.",
+                justification: "\(numbers) At 90% or more together and bounded, a single-item aggregate serves both in one GetItem.",
                 tradeOffs: ["One read instead of a Query", "Every \(child) write rewrites the whole \(parent) item (\(facts.writeAmplificationText))", "Changing \(child)'s shape means rewriting \(parent) items"],
                 rollbackStrategy: "Copy the embedded lists out into \(Article.a(child)) table with a backfill job, then drop the attribute.",
                 monitoring: ["\(parent) item size (alarm well before 400 KB)", "Write units on the \(parent) table"],
@@ -74,7 +74,7 @@ struct RelationshipPlacement {
                 id: collectionID, type: .itemCollection, subject: "\(child) in \(parent)'s item collection",
                 alternativesConsidered: ["\(child) items in the \(parent) table under the \(parent)'s partition key", "Separate \(child) table keyed by \(facts.foreignKey.joined(separator: ", "))"],
                 chosenApproach: applied ? "Item collection: \(child) items share the \(parent)'s partition key in the \(parent) table" : "Separate \(child) table (the user rejected the item collection)",
-                justification: "\(numbers) Modeling rules §3: between 50% and 90% of reads together, an item collection reads both with one Query while each item is written on its own.",
+                justification: "\(numbers) Between 50% and 90% of reads together, an item collection reads both with one Query while each item is written on its own.",
                 tradeOffs: ["One Query returns the \(parent) with its \(child) items", "Both kinds share the partition's 3,000 RCU / 1,000 WCU", "Different item shapes in one table"],
                 rollbackStrategy: "Move \(child) items to their own table (copy by Query per \(parent), then delete) and point the \(child) patterns at it.",
                 monitoring: ["Item collection size per \(parent) (Query page count)", "Throttled requests on the \(parent) table"],
@@ -92,7 +92,7 @@ struct RelationshipPlacement {
                 id: childKeyID, type: .tableStructure, subject: "\(child) table keyed by its \(parent)",
                 alternativesConsidered: ["Partition key \(facts.foreignKey.joined(separator: "#")), sort key \(child)'s identifier", "Partition key \(child)'s identifier plus a GSI on \(facts.foreignKey.joined(separator: ", "))"],
                 chosenApproach: applied ? "Partition key \(facts.foreignKey.joined(separator: "#")), sort key \(child)'s identifier" : "Keyed by \(child)'s own identifier (the user rejected keying by \(parent))",
-                justification: "\(Article.capitalizedA(child)) cannot exist without its \(parent) and \(facts.childReadsText) \(facts.cardinalityText) Modeling rules §2: keying the child by its parent replaces a GSI, roughly halving \(child)'s write units and storage.",
+                justification: "\(Article.capitalizedA(child)) cannot exist without its \(parent) and \(facts.childReadsText) \(facts.cardinalityText) Keying the child by its parent replaces a GSI, roughly halving \(child)'s write units and storage.",
                 tradeOffs: ["No GSI needed to list \(Article.a(parent))'s \(child) items", "Reading one \(child) needs its \(parent)'s id too"],
                 rollbackStrategy: "Create a table keyed by \(child)'s identifier, copy the items, and switch the reads.",
                 monitoring: ["Consumed capacity per \(parent) (Contributor Insights) if some \(parent) has far more \(child) items than average"],
@@ -212,7 +212,7 @@ struct RelationshipFacts {
             if !bounded { reasons.append("Read together \(correlationText), but \(Article.a(parent.name)) can have any number of \(child.name) items, so neither an aggregate nor an item collection is safe.") }
             if !childReadsKnowParent { reasons.append("Some \(child.name) reads (\(childReadList)) do not know the \(parent.name), so \(child.name) cannot live under the \(parent.name)'s key.") }
         } else {
-            reasons.append("Read together \(correlationText) of the time, under the 50% that justifies an item collection (modeling rules §3).")
+            reasons.append("Read together \(correlationText) of the time, under the 50% that justifies an item collection.")
         }
         if childMayBeOrphan != false {
             reasons.append("\(Article.capitalizedA(child.name)) can exist without its \(parent.name)" + (childMayBeOrphan == nil ? " (not stated)" : "") + ", so it is not keyed by the \(parent.name).")

@@ -32,7 +32,7 @@ struct TableLayout {
     func lookupTables(of entity: String) -> [PlannedTable] { lookupsByEntity[entity] ?? [] }
 }
 
-/// A child entity stored as a list inside each parent item (modeling rules §3, ≥ 90% together).
+/// A child entity stored as a list inside each parent item (docs/design-engine.md).
 struct EmbeddedAggregate: Equatable {
     var parent: String
     /// The list attribute on the parent's items.

@@ -1,7 +1,7 @@
 import Requirements
 
 /// The first passes: which table each entity lives in and each table's base key
-/// (modeling rules §1–§3), with a design decision for every choice that had alternatives.
+/// (docs/design-engine.md), with a design decision for every choice that had alternatives.
 enum TableLayoutPlanner {
     /// Share of the parent's reads that must also need the child to embed it (§3).
     static let aggregateCorrelation = 0.9

@@ -1,6 +1,6 @@
 import Requirements
 
-/// Item sizes and capacity units, by DynamoDB's published rules (modeling rules §6 and §10).
+/// Item sizes and capacity units, by DynamoDB's published rules (docs/design-engine.md).
 public enum ItemSizer {
     /// The typical value size of an attribute: the user's figure, else the documented size of its
     /// type (8 bytes for numbers, 1 for booleans, 10 for dates, 25 for ISO timestamps, 36 for

@@ -59,7 +59,7 @@ extension ColumnType {
         return text
     }
 
-    /// Modeling rules §10: the DynamoDB type a value of this column becomes.
+    /// The DynamoDB type a value of this column becomes.
     func mappedDynamoDBType(family: Family) -> String {
         switch family {
         case .integer:
@@ -81,7 +81,7 @@ extension ColumnType {
         }
     }
 
-    /// Modeling rules §10: a typical value size in bytes, or nil when the user has to say.
+    /// A typical value size in bytes, or nil when the user has to say.
     func mappedTypicalSize(family: Family) -> Int? {
         switch family {
         case .integer:

@@ -1,5 +1,5 @@
 /// A column's data type as MySQL means it, with its DynamoDB mapping and typical item size
-/// (modeling rules §10).
+/// (docs/design-engine.md).
 public struct ColumnType: Sendable, Equatable, Codable {
     /// The lower-case base type with aliases resolved: `int`, `bigint`, `tinyint`, `decimal`,
     /// `double`, `varchar`, `enum`, `datetime`, `json`, `point`, ... An unknown type keeps its
