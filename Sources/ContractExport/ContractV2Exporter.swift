@@ -75,21 +75,9 @@ public enum ContractV2Exporter {
         return .object(members)
     }
 
-    /// `"ORDER_ITEM#{line_no}"`: literals as they are, the entity's values in braces (from the
-    /// entity's item layout, the one place keys are composed).
+    /// `"ORDER_ITEM#{line_no}"`: literals as they are, the entity's values in braces.
     private static func templateText(_ key: ItemKey?, _ attribute: String) -> String {
-        guard let part = key?.parts.first(where: { $0.attribute == attribute }) else { return "{\(attribute)}" }
-        func text(_ value: PlanValue) -> String {
-            switch value {
-            case .input(_, let name): return "{\(name)}"
-            case .literal(let literal): return literal
-            case .concatenation(let parts): return parts.map(text).joined()
-            case .stepResult(_, let name): return "{\(name)}"
-            case .entityItem(let entity): return "{\(entity)}"
-            case .emptyList: return ""
-            }
-        }
-        return text(part.value)
+        KeyTemplate.text(key, attribute: attribute) { "{\($0)}" } ?? "{\(attribute)}"
     }
 
     private static func attribute(_ attribute: ModelAttribute, _ table: TableDesign, _ requirements: Requirements) -> OrderedJSON {

@@ -85,23 +85,13 @@ public enum DMSExporter {
         ])
     }
 
-    /// The value template of a concatenated key, such as `${tenant_id}#${user_id}`; for an item
-    /// collection's sort key, `TYPE` on the parent and `TYPE#${id}` on members. Nil for a key
-    /// that is a column of its own (map-record-to-record copies it under its name).
+    /// The value template of a key, such as `${tenant_id}#${user_id}`, `ORDER` on an item
+    /// collection's parent and `ORDER_ITEM#${line_no}` on a member (from the entity's item layout).
+    /// Nil for a key that is a column of its own (map-record-to-record copies it under its name).
     static func keyTemplate(_ key: KeyAttribute, table: TableDesign, entity: Entity) -> String? {
-        guard let parts = key.composedOf else {
-            let column = column(for: key.name, table: table, entity: entity)
-            return column == key.name ? nil : "${\(column)}"
-        }
-        if parts.first == "entity type" {
-            let prefix = typePrefix(entity.name)
-            if entity.name == table.entities.first { return prefix }
-            let partitionColumns = Set(table.partitionKey.composedOf ?? [table.partitionKey.name])
-            let idParts = entity.identifier.filter { !partitionColumns.contains($0) }
-            let ids = (idParts.isEmpty ? entity.identifier : idParts).map { "${\(column(for: $0, table: table, entity: entity))}" }
-            return ([prefix] + ids).joined(separator: "#")
-        }
-        return parts.map { "${\(column(for: $0, table: table, entity: entity))}" }.joined(separator: "#")
+        guard let value = table.itemLayout(of: entity.name)?.key.parts.first(where: { $0.attribute == key.name })?.value else { return nil }
+        if case .input(_, let name) = value, column(for: name, table: table, entity: entity) == key.name { return nil }
+        return KeyTemplate.text(value) { "${\(column(for: $0, table: table, entity: entity))}" }
     }
 
     /// The source column behind an attribute of the entity: the model's record of it, then the
@@ -115,11 +105,5 @@ public enum DMSExporter {
             return column
         }
         return entity.attribute(named: name)?.source?.column ?? name
-    }
-
-    /// `OrderItem` → `ORDER_ITEM`: the item-type prefix of an item collection's sort key, split
-    /// into words the way the engine does.
-    static func typePrefix(_ entityName: String) -> String {
-        NameWords.split(entityName).map { $0.uppercased() }.joined(separator: "_")
     }
 }
