@@ -21,7 +21,8 @@ enum Boto3PythonText {
         "\"" + escaped(value, quote: "\"") + "\""
     }
 
-    static func escaped(_ value: String, quote: Character) -> String {
+    /// `quote` is the delimiter to escape; nil escapes no quote (the caller handles them).
+    static func escaped(_ value: String, quote: Character?) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -30,7 +31,7 @@ enum Boto3PythonText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if Character(scalar) == quote {
+                if let quote, Character(scalar) == quote {
                     out += "\\" + String(quote)
                 } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
@@ -85,10 +86,20 @@ enum Boto3PythonText {
         return name
     }
 
-    /// Text safe inside a triple-quoted docstring: backslashes, triple quotes and control
-    /// characters escaped (a NUL byte in a source file is a syntax error).
+    /// Text safe inside a triple-quoted docstring: backslashes and control characters escaped
+    /// (a NUL byte in a source file is a syntax error), and a quote escaped where it could end
+    /// the docstring (before another quote, or last); other quotes stay readable.
     static func docText(_ text: String) -> String {
-        escaped(text, quote: "\u{0}").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
+        let characters = Array(escaped(text, quote: nil))
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            if character == "\"", index + 1 == characters.count || characters[index + 1] == "\"" {
+                out += "\\\""
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// A whole number without a decimal point, others as Swift prints them.
