@@ -64,7 +64,7 @@ indirect enum CloudFormationYAML: Sendable, Equatable {
         switch self {
         case .map(let entries) where !entries.isEmpty:
             for entry in entries {
-                lines.append(contentsOf: entry.comments.map { "\(pad)# \($0)" })
+                lines.append(contentsOf: entry.comments.map { "\(pad)# \(Self.commentText($0))" })
                 if entry.value.isBlock {
                     lines.append("\(pad)\(entry.key):")
                     entry.value.render(into: &lines, indent: indent + 2)
@@ -90,7 +90,14 @@ indirect enum CloudFormationYAML: Sendable, Equatable {
         }
     }
 
-    /// A double-quoted YAML scalar: backslash, quote and control characters escaped.
+    /// A double-quoted YAML scalar: backslash and quote escaped, and every character a YAML
+    /// reader would not take back byte for byte written as an escape.
+    ///
+    /// That is every code point outside YAML 1.2's printable set (C0 controls, DEL, the C1 block
+    /// U+0080–U+009F, U+FFFE, U+FFFF), and also the characters YAML 1.1 readers (PyYAML, hence
+    /// cfn-lint) treat as line breaks or a byte order mark: NEL (U+0085), U+2028, U+2029 and
+    /// U+FEFF. Written raw, NEL is folded into a space inside a quoted scalar, which silently
+    /// renames an attribute; the other C1 characters make the whole template unreadable.
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -100,15 +107,48 @@ indirect enum CloudFormationYAML: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\x" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex
+                if needsEscape(scalar) {
+                    out += escaped(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         return out + "\""
+    }
+
+    /// Whether `scalar` must be escaped in a double-quoted scalar (see `quote(_:)`).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// YAML's numeric escape: `\x` with two hex digits up to U+00FF, `\u` with four beyond.
+    /// (Every code point above U+FFFF is printable, so `\U` is never needed.)
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let (prefix, width) = scalar.value <= 0xFF ? ("\\x", 2) : ("\\u", 4)
+        return prefix + String(repeating: "0", count: max(0, width - hex.count)) + hex
+    }
+
+    /// A comment's text with every character `quote(_:)` would escape replaced by its `U+XXXX`
+    /// spelling: a comment has no escapes, and a raw NEL there would end it and start YAML content.
+    static func commentText(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) && scalar != "\t" {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -3,7 +3,7 @@ import DesignEngine
 import MigrationContract
 import Requirements
 
-/// `migrationContract.v2.json`: the workshop's newer object form (formats.md §2) that its
+/// `migrationContract.v2.json`: the workshop's newer object form (docs/export.md, ## contract-v2) that its
 /// migration scripts read: `{"tables": [...]}` with typed attributes and, for tables holding
 /// several entities, key templates per entity.
 ///

@@ -11,12 +11,16 @@ enum KeyTemplate {
         return text(part.value, placeholder: placeholder)
     }
 
-    static func text(_ value: PlanValue, placeholder: (String) -> String) -> String {
+    /// The template of one value; `placeholder` may refuse a name it cannot write (DMS does).
+    static func text<Failure: Error>(_ value: PlanValue, placeholder: (String) throws(Failure) -> String) throws(Failure) -> String {
         switch value {
-        case .input(_, let name), .stepResult(_, let name): return placeholder(name)
+        case .input(_, let name), .stepResult(_, let name): return try placeholder(name)
         case .literal(let literal): return literal
-        case .concatenation(let parts): return parts.map { text($0, placeholder: placeholder) }.joined()
-        case .entityItem(let entity): return placeholder(entity)
+        case .concatenation(let parts):
+            var text = ""
+            for part in parts { text += try self.text(part, placeholder: placeholder) }
+            return text
+        case .entityItem(let entity): return try placeholder(entity)
         case .emptyList: return ""
         }
     }

@@ -3,7 +3,7 @@ import DesignEngine
 import MigrationContract
 import Requirements
 
-/// `workbench-model.json`: the model as a NoSQL Workbench 3.0 data model (formats.md §3), one
+/// `workbench-model.json`: the model as a NoSQL Workbench 3.0 data model (docs/export.md, ## workbench), one
 /// facet per entity with its example items, so it opens in AWS's visual tool.
 ///
 /// Workbench has no LSIs (only GSIs are exported) and no multi-attribute keys: an index keyed on

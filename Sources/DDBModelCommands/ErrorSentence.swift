@@ -1,3 +1,4 @@
+import ContractExport
 import Conversation
 import DynamoDBAPI
 import DynamoDBClient
@@ -16,6 +17,7 @@ enum ErrorSentence {
         switch error {
         case let error as StoreError: return error.message
         case let error as CommandFailure: return error.message
+        case let error as ExportRefusal: return error.message
         case let error as RequirementsError: return error.message
         case let error as PersistenceFailure: return error.message
         case let error as RequirementsYAMLError: return error.message

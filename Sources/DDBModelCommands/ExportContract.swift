@@ -1,20 +1,17 @@
 import ArgumentParser
 import ContractExport
 import Conversation
-import DesignEngine
-import Digests
 import Foundation
-import MigrationContract
-import ModelExecution
 import SessionStore
-import ShellQuoting
 
 extension ExportFormat: ExpressibleByArgument {}
 
 /// `ddbmodel export PATH --out DIR`: writes the approved contract and what deploys it.
 ///
-/// Refuses unless all three gates are passed and the contract on disk is byte for byte the one
-/// approved (its SHA-256 is in `session.json`); never overwrites a file without `--force`.
+/// Refuses unless all three gates are passed, the contract on disk is byte for byte the one
+/// approved (its SHA-256 is in `session.json`) and the one the session's model gives
+/// (`ApprovedSession`), and every chosen format can represent the model; never overwrites a file
+/// without `--force`.
 struct ExportContract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -40,52 +37,39 @@ struct ExportContract: ParsableCommand {
             try SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory)
         }
         let state = try environment.failing { () throws(StoreError) in try SessionFile.load(folder) }
-        let contract = try environment.failing { () throws(CommandFailure) in try Self.approvedContract(state, folder: folder, sessionPath: path) }
-        let files = Self.files(for: format.isEmpty ? ExportFormat.allCases : format, state: state, contract: contract)
+        let approved = try environment.failing { () throws(CommandFailure) in try ApprovedSession(state, folder: folder, sessionPath: path) }
+        let files = try environment.failing { () throws(CommandFailure) in
+            try Self.files(for: format.isEmpty ? ExportFormat.allCases : format, state: state, approved: approved)
+        }
         let outFolder = environment.resolve(out)
         try environment.failing { () throws(CommandFailure) in try Self.write(files, into: outFolder, force: force, shownAs: out) }
         for file in files { environment.output.write("wrote \(out)/\(file.name)\n") }
     }
 
-    /// The contract bytes on disk, once every gate is passed and they match the approved digest.
-    static func approvedContract(_ state: SessionState, folder: SessionFolder, sessionPath: String) throws(CommandFailure) -> [UInt8] {
-        let resume = ShellQuoting.command(["ddbmodel", "resume", sessionPath])
-        guard state.gates.requirements.isPassed else {
-            throw CommandFailure("Nothing to export: the requirements gate is open. Finish the requirements and pass their gate (\(resume)).")
-        }
-        guard state.gates.design.isPassed else {
-            throw CommandFailure("Nothing to export: the design gate is open. Review and approve the data model (\(resume)).")
-        }
-        guard state.gates.contract.isPassed, let approved = state.gates.contract.sha256 else {
-            throw CommandFailure("Nothing to export: the contract gate is open. Review and approve migrationContract.json (\(resume)).")
-        }
-        guard let data = FileManager.default.contents(atPath: folder.contractFile.path) else {
-            throw CommandFailure("\(folder.contractFile.path) is missing; \(resume) writes it again, then approve it at the contract gate.")
-        }
-        let bytes = [UInt8](data)
-        let digest = SHA256.hex(bytes)
-        guard digest == approved else {
-            throw CommandFailure("migrationContract.json changed after it was approved (SHA-256 \(digest), approved \(approved)). Restore the approved file, or re-open the design (\(resume)) and approve the contract again.")
-        }
-        return bytes
-    }
-
-    /// The files of each format, in the order of `ExportFormat.allCases`.
-    static func files(for formats: [ExportFormat], state: SessionState, contract: [UInt8]) -> [ExportedFile] {
-        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
+    /// The files of each format, in the order of `ExportFormat.allCases`, from the approved
+    /// session's model; refused, before anything is written, when a format cannot represent it.
+    static func files(for formats: [ExportFormat], state: SessionState, approved: ApprovedSession) throws(CommandFailure) -> [ExportedFile] {
+        let model = approved.model
         let requirements = state.requirements
         let approvedAt = state.gates.contract.passedAt ?? ""
-        return ExportFormat.allCases.filter(formats.contains).map { format in
+        var files: [ExportedFile] = []
+        for format in ExportFormat.allCases where formats.contains(format) {
             switch format {
-            case .contract: return ExportedFile(name: "migrationContract.json", bytes: contract)
-            case .contractV2: return ContractV2Exporter.export(model, requirements: requirements)
+            case .contract: files.append(ExportedFile(name: "migrationContract.json", bytes: approved.contract))
+            case .contractV2: files.append(ContractV2Exporter.export(model, requirements: requirements))
             case .cloudformation:
-                return CloudFormationExporter.export(model, requirements: requirements, stackDescription: "DynamoDB tables for \(state.name), designed with ddbmodel (contract approved \(approvedAt))")
-            case .workbench: return WorkbenchExporter.export(model, requirements: requirements, modelName: state.name, exportedAt: approvedAt)
-            case .dms: return DMSExporter.export(model, requirements: requirements)
-            case .boto3: return Boto3Exporter.export(model, requirements: requirements)
+                files.append(CloudFormationExporter.export(model, requirements: requirements, stackDescription: "DynamoDB tables for \(state.name), designed with ddbmodel (contract approved \(approvedAt))"))
+            case .workbench: files.append(WorkbenchExporter.export(model, requirements: requirements, modelName: state.name, exportedAt: approvedAt))
+            case .dms:
+                do throws(ExportRefusal) {
+                    files.append(try DMSExporter.export(model, requirements: requirements))
+                } catch {
+                    throw CommandFailure(error.message + " Nothing was written; to export the other formats now, leave \(format.rawValue) out with --format (see docs/export.md).")
+                }
+            case .boto3: files.append(Boto3Exporter.export(model, requirements: requirements))
             }
         }
+        return files
     }
 
     /// Writes every file, all or nothing: every target is checked before anything is written

@@ -95,6 +95,32 @@ enum TemplateTools {
         return dictionary
     }
 
+    /// Every `AttributeName` in the template as PyYAML reads it, each as its Unicode code points
+    /// (so a character changed or dropped on the way through YAML shows, whatever JSON would do).
+    static func attributeNames(_ template: String) throws -> [[UInt32]] {
+        let script = """
+        import json, sys, yaml
+        class Loader(yaml.SafeLoader): pass
+        Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+        names = []
+        def walk(value):
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if key == "AttributeName": names.append([ord(c) for c in item])
+                    else: walk(item)
+            elif isinstance(value, list):
+                for item in value: walk(item)
+        walk(yaml.load(sys.stdin.read(), Loader=Loader))
+        print(json.dumps(names))
+        """
+        let result = try run(["python3", "-c", script], input: template)
+        guard result.status == 0 else { throw ParseFailure(message: result.output) }
+        guard let names = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[Int]] else {
+            throw ParseFailure(message: "not a list of names: \(result.output)")
+        }
+        return names.map { $0.map(UInt32.init) }
+    }
+
     struct ParseFailure: Error, CustomStringConvertible {
         var message: String
         var description: String { "YAML did not parse: \(message)" }
@@ -284,6 +310,43 @@ enum TemplateTools {
         let awkward = "Shop: \"orders\" # not a comment\n- and a second line \\ with a backslash"
         let template = CloudFormationExporter.export(model, requirements: requirements, stackDescription: awkward).text
         #expect(try TemplateTools.parse(template)["Description"] as? String == awkward)
+    }
+
+    /// Names with characters YAML does not take back as written: NEL (which PyYAML folds into a
+    /// space inside quotes, renaming the attribute), other C1 controls and the two
+    /// non-characters (which make the template unreadable), the line and paragraph separators
+    /// (line breaks to YAML 1.1), a byte order mark, and C0 controls beside ordinary non-ASCII.
+    /// Input refuses most of them (`FreeText`), so the model is edited directly: the exporter must
+    /// still write each so that a YAML reader gets the name back byte for byte.
+    @Test(arguments: ["user\u{85}id", "a\u{80}b\u{9F}c\u{7F}", "line\u{2028}sep", "para\u{2029}sep", "\u{FEFF}bom",
+                      "non\u{FFFE}char\u{FFFF}", "tab\there \u{1B}[31m é 🚀"])
+    func everyNonPrintableCharacterInANameIsEscaped(name: String) throws {
+        let requirements = try CloudFormationScenario.requirements("ecommerce")
+        var model = DesignEngine.design(requirements, choices: DesignChoices())
+        model.tables[0].partitionKey.name = name
+        let template = CloudFormationExporter.export(model, requirements: requirements, stackDescription: "awkward names").text
+
+        #expect(try TemplateTools.attributeNames(template).contains(name.unicodeScalars.map(\.value)),
+                "\(name.debugDescription) did not survive the YAML round trip")
+        #expect(template.unicodeScalars.allSatisfy { !CloudFormationYAML.needsEscape($0) || $0 == "\n" })
+    }
+
+    /// YAML's named escapes where it has them, numeric ones otherwise.
+    @Test func escapesAreWrittenInYAMLForm() {
+        #expect(CloudFormationYAML.quote("a\u{85}b\u{2028}c\u{2029}d") == #""a\Nb\Lc\Pd""#)
+        #expect(CloudFormationYAML.quote("\u{80}\u{9F}\u{7F}\u{1B}") == #""\x80\x9F\x7F\x1B""#)
+        #expect(CloudFormationYAML.quote("\u{FEFF}\u{FFFE}\u{FFFF}é") == #""\uFEFF\uFFFE\uFFFFé""#)
+    }
+
+    /// A comment has no escapes: a raw NEL there would end it (what follows becomes YAML), and a
+    /// C1 control makes the template unreadable, so both are written as `U+XXXX`.
+    @Test func commentsCarryNoNonPrintableCharacter() throws {
+        let requirements = try CloudFormationScenario.requirements("ecommerce")
+        var model = DesignEngine.design(requirements, choices: DesignChoices())
+        model.tables[0].purpose = "Stores users\u{80} and\u{2028}Resources: {}"
+        let template = CloudFormationExporter.export(model, requirements: requirements, stackDescription: "comments").text
+        #expect(template.contains("# \(model.tables[0].name): Stores usersU+0080 and Resources: {}\n"))
+        #expect(try TemplateTools.parse(template)["Resources"] as? [String: Any] != nil)
     }
 
     @Test(arguments: CloudFormationScenario.names)

@@ -45,7 +45,7 @@ enum DMSScenario {
     static func export(choices: DesignChoices = DMSScenario.choices()) throws -> (DataModel, ExportedFile) {
         let requirements = try importedRequirements()
         let model = DesignEngine.design(requirements, choices: choices)
-        return (model, DMSExporter.export(model, requirements: requirements))
+        return (model, try DMSExporter.export(model, requirements: requirements))
     }
 
     static func rules(_ file: ExportedFile) throws -> [[String: Any]] {
@@ -107,7 +107,7 @@ enum DMSScenario {
         for lookup in model.tables where lookup.lookup != nil { #expect(!targets.contains(lookup.name)) }
         // Without any import, the mapping has no rules at all.
         let handEntered = try CloudFormationScenario.requirements("ecommerce")
-        let empty = DMSExporter.export(DesignEngine.design(handEntered, choices: DesignChoices()), requirements: handEntered)
+        let empty = try DMSExporter.export(DesignEngine.design(handEntered, choices: DesignChoices()), requirements: handEntered)
         #expect(empty.text == "{\n  \"rules\": []\n}\n")
     }
 
@@ -132,6 +132,50 @@ enum DMSScenario {
         #expect(examples.contains { $0 == ("Order", "\"ORDER\"") })
         #expect(examples.contains { $0.0 == "OrderItem" && $0.1.hasPrefix("\"ORDER_ITEM#") })
         #expect(try DMSScenario.rules(file).compactMap { $0["target-table-name"] as? String } == ["Users", "Orders", "Orders"])
+    }
+
+    /// DMS reads `${a}${id}` as the columns `a` and `id`, and has no escape: a column with `$`,
+    /// `{` or `}` in its name is refused, naming the column and its table, whether a renamed
+    /// attribute or a key template would refer to it.
+    @Test(arguments: [("display_name", "a}${id"), ("display_name", "price$"), ("user_id", "user{id")])
+    func aColumnDMSCannotNameIsRefused(attribute: String, column: String) throws {
+        var requirements = try DMSScenario.importedRequirements()
+        var user = try #require(requirements.entity(named: "User"))
+        let position = try #require(user.attributes.firstIndex { $0.name == attribute })
+        user.attributes[position].source?.column = column
+        try requirements.updateEntity(named: "User", to: user)
+        let model = DesignEngine.design(requirements, choices: DesignChoices())
+
+        #expect(throws: ExportRefusal.self) { try DMSExporter.export(model, requirements: requirements) }
+        do {
+            let file = try DMSExporter.export(model, requirements: requirements)
+            Issue.record("exported a mapping that names \(column): \(file.text)")
+        } catch {
+            #expect(error.message.hasPrefix("The DMS mappings cannot name the column \"\(column)\" of the MySQL table \"users\": "))
+            #expect(error.message.hasSuffix("Rename the column in MySQL and import the schema again, or exclude it at the import review (exclude COLUMN REASON)."))
+        }
+    }
+
+    /// A key column renamed at the design review (`/rename attribute`): the key template and the
+    /// renamed attribute both map it, and the rule must carry one mapping per target attribute.
+    @Test func aRenamedKeyColumnIsMappedOnce() throws {
+        var choices = DMSScenario.choices()
+        choices.attributeNames["User"] = ["user_id": "userId", "display_name": "displayName"]
+        let (model, file) = try DMSScenario.export(choices: choices)
+        #expect(model.table(id: "User")?.partitionKey.name == "userId")
+        let rules = try DMSScenario.rules(file)
+        let users = try #require(try DMSScenario.mapping(rules, source: "users")["mapping-parameters"] as? [String: Any])
+        #expect(users["partition-key-name"] as? String == "userId")
+        #expect(users["exclude-columns"] as? [String] == ["password_hash", "user_id", "display_name"])
+        #expect(users["attribute-mappings"] as? [[String: String]] == [
+            ["target-attribute-name": "userId", "attribute-type": "scalar", "attribute-sub-type": "string", "value": "${user_id}"],
+            ["target-attribute-name": "displayName", "attribute-type": "scalar", "attribute-sub-type": "string", "value": "${display_name}"],
+        ])
+        for rule in rules where rule["rule-type"] as? String == "object-mapping" {
+            let mappings = (rule["mapping-parameters"] as? [String: Any])?["attribute-mappings"] as? [[String: String]] ?? []
+            let targets = mappings.compactMap { $0["target-attribute-name"] }
+            #expect(Set(targets).count == targets.count, "\(rule["rule-name"] ?? "") maps \(targets)")
+        }
     }
 
     @Test func bytesAreDeterministic() throws {
