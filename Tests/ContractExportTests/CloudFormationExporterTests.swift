@@ -290,7 +290,7 @@ enum TemplateTools {
         #expect(lint.status == 0, "\(lint.output)")
     }
 
-    @Test func environmentSettingsFollowSeed003() throws {
+    @Test func environmentSettingsDifferPerEnvironment() throws {
         let (_, template) = try CloudFormationScenario.template("tenants")
         let parsed = try TemplateTools.parse(template)
         let environment = try #require((parsed["Parameters"] as? [String: Any])?["Environment"] as? [String: Any])
