@@ -29,7 +29,7 @@ extension Conversation {
             }
             let passedAt = clock()
             let digest = SHA256.hex(bytes)
-            state.gates.contract = GateRecord(passedAt: passedAt, sha256: digest)
+            state.gates.contract = GateRecord(passedAt: passedAt, sha256: digest, designChoicesSHA256: state.designChoices.digest)
             advance(to: .contractApproved)
             return ["Contract approved and recorded at \(passedAt) in session.json (SHA-256 \(digest)). Export it with: \(ContractGateText.exportCommand(sessionPath: sessionPath)) (see docs/export.md)."]
         case "no":

@@ -9,10 +9,15 @@ public struct GateRecord: Codable, Sendable, Equatable {
     /// For the contract gate: the SHA-256 of the exact `migrationContract.json` bytes approved,
     /// so an export can refuse a contract edited after approval.
     public var sha256: String?
+    /// For the contract gate: the SHA-256 of the design choices in force at approval. They also
+    /// decide what the contract does not hold (capacity modes, table classes, local indexes in the
+    /// CloudFormation template), so an export refuses choices edited after approval.
+    public var designChoicesSHA256: String?
 
-    public init(passedAt: String? = nil, sha256: String? = nil) {
+    public init(passedAt: String? = nil, sha256: String? = nil, designChoicesSHA256: String? = nil) {
         self.passedAt = passedAt
         self.sha256 = sha256
+        self.designChoicesSHA256 = designChoicesSHA256
     }
 
     public var isPassed: Bool { passedAt != nil }
@@ -20,6 +25,7 @@ public struct GateRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case passedAt = "passed_at"
         case sha256
+        case designChoicesSHA256 = "design_choices_sha256"
     }
 }
 

@@ -60,6 +60,11 @@ struct ApprovedSession {
         if let difference = ContractDifference.describe(file: bytes, expected: rebuilt) {
             throw CommandFailure("The approved migrationContract.json is not the contract the model in session.json gives: \(difference). session.json or the contract was changed after approval (or the contract was approved by another version of ddbmodel); nothing was written. Re-open the design (\(resume)) and approve the model and the contract again.")
         }
+        // The choices also decide what the contract does not hold (capacity modes, table
+        // classes, local indexes). Sessions approved before the digest was recorded have none.
+        if let approvedChoices = state.gates.contract.designChoicesSHA256, approvedChoices != state.designChoices.digest {
+            throw CommandFailure("The design choices in session.json changed after the contract was approved (they also set what the contract does not hold, such as capacity modes, table classes and local indexes); nothing was written. Undo the edit, or make the change with the design commands (\(resume)) and approve the model and the contract again.")
+        }
         let problems = ContractValidator.validate(rebuilt, context: ContractContext(requirements: state.requirements, sourceSchema: state.sourceSchema))
         if let first = problems.first {
             throw CommandFailure("The approved migrationContract.json fails validation against the session (\(problems.count == 1 ? "1 problem" : "\(problems.count) problems"), first: \(Self.clause(first.description))), which the contract gate never approves; nothing was written. Fix the model and approve the contract again (\(resume)).")

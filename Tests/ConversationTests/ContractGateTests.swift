@@ -37,7 +37,7 @@ import Testing
         }
         let reply = conversation.handle("yes")
         let digest = SHA256.hex(Self.contractBytes(conversation))
-        #expect(conversation.state.gates.contract == GateRecord(passedAt: FixedClock.time, sha256: digest))
+        #expect(conversation.state.gates.contract == GateRecord(passedAt: FixedClock.time, sha256: digest, designChoicesSHA256: conversation.state.designChoices.digest))
         #expect(conversation.state.step == .contractApproved)
         #expect(conversation.state.stage == "approved")
         #expect(reply.messages == ["Contract approved and recorded at \(FixedClock.time) in session.json (SHA-256 \(digest)). Export it with: ddbmodel export '/srv/it'\\''s mine/shop' --out DIR (see docs/export.md)."])

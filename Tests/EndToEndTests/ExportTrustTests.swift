@@ -85,6 +85,23 @@ import TestSupport
         #expect(exported.status == 0, "\(exported.errors)")
     }
 
+    /// A choice the contract does not hold (a table's capacity mode, which changes the
+    /// CloudFormation template) edited after approval: the contract still matches, the choices'
+    /// digest recorded at the contract gate does not.
+    @Test func aChoiceTheContractDoesNotHoldEditedAfterApprovalIsRefused() throws {
+        let runner = try ExportTests.approvedSession()
+        var state = try Self.state(runner, "shop")
+        #expect(state.gates.contract.designChoicesSHA256 == state.designChoices.digest)
+        let original = state.designChoices
+        state.designChoices.capacityModes["User"] = .provisioned
+        try Self.save(state, runner, "shop")
+        try Self.expectRefused(runner, "shop", saying: "The design choices in session.json changed after the contract was approved")
+        state.designChoices = original
+        try Self.save(state, runner, "shop")
+        let exported = try runner.run(["export", "Sessions/shop", "--out", "out"])
+        #expect(exported.status == 0, "\(exported.errors)")
+    }
+
     /// A table the contract file lost, and an entry that is not the model's, are named.
     @Test func aContractWithoutOneOfTheModelsTablesNamesIt() throws {
         let runner = try Self.sessionAtTheDesignReview()
