@@ -1,5 +1,4 @@
 import DesignEngine
-import ModelExecution
 import Requirements
 
 /// The commands that would fix a broken pattern, each checked by designing the model with it.
@@ -11,8 +10,11 @@ enum BrokenPatternFixes {
     static func fixes(for mapping: PatternMapping, requirements: Requirements, choices: DesignChoices, model: DataModel) -> [String] {
         let id = mapping.patternID
         var fixes: [String] = []
+        // A trial asks whether the engine would plan the pattern; it is not proven (one proof
+        // per candidate fix per broken pattern would make the design gate slow to show). A plan
+        // that then failed its proof would be an engine defect, reported as such.
         func serves(_ trialChoices: DesignChoices, _ trialRequirements: Requirements = requirements) -> Bool {
-            guard let trial = ProvenDesign.design(trialRequirements, choices: trialChoices).mapping(for: id) else { return false }
+            guard let trial = DesignEngine.design(trialRequirements, choices: trialChoices).mapping(for: id) else { return false }
             if case .unserved = trial.status { return false }
             return true
         }

@@ -1,6 +1,5 @@
 import DesignEngine
 import Foundation
-import ModelExecution
 import Requirements
 
 /// The commands of the design stage. Each one changes the user's design choices, re-runs the
@@ -413,7 +412,8 @@ extension Conversation {
         case .unserved(let reason):
             var trial = state.designChoices
             trial.acceptedScans[String(id)] = "trial"
-            if case .unserved? = ProvenDesign.design(state.requirements, choices: trial).mapping(for: id)?.status {
+            // Whether the engine would plan it; the accepted change itself is proven like any other.
+            if case .unserved? = DesignEngine.design(state.requirements, choices: trial).mapping(for: id)?.status {
                 throw RequirementsError("A Scan would not serve pattern \(id): \(reason)")
             }
         }
