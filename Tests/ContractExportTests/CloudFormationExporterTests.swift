@@ -9,28 +9,13 @@ import TestSupport
 /// The worked scenarios of the design engine (`Tests/DesignEngineTests/Scenarios`), designed with
 /// the Scans their requirements ask the user to accept (as in the engine's scenario tests).
 enum CloudFormationScenario {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("DesignEngineTests/Scenarios")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    static let names = ["ecommerce", "tenants", "agents"]
+    static var names: [String] { WorkedScenarios.names }
 
-    static let acceptedScans: [String: [String: String]] = [
-        "ecommerce": [:],
-        "tenants": ["3": "back-office listing, one page of 50 tenants per request"],
-        "agents": ["28": "reference table of about 40 built-in tools, written by administrators"],
-    ]
+    static func requirements(_ name: String) throws -> Requirements { try WorkedScenarios.requirements(name) }
 
-    static func requirements(_ name: String) throws -> Requirements {
-        let url = folder.appendingPathComponent("\(name).requirements.yaml")
-        return try RequirementsYAMLLoader.load(yaml: try String(contentsOf: url, encoding: .utf8), fileName: url.lastPathComponent)
-    }
-
-    static func choices(_ name: String) -> DesignChoices {
-        var choices = DesignChoices()
-        choices.acceptedScans = acceptedScans[name] ?? [:]
-        return choices
-    }
+    static func choices(_ name: String) -> DesignChoices { WorkedScenarios.choices(name) }
 
     static func template(_ name: String, choices: DesignChoices? = nil) throws -> (DataModel, String) {
         let requirements = try requirements(name)

@@ -11,22 +11,9 @@ import TestSupport
 /// projections, which operation serves each pattern, the lookup tables of unique attributes, and
 /// the warnings the numbers call for. The rendered documents are golden files (`Golden/`).
 enum ScenarioExpectations {
-    /// The scenarios and the Scans their requirements ask the user to accept.
-    static let acceptedScans: [String: [String: String]] = [
-        "ecommerce": [:],
-        "tenants": ["3": "back-office listing, one page of 50 tenants per request"],
-        "agents": ["28": "reference table of about 40 built-in tools, written by administrators"],
-    ]
+    static func choices(_ name: String) -> DesignChoices { WorkedScenarios.choices(name) }
 
-    static func choices(_ name: String) -> DesignChoices {
-        var choices = DesignChoices()
-        choices.acceptedScans = acceptedScans[name] ?? [:]
-        return choices
-    }
-
-    static func model(_ name: String) throws -> DataModel {
-        try ScenarioLoader.model(name, choices: choices(name))
-    }
+    static func model(_ name: String) throws -> DataModel { try WorkedScenarios.model(name).1 }
 
     static func table(_ model: DataModel, _ id: String) throws -> TableDesign {
         try #require(model.table(id: id), "no table \(id); tables: \(model.tables.map(\.id))")
@@ -266,7 +253,7 @@ enum ScenarioExpectations {
     }
 
     @Test func listingAllTenantsIsUnservedUntilTheScanIsAccepted() throws {
-        let model = try ScenarioLoader.model("tenants")
+        let model = try WorkedScenarios.model("tenants", choices: DesignChoices()).1
         let mapping = try E.mapping(model, 3)
         #expect(mapping.operation == nil)
         let reason = try #require(E.unservedReason(mapping))
@@ -419,7 +406,7 @@ enum ScenarioExpectations {
     }
 
     @Test func listingBuiltInToolsIsAScanOnlyOnceAccepted() throws {
-        let unaccepted = try E.mapping(try ScenarioLoader.model("agents"), 28)
+        let unaccepted = try E.mapping(try WorkedScenarios.model("agents", choices: DesignChoices()).1, 28)
         let reason = try #require(E.unservedReason(unaccepted))
         #expect(reason.contains("only a Scan of every BuiltinTool item"))
         let accepted = try E.mapping(try E.model("agents"), 28)
@@ -464,10 +451,9 @@ enum ScenarioExpectations {
 // MARK: - Golden documents
 
 @Suite struct ScenarioDocumentTests {
-    @Test(arguments: ["ecommerce", "tenants", "agents"])
+    @Test(arguments: WorkedScenarios.names)
     func renderedDocumentMatchesTheReviewedGoldenFile(name: String) throws {
-        let requirements = try ScenarioLoader.requirements(name)
-        let model = ProvenDesign.design(requirements, choices: ScenarioExpectations.choices(name))
+        let (requirements, model) = try WorkedScenarios.provenModel(name)
         #expect(model.proof?.failures.isEmpty == true, "\(name): \(model.proof?.failures ?? [])")
         let rendered = DataModelDocument.render(model, requirements: requirements)
         let url = GoldenFile.url("\(name).data_model.md", besides: #filePath)
