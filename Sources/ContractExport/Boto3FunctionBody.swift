@@ -21,6 +21,9 @@ struct Boto3FunctionBody {
     private var depth = 1
     /// Loop variables by the step whose results they walk.
     private var loops: [Int: String] = [:]
+    /// Related reads repeated per item of an earlier step: each round's result is gathered in
+    /// `all_step_N`, which the function returns (`step_N` holds only the current round's).
+    private var gathered: Set<Int> = []
     /// The entity whose values come from a loop over caller-supplied items, and the variable.
     private var repeated: (entity: String, variable: String)?
     private let tables: [String: TableDesign]
@@ -59,10 +62,22 @@ struct Boto3FunctionBody {
                 let collection = isList(source) ? "step_\(source + 1)" : "([step_\(source + 1)] if step_\(source + 1) is not None else [])"
                 let batchedDeletes = (index...end).contains { if case .batchWriteItem = plan.steps[$0].request { return true } else { return false } }
                 if batchedDeletes { line("deletes = []") }
+                let gatheredHere = (index...end).filter { !isWrite && plan.steps[$0].purpose == .related }
+                for position in gatheredHere { line("all_step_\(position + 1) = []") }
+                gathered.formUnion(gatheredHere)
                 line("for \(variable) in \(collection):")
                 depth += 1
                 loops[source] = variable
-                for position in index...end { step(position) }
+                for position in index...end {
+                    step(position)
+                    guard gatheredHere.contains(position) else { continue }
+                    if isList(position) {
+                        line("all_step_\(position + 1).extend(step_\(position + 1))")
+                    } else {
+                        line("if step_\(position + 1) is not None:")
+                        line("    all_step_\(position + 1).append(step_\(position + 1))")
+                    }
+                }
                 loops[source] = nil
                 depth -= 1
                 if batchedDeletes { line("_batch_write(dynamodb, deletes)") }
@@ -102,7 +117,7 @@ struct Boto3FunctionBody {
             line("return step_\(main + 1)")
         } else {
             let entries = [(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) }
-            line("return {" + entries.map { "\(P.string($0.0)): step_\($0.1 + 1)" }.joined(separator: ", ") + "}")
+            line("return {" + entries.map { "\(P.string($0.0)): \(gathered.contains($0.1) ? "all_step" : "step")_\($0.1 + 1)" }.joined(separator: ", ") + "}")
         }
     }
 
