@@ -462,3 +462,14 @@ enum ScenarioExpectations {
         #expect(rendered == golden, "\(name): the rendered document differs from \(url.lastPathComponent); review and rerun with UPDATE_GOLDEN=1")
     }
 }
+
+// MARK: - What a reviewer checks first, on every scenario
+
+@Suite struct ScenarioExpertReviewTests {
+    @Test(arguments: WorkedScenarios.names)
+    func noFindingOfTheFirstReview(name: String) throws {
+        let (requirements, model) = try WorkedScenarios.provenModel(name)
+        let findings = ExpertReview.findings(model, requirements)
+        #expect(findings.isEmpty, "\(name):\n\(findings.joined(separator: "\n"))")
+    }
+}
