@@ -150,6 +150,8 @@ struct Boto3FunctionBody {
             return parameter(entity: entity, attribute: "*")
         case .emptyList:
             return "[]"
+        case .negated(let inner):
+            return "(-_typed(" + rawValue(inner) + ", \"N\"))"
         }
     }
 

@@ -22,6 +22,7 @@ enum KeyTemplate {
             return text
         case .entityItem(let entity): return try placeholder(entity)
         case .emptyList: return ""
+        case .negated(let inner): return try "-" + text(inner, placeholder: placeholder)
         }
     }
 }

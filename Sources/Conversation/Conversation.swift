@@ -257,6 +257,22 @@ public struct Conversation: Sendable {
             }
             if isSearch { pattern.type = .search } else { pattern.confirmedNotSearch = true }
             try state.requirements.updatePattern(pattern)
+        case .aggregationNotStated:
+            guard let id = GapText.patternID(gapID), var pattern = state.requirements.pattern(id) else { break }
+            var answer = text.trimmingWhitespace
+            var analyticsOnly: Bool?
+            for (suffix, flag) in [(", analytics only", true), (" analytics only", true), (", analytics", true)] where answer.lowercased().hasSuffix(suffix) {
+                answer = String(answer.dropLast(suffix.count)).trimmingWhitespace
+                analyticsOnly = flag
+                break
+            }
+            if let flag = AnswerParser.yesNo(answer), !flag {
+                pattern.aggregate = AggregateAnswer.none
+            } else {
+                pattern.aggregate = try Aggregation.parse(answer)
+            }
+            if let analyticsOnly { pattern.analyticsOnly = analyticsOnly }
+            try state.requirements.updatePattern(pattern)
         case .patternMissingRPS:
             guard let id = GapText.patternID(gapID), var pattern = state.requirements.pattern(id) else { break }
             let field: PatternField = pattern.peakRPS?.value == nil ? .peak : .average

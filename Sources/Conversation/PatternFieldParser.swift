@@ -62,13 +62,38 @@ enum PatternFieldParser {
             case "not_search", "notsearch":
                 guard let flag = AnswerParser.yesNo(value) else { throw RequirementsError("not_search takes yes or no.") }
                 pattern.confirmedNotSearch = flag
+            case "effects", "effect":
+                pattern.effects = try effects(value, merging: pattern.effects)
+            case "aggregate", "aggregation":
+                pattern.aggregate = try Aggregation.parse(value)
+            case "analytics_only", "analytics":
+                guard let flag = AnswerParser.yesNo(value) else { throw RequirementsError("analytics_only takes yes or no.") }
+                pattern.analyticsOnly = flag
             default:
                 guard let field = keys[key] else {
-                    throw RequirementsError("\(key) is not a pattern field; use: description, entities, type, eq, sort, filter, items, peak, avg, consistency, latency, attributes, not_search.")
+                    throw RequirementsError("\(key) is not a pattern field; use: description, entities, type, eq, sort, filter, items, peak, avg, consistency, latency, attributes, not_search, effects, aggregate, analytics_only.")
                 }
                 try apply(field, value, to: &pattern)
             }
         }
+    }
+
+    /// `Entity: effect; Entity: effect`, each replacing that entity's stated effect; `none`
+    /// clears them all.
+    static func effects(_ text: String, merging current: [EntityWriteEffect]?) throws(RequirementsError) -> [EntityWriteEffect]? {
+        let trimmed = text.trimmingWhitespace
+        if trimmed.lowercased() == "none" { return nil }
+        var result = current ?? []
+        for part in trimmed.split(separator: ";") {
+            let pieces = part.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
+            guard pieces.count == 2, !pieces[0].isEmpty else {
+                throw RequirementsError("Write each effect as Entity: effect, separated by semicolons, such as \"OrderLine: put; Product: update inventory_quantity add -quantity if >= quantity\".")
+            }
+            let effect = try WriteEffect.parse(pieces[1])
+            result.removeAll { $0.entity.lowercased() == pieces[0].lowercased() }
+            result.append(EntityWriteEffect(entity: pieces[0], effect: effect))
+        }
+        return result
     }
 
     /// Fields that do not apply to writes (there is nothing to sort, filter or read consistently).

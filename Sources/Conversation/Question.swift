@@ -161,6 +161,8 @@ public struct Question: Sendable, Equatable {
         switch gap.kind {
         case .searchNotMarked:
             options = "Does it need a search service? (yes: mark it as a search pattern; no: it is a plain lookup; later)"
+        case .aggregationNotStated:
+            options = "What does it compute? (count, sum ATTRIBUTE, avg ATTRIBUTE, min ATTRIBUTE or max ATTRIBUTE, optionally per hour, day or month, then \", analytics only\" for reports an export serves; no if it does not aggregate; or later)"
         case .patternMissingRPS:
             let pattern = GapText.patternID(gapID).flatMap { requirements.pattern($0) }
             let which = pattern?.peakRPS?.value == nil ? "Peak" : "Average"

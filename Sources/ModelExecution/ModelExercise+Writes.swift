@@ -10,7 +10,7 @@ extension ExerciseRun {
     /// entity no pattern creates, straight from its item layout so its reads can still run.
     mutating func writeSamples() {
         for mapping in model.mappings where mapping.isServedByDynamoDB {
-            guard pattern(mapping)?.type == .write, let entity = pattern(mapping)?.entities.first, creates[entity] == nil,
+            guard pattern(mapping)?.type == .write, !joinsEffects(mapping), let entity = pattern(mapping)?.entities.first, creates[entity] == nil,
                   stored.table(of: entity) != nil else { continue }
             creates[entity] = mapping
         }
@@ -143,7 +143,7 @@ extension ExerciseRun {
 
     /// Served creates other than each entity's sample path: a new item written and read back.
     mutating func checkOtherCreates() {
-        for mapping in model.mappings where mapping.isServedByDynamoDB && pattern(mapping)?.type == .write && !ran.contains(mapping.patternID) {
+        for mapping in model.mappings where mapping.isServedByDynamoDB && pattern(mapping)?.type == .write && !ran.contains(mapping.patternID) && !joinsEffects(mapping) {
             guard let plan = mapping.plan, let entity = pattern(mapping)?.entities.first else { continue }
             say("Pattern #\(mapping.patternID): creating a new \(entity)")
             let values = samples.fresh(entity, number: 500 + mapping.patternID)
@@ -167,7 +167,7 @@ extension ExerciseRun {
     // MARK: Updates and deletes
 
     mutating func checkUpdatesAndDeletes() {
-        for mapping in model.mappings where mapping.isServedByDynamoDB {
+        for mapping in model.mappings where mapping.isServedByDynamoDB && !joinsEffects(mapping) {
             guard let type = pattern(mapping)?.type, type == .update || type == .delete, let plan = mapping.plan,
                   let entity = pattern(mapping)?.entities.first else { continue }
             let items = samples.items[entity] ?? []

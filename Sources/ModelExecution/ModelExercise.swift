@@ -39,6 +39,7 @@ public struct ModelExercise: Sendable {
         run.checkDuplicates()
         run.checkOtherCreates()
         run.checkUpdatesAndDeletes()
+        run.checkEffectWrites()
         return (model.mappings.map { run.result(for: $0) }, run.events)
     }
 }

@@ -270,10 +270,13 @@ public struct PlanRunner: Sendable {
         case .transactWriteItems(let actions):
             var items: [TransactWriteItem] = []
             for action in actions {
-                let saved = state.inputs.values[action.entity]
+                // A repeated action reads the current item of the list it repeats over (an order
+                // line's product is updated once per line, from the line's values).
+                let roundEntity = action.repeatedPerInputOf ?? action.entity
+                let saved = state.inputs.values[roundEntity]
                 let rounds: [EntityValues?] = action.repeatedPerInputOf.map { (state.inputs.lists[$0] ?? []).map { Optional($0) } } ?? [nil]
                 for values in rounds {
-                    if let values { state.inputs.values[action.entity] = values }
+                    if let values { state.inputs.values[roundEntity] = values }
                     if try unchanged(action, step: index, &state) { continue }
                     switch action.operation {
                     case .put(let put):
@@ -298,7 +301,7 @@ public struct PlanRunner: Sendable {
                                                                     conditionExpression: condition, expressionAttributeNames: names, expressionAttributeValues: values)))
                     }
                 }
-                state.inputs.values[action.entity] = saved
+                state.inputs.values[roundEntity] = saved
             }
             guard !items.isEmpty else { return }
             _ = try call { () throws(DynamoDBError) in try service.transactWriteItems(TransactWriteItemsInput(transactItems: items)) }

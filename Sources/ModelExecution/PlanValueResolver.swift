@@ -34,9 +34,24 @@ enum PlanValueResolver {
             raw = .m(values)
         case .emptyList:
             raw = .l([])
+        case .negated(let inner):
+            switch resolve(inner, type: .number, inputs: inputs, stepResult: stepResult) {
+            case .failure(let missing): return .failure(missing)
+            case .success(let resolved):
+                guard case .n(let text) = resolved, let number = DynamoDBNumber(text) else { return .failure(Missing("a number to negate, found \(resolved)")) }
+                raw = .n(Self.negate(number, text: text))
+            }
         }
         guard let type else { return .success(raw) }
         return .success(ValueConversion.convert(raw, to: type) ?? raw)
+    }
+
+    /// The decimal text of `-number` (exact: the sign flips, the digits stay).
+    static func negate(_ number: DynamoDBNumber, text: String) -> String {
+        if number == .zero { return "0" }
+        let trimmed = String(text.drop { $0 == " " })
+        if trimmed.hasPrefix("-") { return String(trimmed.dropFirst()) }
+        return "-" + (trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
     }
 
     struct Missing: Error, Sendable, Equatable {

@@ -80,13 +80,21 @@ public struct AccessPattern: Codable, Sendable, Equatable {
     public var attributes: AttributeSelection?
     /// The user confirmed that a pattern whose wording sounds like a search is a plain lookup.
     public var confirmedNotSearch: Bool
+    /// What a write does to each entity it lists beyond the first (docs/design-engine.md,
+    /// "Writes that do what the business rule says"); nil until stated.
+    public var effects: [EntityWriteEffect]?
+    /// Whether a read aggregates, and what; nil until answered (docs/design-engine.md, "Aggregations").
+    public var aggregate: AggregateAnswer?
+    /// The read serves analytics only (reports, dashboards): an export to S3 + Athena serves it.
+    /// Nil until stated (then it is not).
+    public var analyticsOnly: Bool?
 
     public init(
         id: Int, description: String, entities: [String] = [], type: PatternType? = nil,
         equalityAttributes: [String]? = nil, sort: SortAnswer? = nil, filterAttributes: [String]? = nil,
         expectedItems: ItemCountAnswer? = nil, peakRPS: Estimate? = nil, averageRPS: Estimate? = nil,
         consistency: Consistency? = nil, latency: String? = nil, attributes: AttributeSelection? = nil,
-        confirmedNotSearch: Bool = false
+        confirmedNotSearch: Bool = false, effects: [EntityWriteEffect]? = nil, aggregate: AggregateAnswer? = nil, analyticsOnly: Bool? = nil
     ) {
         self.id = id
         self.description = description
@@ -102,6 +110,9 @@ public struct AccessPattern: Codable, Sendable, Equatable {
         self.latency = latency
         self.attributes = attributes
         self.confirmedNotSearch = confirmedNotSearch
+        self.effects = effects
+        self.aggregate = aggregate
+        self.analyticsOnly = analyticsOnly
     }
 
     /// Both RPS figures are known numbers.
@@ -128,6 +139,8 @@ public struct AccessPattern: Codable, Sendable, Equatable {
         case peakRPS = "peak_rps"
         case averageRPS = "average_rps"
         case confirmedNotSearch = "confirmed_not_search"
+        case effects, aggregate
+        case analyticsOnly = "analytics_only"
     }
 }
 

@@ -99,6 +99,13 @@ public enum GapFinder {
                 fix: "/edit pattern \(id) type=search (needs a search service), or /edit pattern \(id) not_search=yes",
                 acceptable: false))
         }
+        if let cue = AggregationDetector.needsAnswer(pattern) {
+            gaps.append(RequirementsGap(
+                kind: .aggregationNotStated, id: "pattern-\(id):aggregate",
+                message: "Pattern \(id) (\(pattern.description)) says \"\(cue)\": does it aggregate (a count, sum, average, minimum or maximum, per hour, day or month), and is it for analytics only?",
+                fix: "/edit pattern \(id) aggregate=\"sum ATTRIBUTE per day\" (or count, avg, min, max; analytics_only=yes for reports an export serves), or /edit pattern \(id) aggregate=none",
+                acceptable: false))
+        }
     }
 
     /// The lookups of a read that no write keeps up to date.

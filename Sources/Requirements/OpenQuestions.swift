@@ -23,6 +23,13 @@ public enum OpenQuestions {
                                           fix: "/edit entity \(entityName) distinct=\(name):COUNT"))
             }
         }
+        for pattern in requirements.accessPatterns {
+            for other in pattern.entitiesWithUnknownEffect(in: requirements) {
+                questions.append(Question(
+                    text: "What does pattern #\(pattern.id) (\(pattern.description)) do to \(other)? Put a new item, delete one (consumed), only check it exists, or update a number on it (ADD under a condition)? Until it says, the pattern is not served.",
+                    fix: "/edit pattern \(pattern.id) effects=\"\(other): put|delete|check|update ATTRIBUTE add VALUE if >= VALUE\""))
+            }
+        }
         for entity in requirements.entities {
             for attribute in entity.attributes where attribute.isMigrated && attribute.documentedTypicalSize == nil {
                 questions.append(Question(text: "What is the typical size of \(entity.name).\(attribute.name) (\(attribute.type.rawValue)) in bytes?",

@@ -294,6 +294,8 @@ public struct Requirements: Codable, Sendable, Equatable {
         try check(pattern.filterAttributes, "a filter attribute")
         if case .some(.only(let result)) = pattern.attributes { try check(result, "a result attribute") }
         try AnswerParser.checkRPS(peak: pattern.peakRPS, average: pattern.averageRPS)
+        checked.effects = try checkedEffects(of: checked)
+        try checkAggregate(of: checked)
         return checked
     }
 

@@ -258,6 +258,28 @@ public enum RequirementsDocument {
             parts.next(&out)
             out += "Needs a search service (OpenSearch)"
         }
+        for entry in pattern.effects ?? [] {
+            parts.next(&out)
+            out += "Effect on "
+            out += entry.entity
+            out += ": "
+            out += entry.effect.text
+        }
+        if let aggregation = pattern.aggregate?.aggregation {
+            parts.next(&out)
+            out += "Aggregates: "
+            out += aggregation.text
+        }
+        if pattern.analyticsOnly == true {
+            parts.next(&out)
+            out += "Analytics only: an export (S3 + Athena) serves it"
+        }
+        if let cue = AggregationDetector.needsAnswer(pattern) {
+            parts.next(&out)
+            out += "Says \""
+            out += cue
+            out += "\": say whether it aggregates"
+        }
         if let cue = SearchDetector.needsConfirmation(pattern) {
             parts.next(&out)
             out += "Sounds like "

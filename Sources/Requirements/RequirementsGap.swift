@@ -2,7 +2,7 @@
 public struct RequirementsGap: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case patternMissingRPS, sourceIndexWithoutPattern, fullTextWithoutSearch, entityNeverCreated, entityNeverRead, entityWithoutPatterns,
-            relationshipWithoutCardinality, lookupNotMaintained, searchNotMarked, incompletePattern
+            relationshipWithoutCardinality, lookupNotMaintained, searchNotMarked, incompletePattern, aggregationNotStated
     }
 
     public let kind: Kind

@@ -32,8 +32,14 @@ public enum SearchDetector {
     /// is not typed `search` and was not confirmed to be a plain lookup.
     public static func needsConfirmation(_ pattern: AccessPattern) -> String? {
         guard pattern.type != .search, !pattern.confirmedNotSearch else { return nil }
-        return searchCue(in: pattern.description)
+        let cue = searchCue(in: pattern.description)
+        // Aggregations have a question of their own (AggregationDetector), which the engine can
+        // serve with a client-side or pre-aggregated total rather than a search service.
+        if cue == aggregationReason, pattern.aggregate != nil || AggregationDetector.needsAnswer(pattern) != nil { return nil }
+        return cue
     }
+
+    static let aggregationReason = "an aggregation"
 
     /// Many filter attributes at once is the other face of search (rule §9).
     public static let manyFiltersThreshold = 4

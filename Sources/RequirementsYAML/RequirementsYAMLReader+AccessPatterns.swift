@@ -42,6 +42,11 @@ extension RequirementsYAMLReader {
         pattern.confirmedNotSearch = fields[.notSearch].flatMap {
             flag($0, key: AccessPatternKey.notSearch.rawValue, location: location)
         } ?? false
+        pattern.effects = fields[.effects].flatMap { readEffects($0, patternSubject: subject) }
+        pattern.aggregate = fields[.aggregate].flatMap { readAggregate($0, patternSubject: subject) }
+        pattern.analyticsOnly = fields[.analyticsOnly].flatMap {
+            flag($0, key: AccessPatternKey.analyticsOnly.rawValue, location: location)
+        }
 
         if (try? requirements.checkedPattern(pattern)) != nil {
             // Just checked, so adding cannot fail; a pattern with a problem reported is left out.
@@ -96,6 +101,114 @@ extension RequirementsYAMLReader {
         }
         if let peakRPS, let peakNode = fields[.peakRPS] { attempt({ $0.peakRPS = peakRPS }, at: peakNode) }
         if let averageRPS, let averageNode = fields[.averageRPS] { attempt({ $0.averageRPS = averageRPS }, at: averageNode) }
+        attempt({ $0.type = pattern.type }, at: fields[.type] ?? node, quietly: true)
+        if let analyticsOnly = pattern.analyticsOnly, let flagNode = fields[.analyticsOnly] {
+            attempt({ $0.analyticsOnly = analyticsOnly }, at: flagNode)
+        }
+        if let aggregate = pattern.aggregate, let aggregateNode = fields[.aggregate] { attempt({ $0.aggregate = aggregate }, at: aggregateNode) }
+        if let effects = pattern.effects, case .mapping(let mapping)? = fields[.effects] {
+            accepted.effects = []
+            for (entry, (_, valueNode)) in zip(effects, mapping) {
+                attempt({ $0.effects?.append(entry) }, at: valueNode, quietly: entityWasRefused)
+            }
+        }
+    }
+
+    /// `effects:` — a mapping from each entity the pattern lists beyond the first to `put`,
+    /// `delete`, `check`, `update ATTRIBUTE add VALUE [if OPERATOR VALUE]`, or the mapping
+    /// `{update, add, condition}`.
+    private mutating func readEffects(_ node: Node, patternSubject: String) -> [EntityWriteEffect]? {
+        let key = AccessPatternKey.effects.rawValue
+        guard case .mapping(let mapping) = node else {
+            problems.report("'\(key)' in \(patternSubject) must be a mapping from entity names to put, delete, check or {update, add, condition}, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        var effects: [EntityWriteEffect] = []
+        var complete = true
+        for (entityNode, valueNode) in mapping {
+            guard let entity = entityNode.text, !entity.isEmpty else {
+                problems.report("each key of '\(key)' in \(patternSubject) must be an entity name, found \(entityNode.kindDescription)", at: entityNode)
+                complete = false
+                continue
+            }
+            let subject = "the effect on \(entity) in \(patternSubject)"
+            switch valueNode {
+            case .scalar:
+                guard let effect = parse(valueNode, key: "\(key).\(entity)", location: "in \(patternSubject)", expected: "put, delete, check or update", WriteEffect.parse) else {
+                    complete = false
+                    continue
+                }
+                effects.append(EntityWriteEffect(entity: entity, effect: effect))
+            case .mapping:
+                guard let update = readEffectUpdate(valueNode, subject: subject) else {
+                    complete = false
+                    continue
+                }
+                effects.append(EntityWriteEffect(entity: entity, effect: .update(update)))
+            case .sequence, .alias:
+                problems.report("\(subject) must be put, delete, check or a mapping {update, add, condition}, found \(valueNode.kindDescription)", at: valueNode)
+                complete = false
+            }
+        }
+        return complete ? effects : nil
+    }
+
+    private mutating func readEffectUpdate(_ node: Node, subject: String) -> CounterUpdate? {
+        guard let fields = YAMLMapping<EffectUpdateKey>(node, subject: subject, location: "in \(subject)", problems: &problems) else { return nil }
+        guard let attributeNode = fields[.update], let addNode = fields[.add] else {
+            problems.report("\(subject) needs update (the number attribute) and add (a number or an attribute, -quantity to subtract), as in {update: inventory_quantity, add: -quantity, condition: \">= quantity\"}", at: node)
+            return nil
+        }
+        guard let attribute = text(attributeNode, key: EffectUpdateKey.update.rawValue, location: "in \(subject)"),
+              let amount = parse(addNode, key: EffectUpdateKey.add.rawValue, location: "in \(subject)", expected: "a number or an attribute name", numeric: true, EffectOperand.parse)
+        else { return nil }
+        var condition: CounterCondition?
+        if let conditionNode = fields[.condition] {
+            guard let parsed = parse(conditionNode, key: EffectUpdateKey.condition.rawValue, location: "in \(subject)", expected: "text such as \">= quantity\"", CounterCondition.parse) else { return nil }
+            condition = parsed
+        }
+        return CounterUpdate(attribute: attribute, amount: amount, condition: condition)
+    }
+
+    /// `aggregate:` — `none`, text such as `sum amount per day`, or `{function, attribute, period}`.
+    private mutating func readAggregate(_ node: Node, patternSubject: String) -> AggregateAnswer? {
+        let key = AccessPatternKey.aggregate.rawValue
+        switch node {
+        case .scalar:
+            return parse(node, key: key, location: "in \(patternSubject)", expected: "text", Aggregation.parse)
+        case .mapping:
+            let subject = "the aggregate of \(patternSubject)"
+            guard let fields = YAMLMapping<AggregateKey>(node, subject: subject, location: "in \(subject)", problems: &problems) else { return nil }
+            guard let functionNode = fields[.function] else {
+                problems.report("\(subject) needs a function (count, sum, avg, min or max), as in {function: sum, attribute: amount, period: day}", at: node)
+                return nil
+            }
+            guard let functionText = text(functionNode, key: AggregateKey.function.rawValue, location: "in \(subject)") else { return nil }
+            guard let function = Aggregation.Function(rawValue: functionText.lowercased()) else {
+                problems.report("'\(functionText)' is not an aggregate function; use count, sum, avg, min or max", at: functionNode)
+                return nil
+            }
+            let attribute = fields[.attribute].flatMap { text($0, key: AggregateKey.attribute.rawValue, location: "in \(subject)") }
+            var period = Aggregation.Period.none
+            if let periodNode = fields[.period] {
+                guard let periodText = text(periodNode, key: AggregateKey.period.rawValue, location: "in \(subject)") else { return nil }
+                guard let stated = Aggregation.Period(rawValue: periodText.lowercased()) else {
+                    problems.report("'\(periodText)' is not a period; use none, hour, day or month", at: periodNode)
+                    return nil
+                }
+                period = stated
+            }
+            do {
+                try Aggregation.check(function: function, attribute: attribute)
+            } catch {
+                problems.report(error.message, at: node)
+                return nil
+            }
+            return .aggregate(Aggregation(function: function, attribute: attribute, period: period))
+        case .sequence, .alias:
+            problems.report("'\(key)' in \(patternSubject) must be none, text such as \"sum amount per day\", or a mapping {function, attribute, period}, found \(node.kindDescription)", at: node)
+            return nil
+        }
     }
 
     /// `sort:` — `created_at desc`, `none`, or `{attribute: created_at, direction: desc}`.

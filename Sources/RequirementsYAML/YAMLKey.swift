@@ -41,6 +41,19 @@ enum AccessPatternKey: String, YAMLKey {
     case averageRPS = "average_rps"
     case consistency, latency, attributes
     case notSearch = "not_search"
+    case effects, aggregate
+    case analyticsOnly = "analytics_only"
+}
+
+/// `{update: inventory_quantity, add: -quantity, condition: ">= quantity"}`, the mapping form of
+/// an update effect.
+enum EffectUpdateKey: String, YAMLKey {
+    case update, add, condition
+}
+
+/// `{function: sum, attribute: amount, period: day}`, the mapping form of an aggregation.
+enum AggregateKey: String, YAMLKey {
+    case function, attribute, period
 }
 
 enum SortKey: String, YAMLKey {

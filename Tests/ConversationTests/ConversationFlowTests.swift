@@ -164,7 +164,7 @@ import TestSupport
         #expect(conversation.state.requirements.relationships.first?.cardinality == .known(Cardinality(average: 20, maximum: nil)))
         #expect(conversation.state.step == .overviewDomain, "one-line commands do not move the guided question")
         let bad = conversation.handle("/pattern \"x\" peek=5")
-        #expect(bad.messages == ["peek is not a pattern field; use: description, entities, type, eq, sort, filter, items, peak, avg, consistency, latency, attributes, not_search."])
+        #expect(bad.messages == ["peek is not a pattern field; use: description, entities, type, eq, sort, filter, items, peak, avg, consistency, latency, attributes, not_search, effects, aggregate, analytics_only."])
         #expect(!bad.changed)
     }
 

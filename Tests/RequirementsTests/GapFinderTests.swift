@@ -41,7 +41,21 @@ import Testing
         #expect(requirements.pattern(1)?.status == .pending)
     }
 
-    @Test(arguments: ["Search products by keyword", "Find stores near me", "Count of orders per day", "Top 10 sellers"])
+    /// An aggregation has a question of its own instead of the search one, answered by what it
+    /// computes (or none).
+    @Test func aggregationLikeDescriptionsAskWhatTheyCompute() throws {
+        var requirements = try RequirementsTests.shop()
+        try requirements.addPattern(Self.read("Count of orders per day", "Order", eq: []))
+        let gaps = GapFinder.gaps(in: requirements)
+        #expect(gaps.contains { $0.kind == .aggregationNotStated && $0.acceptable == false })
+        #expect(!gaps.contains { $0.kind == .searchNotMarked })
+        var pattern = requirements.pattern(1)!
+        pattern.aggregate = .aggregate(Aggregation(function: .count, period: .day))
+        try requirements.updatePattern(pattern)
+        #expect(!GapFinder.gaps(in: requirements).contains { $0.kind == .aggregationNotStated || $0.kind == .searchNotMarked })
+    }
+
+    @Test(arguments: ["Search products by keyword", "Find stores near me", "Top 10 sellers"])
     func searchLikeDescriptionsNeedADecision(description: String) throws {
         var requirements = try RequirementsTests.shop()
         try requirements.addPattern(Self.read(description, "Order", eq: []))

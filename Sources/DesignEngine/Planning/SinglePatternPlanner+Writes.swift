@@ -15,11 +15,14 @@ extension SinglePatternPlanner {
         guard let tableID = layout.tableOfEntity[entityName], let table = layout.table(id: tableID) else {
             return unserved("\(entityName) has no table.")
         }
+        let mapping: PatternMapping
         switch type {
-        case .write: return create(entity, in: table)
-        case .update, .delete: return change(entity, in: table, type: type, catalog: catalog)
+        case .write: mapping = create(entity, in: table)
+        case .update, .delete: mapping = change(entity, in: table, type: type, catalog: catalog)
         case .read, .search: return unserved("Not a write pattern.")
         }
+        guard case .served = mapping.status else { return mapping }
+        return joinEffects(to: entity, type: type) ?? served()
     }
 
     // MARK: Create
@@ -136,7 +139,7 @@ extension SinglePatternPlanner {
 
     /// Children the pattern creates with the entity (an order with its lines), in a table of
     /// their own or the entity's item collection; embedded ones are in the item itself.
-    private func childWrites(of entity: Entity) -> [(entity: String, tableID: String, count: ItemEstimate, maximum: Int?)] {
+    func childWrites(of entity: Entity) -> [(entity: String, tableID: String, count: ItemEstimate, maximum: Int?)] {
         var result: [(entity: String, tableID: String, count: ItemEstimate, maximum: Int?)] = []
         for other in pattern.entities.dropFirst() where layout.embedded[other] == nil {
             guard let tableID = layout.tableOfEntity[other], let relationship = relationship(parent: entity.name, child: other) else { continue }

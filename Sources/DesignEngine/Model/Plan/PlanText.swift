@@ -41,6 +41,7 @@ public struct PlanText: Sendable {
         case .concatenation(let parts): return parts.map(self.value).joined(separator: " + ")
         case .entityItem(let entity): return "{\(entity) item}"
         case .emptyList: return "[]"
+        case .negated(let inner): return "-" + self.value(inner)
         }
     }
 

@@ -16,6 +16,8 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
     case entityItem(entity: String)
     /// An empty list (a parent's embedded list before any child is added).
     case emptyList
+    /// The number with its sign changed (`ADD stock :negated_quantity` subtracts a quantity).
+    case negated(PlanValue)
 
     /// The inputs this value reads, in order of first appearance.
     public var inputs: [PlanInput] {
@@ -31,6 +33,8 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
             if !found.contains(input) { found.append(input) }
         case .concatenation(let parts):
             for part in parts { part.collectInputs(into: &found) }
+        case .negated(let inner):
+            inner.collectInputs(into: &found)
         case .literal, .stepResult, .entityItem, .emptyList:
             break
         }
@@ -41,6 +45,7 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
         switch self {
         case .stepResult(let step, _): return [step]
         case .concatenation(let parts): return parts.flatMap(\.stepsRead)
+        case .negated(let inner): return inner.stepsRead
         case .input, .literal, .entityItem, .emptyList: return []
         }
     }
@@ -77,6 +82,8 @@ extension PlanValue {
             return replacement(PlanInput(entity: entity, attribute: attribute)) ?? self
         case .concatenation(let parts):
             return .concatenation(parts.map { $0.replacingInputs(replacement) })
+        case .negated(let inner):
+            return .negated(inner.replacingInputs(replacement))
         case .literal, .stepResult, .entityItem, .emptyList:
             return self
         }
