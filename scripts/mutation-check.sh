@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves that every check of the model exercise is needed: for each line of
 # Sources/ModelExecution/Checks.swift marked `// MUTATION: NAME`, deletes that line, rebuilds,
-# and runs the tests that break plans on purpose (BrokenPlanTests). Each deletion must make at
+# and runs the tests that break plans on purpose (BrokenPlanTests, WriteEffectsProofTests). Each deletion must make at
 # least one of them fail; the file is restored after every round, and on any exit.
 # Run by `make test` (docs/validate.md, "Checks and their mutations").
 set -euo pipefail
@@ -24,7 +24,7 @@ for name in $names; do
         echo "mutation check: without '$name' the package does not build; mark a line whose deletion compiles" >&2
         exit 1
     fi
-    if swift test --skip-build --filter BrokenPlanTests >/dev/null 2>&1; then
+    if swift test --skip-build --filter "BrokenPlanTests|WriteEffectsProofTests" >/dev/null 2>&1; then
         survivors+=("$name")
         echo "mutation $name: survived (no test fails without it)"
     else

@@ -79,3 +79,18 @@ enum StoredValuesCheck {
         return problems
     }
 }
+
+/// What an effect leaves behind: a checked item unchanged, a counter moved by exactly the amount.
+enum EffectCheck {
+    static func unchanged(before: Item?, after: Item?, label: String) -> [String] {
+        if before == nil { return ["\(label) was not there, yet the check passed"] } // MUTATION: effect-check-present
+        if before != after { return ["\(label) changed, though the write only checks it"] } // MUTATION: effect-check-unchanged
+        return []
+    }
+
+    static func counter(expected: Double, got: Double?, attribute: String, label: String) -> [String] {
+        guard let got else { return ["\(label) has no \(attribute) after the write"] }
+        if abs(got - expected) > 1e-9 { return ["\(label) holds \(attribute) = \(ExerciseRun.text(got)), expected \(ExerciseRun.text(expected))"] } // MUTATION: effect-counter
+        return []
+    }
+}

@@ -148,26 +148,47 @@ public struct SampleData: Sendable {
     /// A fresh item of `entity` that shares nothing distinct with the samples (for creates).
     public func fresh(_ entityName: String, number: Int) -> EntityValues {
         guard let entity = requirements.entity(named: entityName) else { return [:] }
-        var item = sample(entity, number)
-        // Every reference points at an existing parent (a create may read it), agreeing with
-        // the references set before it where they share an attribute.
-        var assigned = Set<String>()
-        for relationship in requirements.relationships where relationship.child == entityName && relationship.kind == .oneToMany && relationship.parent != entityName {
-            guard let parentItems = items[relationship.parent], let foreignKey = ForeignKeys.of(relationship, in: requirements),
-                  let parent = requirements.entity(named: relationship.parent), parent.identifier.count == foreignKey.count else { continue }
-            let agreeing = parentItems.first { parentItem in
+        let links = requirements.relationships.compactMap { relationship -> (Entity, [String], [EntityValues])? in
+            guard relationship.child == entityName, relationship.kind == .oneToMany, relationship.parent != entityName,
+                  let parentItems = items[relationship.parent], let foreignKey = ForeignKeys.of(relationship, in: requirements),
+                  let parent = requirements.entity(named: relationship.parent), parent.identifier.count == foreignKey.count else { return nil }
+            return (parent, foreignKey, parentItems)
+        }
+        // Every reference points at an existing parent (a create may read it), agreeing with the
+        // references set before it where they share an attribute. When the identifier is made of
+        // references (a like is a post and a user), the parents chosen must not be a pair an
+        // existing item already holds, or the create would meet that item.
+        let existing = items[entityName] ?? []
+        var first: EntityValues?
+        var result: EntityValues?
+        func assign(_ item: EntityValues, _ assigned: Set<String>, _ position: Int) {
+            guard result == nil else { return }
+            guard position < links.count else {
+                if first == nil { first = item }
+                let taken = existing.contains { other in entity.identifier.allSatisfy { StoredItems.same(other[$0], item[$0]) } }
+                if !taken { result = item }
+                return
+            }
+            let (parent, foreignKey, parentItems) = links[position]
+            let agreeing = parentItems.filter { parentItem in
                 zip(parent.identifier, foreignKey).allSatisfy { identifier, reference in
                     guard assigned.contains(reference) else { return true }
                     return parentItem[identifier].map { StoredItems.same(converted($0, to: entity.attribute(named: reference)), item[reference]) } ?? false
                 }
             }
-            guard let parentItem = agreeing else { continue }
-            for (identifier, reference) in zip(parent.identifier, foreignKey) {
-                if let value = parentItem[identifier] { item[reference] = converted(value, to: entity.attribute(named: reference)) }
-                assigned.insert(reference)
+            if agreeing.isEmpty { assign(item, assigned, position + 1) }
+            for parentItem in agreeing {
+                var next = item
+                for (identifier, reference) in zip(parent.identifier, foreignKey) {
+                    if let value = parentItem[identifier] { next[reference] = converted(value, to: entity.attribute(named: reference)) }
+                }
+                assign(next, assigned.union(foreignKey), position + 1)
+                if result != nil { return }
             }
         }
-        return item
+        let item = sample(entity, number)
+        assign(item, [], 0)
+        return result ?? first ?? item
     }
 
     /// A new value for an attribute an update writes: never one a sample holds, and for a
