@@ -39,7 +39,7 @@ extension SinglePatternPlanner {
             // table's own partition key (docs/design-engine.md, section 4). A read that also knows
             // part of the sort key takes a GSI keyed by all it knows (another partition key), unless
             // it must be strongly consistent.
-            if case .entity = table.role, let sort = sortRequirement?.attribute, unkeyable([sort], on: entity) == nil,
+            if table.lookup == nil, let sort = sortRequirement?.attribute, unkeyable([sort], on: entity) == nil,
                strong || Set(equality) == Set(view.partition) {
                 let indexID = catalog.use(on: table, entity: entity, partition: view.partition, sort: [sort], kind: .local, pattern: pattern, context)
                 notes.append(strong ? "An LSI because the pattern needs strongly consistent reads in \(sort) order; an LSI caps each \(table.partitionKey.name)'s items at 10 GB."
