@@ -6,8 +6,15 @@ struct IndexCatalog {
     /// GSIs a table may have (DynamoDB's default quota).
     static let globalLimit = 20
 
+    /// LSIs a table may have (a hard limit, set at table creation).
+    static let localLimit = 5
+
     func globalCount(on tableID: String) -> Int {
         (byTable[tableID] ?? []).filter { $0.kind == .global }.count
+    }
+
+    func localCount(on tableID: String) -> Int {
+        (byTable[tableID] ?? []).filter { $0.kind == .local }.count
     }
 
     /// The index on `tableID` with exactly these key attributes, if planned already.

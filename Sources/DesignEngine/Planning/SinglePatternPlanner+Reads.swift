@@ -41,6 +41,10 @@ extension SinglePatternPlanner {
             // it must be strongly consistent.
             if table.lookup == nil, let sort = sortRequirement?.attribute, unkeyable([sort], on: entity) == nil,
                strong || Set(equality) == Set(view.partition) {
+                if catalog.existing(on: table.id, partition: view.partition, sort: [sort], kind: .local) == nil,
+                   catalog.localCount(on: table.id) >= IndexCatalog.localLimit {
+                    return unserved("Reads one \(table.partitionKey.name)'s items in \(sort) order, which needs an LSI, but \(tableName(table)) already has \(IndexCatalog.localLimit), DynamoDB's limit per table. Let this read use another order, or drop a rarely used ordered read.")
+                }
                 let indexID = catalog.use(on: table, entity: entity, partition: view.partition, sort: [sort], kind: .local, pattern: pattern, context)
                 notes.append(strong ? "An LSI because the pattern needs strongly consistent reads in \(sort) order; an LSI caps each \(table.partitionKey.name)'s items at 10 GB."
                     : "An LSI because the pattern reads the items of one \(table.partitionKey.name) in \(sort) order: a GSI keyed by the table's own partition key would copy every item with write costs of its own. An LSI exists only from table creation and caps each \(table.partitionKey.name)'s items at 10 GB.")

@@ -42,7 +42,8 @@ enum TableLayoutPlanner {
             layout.tableOfEntity[child] = layout.tableOfEntity[aggregate.parent]
         }
         for entity in context.requirements.entities {
-            if let key = context.uniqueGroupKeys[entity.name], layout.tableOfEntity[entity.name] == entity.name { layout.decisions.append(key.decision(context)) }
+            guard let key = context.uniqueGroupKeys[entity.name], let tableID = layout.tableOfEntity[entity.name], layout.embedded[entity.name] == nil else { continue }
+            layout.decisions.append(key.decision(inCollectionOf: tableID == entity.name ? nil : tableID))
         }
         return layout
     }

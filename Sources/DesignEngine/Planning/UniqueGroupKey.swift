@@ -62,16 +62,18 @@ struct UniqueGroupKey: Equatable {
         return result
     }
 
-    func decision(_ context: DesignContext) -> DesignDecision {
+    /// The decision; `collection` names the table whose item collection holds the entity, if any.
+    func decision(inCollectionOf collection: String? = nil) -> DesignDecision {
         let groupText = group.joined(separator: ", ")
         let sortText = group.dropFirst().joined(separator: "#")
+        let keyText = collection.map { "In \($0)'s item collection under \(group[0]), told apart by \(sortText)" } ?? "Partition key \(group[0]) (\(parent)'s key), sort key \(sortText)"
         return DesignDecision(
             id: "unique-key:\(entity)", type: .uniqueConstraint, subject: "\(entity) keyed by its unique \(groupText)",
             alternativesConsidered: [
                 "Partition key \(group[0]), sort key \(sortText): the key enforces that \(groupText) is unique",
                 "Keyed by the surrogate \(surrogate), with a lookup table for \(groupText) written in a TransactWriteItems",
             ],
-            chosenApproach: "Partition key \(group[0]) (\(parent)'s key), sort key \(sortText); \(surrogate) is a plain attribute",
+            chosenApproach: "\(keyText); \(surrogate) is a plain attribute",
             justification: "\(groupText) is unique and starts with \(parent)'s key, and no pattern looks \(entity) items up, orders or filters them by \(surrogate), so the unique group can be the key: a PutItem with attribute_not_exists refuses a second \(entity) for the same \(groupText), with no lookup table. Adding, changing and removing \(Article.a(entity)) are then single-item writes (PutItem, UpdateItem, DeleteItem) instead of transactions at 2 write units per KB.",
             tradeOffs: ["No lookup table: half the write units of a create, and no transaction", "\(surrogate) is no longer unique by itself: the application generates it (or drops it)", "Changing \(groupText) is a delete and a put (it is the key)"],
             rollbackStrategy: "Key the table by \(surrogate) (`/keys`) and add a lookup table for \(groupText); items are copied to the new table.",
