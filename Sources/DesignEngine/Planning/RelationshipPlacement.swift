@@ -20,9 +20,18 @@ struct RelationshipPlacement {
     static func evaluate(_ context: DesignContext, into decisions: inout [DesignDecision]) -> RelationshipPlacement {
         var placement = RelationshipPlacement()
         let relationships = context.requirements.relationships.filter { $0.kind == .oneToMany && $0.parent != $0.child }
+        // Each child once, with all its parents, after its parents have been placed themselves
+        // (a parent that joins another's item collection cannot hold children); otherwise in the
+        // order the relationships were entered.
+        var pending: [String] = []
+        for relationship in relationships where !pending.contains(relationship.child) { pending.append(relationship.child) }
+        let children = Set(pending)
         var handled = Set<String>()
-        for relationship in relationships where !handled.contains(relationship.child) {
-            let child = relationship.child
+        while !pending.isEmpty {
+            let ready = pending.firstIndex { child in
+                relationships.filter { $0.child == child }.allSatisfy { handled.contains($0.parent) || !children.contains($0.parent) }
+            } ?? 0
+            let child = pending.remove(at: ready)
             handled.insert(child)
             guard placement.isUnplaced(child), let childEntity = context.entity(child) else { continue }
             let candidates: [RelationshipFacts] = relationships.filter { $0.child == child }.compactMap { sibling in
@@ -30,7 +39,15 @@ struct RelationshipPlacement {
                       let foreignKey = context.foreignKey(of: sibling) else { return nil }
                 return RelationshipFacts(sibling, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
             }
-            guard let first = candidates.first else { continue }
+            guard let first = candidates.first else {
+                // Every parent is itself kept in another entity's item or item collection.
+                if let blocked = relationships.first(where: { $0.child == child }), let parentEntity = context.entity(blocked.parent),
+                   let foreignKey = context.foreignKey(of: blocked) {
+                    let facts = RelationshipFacts(blocked, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
+                    decisions.append(placement.separateDecision(facts, reasons: ["\(blocked.parent) items are themselves kept in another entity's item or item collection, so \(child) items are not placed under them."]))
+                }
+                continue
+            }
             if candidates.count == 1 {
                 placement.place(first, context, into: &decisions)
                 continue
