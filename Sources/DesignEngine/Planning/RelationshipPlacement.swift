@@ -24,24 +24,28 @@ struct RelationshipPlacement {
         // (a parent that joins another's item collection cannot hold children); otherwise in the
         // order the relationships were entered.
         var pending: [String] = []
-        for relationship in relationships where !pending.contains(relationship.child) { pending.append(relationship.child) }
-        let children = Set(pending)
+        var relationshipsOf: [String: [Relationship]] = [:]
+        for relationship in relationships {
+            if relationshipsOf[relationship.child] == nil { pending.append(relationship.child) }
+            relationshipsOf[relationship.child, default: []].append(relationship)
+        }
         var handled = Set<String>()
         while !pending.isEmpty {
             let ready = pending.firstIndex { child in
-                relationships.filter { $0.child == child }.allSatisfy { handled.contains($0.parent) || !children.contains($0.parent) }
+                (relationshipsOf[child] ?? []).allSatisfy { handled.contains($0.parent) || relationshipsOf[$0.parent] == nil }
             } ?? 0
             let child = pending.remove(at: ready)
             handled.insert(child)
             guard placement.isUnplaced(child), let childEntity = context.entity(child) else { continue }
-            let candidates: [RelationshipFacts] = relationships.filter { $0.child == child }.compactMap { sibling in
+            let siblings = relationshipsOf[child] ?? []
+            let candidates: [RelationshipFacts] = siblings.compactMap { sibling in
                 guard placement.isUnplaced(sibling.parent), let parentEntity = context.entity(sibling.parent),
                       let foreignKey = context.foreignKey(of: sibling) else { return nil }
                 return RelationshipFacts(sibling, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
             }
             guard let first = candidates.first else {
                 // Every parent is itself kept in another entity's item or item collection.
-                if let blocked = relationships.first(where: { $0.child == child }), let parentEntity = context.entity(blocked.parent),
+                if let blocked = siblings.first, let parentEntity = context.entity(blocked.parent),
                    let foreignKey = context.foreignKey(of: blocked) {
                     let facts = RelationshipFacts(blocked, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
                     decisions.append(placement.separateDecision(facts, reasons: ["\(blocked.parent) items are themselves kept in another entity's item or item collection, so \(child) items are not placed under them."]))
