@@ -48,7 +48,8 @@ import TestSupport
         let (reply, conversation) = try Self.run("/keys Orders user_id order_id")
         #expect(conversation.state.designChoices.tableKeys == ["Order": KeyChoice(partition: ["user_id"], sort: ["order_id"])])
         #expect(reply.messages.first == "Keys of Orders set: partition user_id, sort order_id.")
-        #expect(reply.messages.contains("Table Orders: keys now user_id / order_id (were order_id); GSI OrdersByOrder added (order_id)."))
+        // The newest-first read now knows the table's partition key: an LSI replaces the GSI on user_id.
+        #expect(reply.messages.contains("Table Orders: keys now user_id / order_id (were order_id); LSI OrdersByCreatedAt added (user_id / created_at); GSI OrdersByOrder added (order_id); GSI OrdersByUser removed."))
         #expect(reply.messages.contains("  #8 Get order with its items: GetItem on Orders → Query on Orders (index OrdersByOrder)"))
     }
 

@@ -18,7 +18,9 @@ public struct GeneratedCase: Sendable {
 /// identifier) with known, unbounded or unknown cardinalities and any answer to
 /// `child_exists_without_parent`, a many-to-many relationship now and then, and read, write,
 /// update, delete and search patterns with equality (0–5 attributes), sort, filter, items, RPS,
-/// consistency and attribute selections. Some entities are "wide": 22–26 reads each on its own
+/// consistency and attribute selections; join entities, lines unique on their parent's key and a
+/// code, children of two parents read through the second, and reads by one attribute with and
+/// without an order (the shapes the structure rules act on). Some entities are "wide": 22–26 reads each on its own
 /// attribute, more GSIs than a table may have, to exercise the limit warning.
 public struct RequirementsGenerator {
     private var random: SeededGenerator
@@ -159,7 +161,114 @@ public struct RequirementsGenerator {
         for plan in plans where plan.parentKey != nil && chance(30) {
             try requirements.addPattern(pattern("Delete every \(plan.name) of a parent", [plan.name], .delete, equality: plan.parentKey ?? [], attributes: .all))
         }
+        try addStructureShapes(to: &requirements)
         return GeneratedCase(seed: seed, requirements: requirements, choices: choices)
+    }
+
+    // MARK: Shapes the structure rules act on
+
+    /// Entities added after the others (so the draws above stay as they were): a join entity
+    /// between two entities, a line unique on its parent's key and a code, a child with two
+    /// parents whose reads go through the second, and reads by one attribute with and without
+    /// an order.
+    private mutating func addStructureShapes(to requirements: inout Requirements) throws {
+        let singles = requirements.entities.filter { $0.identifier.count == 1 }
+        if singles.count >= 2, chance(35) {
+            let pair = subset(singles, count: 2)
+            try addJoinEntity(between: pair[0], and: pair[1], to: &requirements)
+        }
+        if let parent = singles.first, chance(35) {
+            try addUniqueLine(under: parent, to: &requirements)
+        }
+        if singles.count >= 2, chance(35) {
+            let pair = subset(singles, count: 2)
+            try addChildOfTwo(first: pair[0], readThrough: pair[1], to: &requirements)
+        }
+        if chance(35), let entity = requirements.entities.first(where: { $0.identifier.count == 1 && $0.attribute(named: "created_at") != nil }),
+           let attribute = entity.attributes.first(where: { [.string, .number, .date].contains($0.type) && !entity.identifier.contains($0.name) }) {
+            var unordered = pattern("\(entity.name) by \(attribute.name)", [entity.name], .read, equality: [attribute.name], attributes: .only([entity.identifier[0]]))
+            unordered.expectedItems = .known(ItemCount(average: 5, maximum: 20))
+            var ordered = pattern("Recent \(entity.name) by \(attribute.name)", [entity.name], .read, equality: [attribute.name], attributes: .all)
+            ordered.sort = .attribute(SortRequirement(attribute: "created_at", direction: .descending))
+            ordered.expectedItems = .known(ItemCount(average: 5, maximum: 20))
+            for read in chance(50) ? [unordered, ordered] : [ordered, unordered] { try requirements.addPattern(read) }
+        }
+    }
+
+    private func freshName(_ words: [String], in requirements: Requirements) -> String? {
+        let name = words.flatMap(NameWords.split).map(NameWords.capitalized).joined()
+        return requirements.entity(named: name) == nil ? name : nil
+    }
+
+    private func reference(to parent: Entity) -> Attribute {
+        let referenced = parent.attributes.first { $0.name == parent.identifier[0] }
+        return Attribute(name: parent.identifier[0], type: referenced?.type ?? .string, typicalSizeBytes: referenced?.typicalSizeBytes)
+    }
+
+    /// `FilmActor(film_id, actor_id)`: read by either part, got by both, created and deleted.
+    private mutating func addJoinEntity(between first: Entity, and second: Entity, to requirements: inout Requirements) throws {
+        guard let name = freshName([first.name, second.name, "link"], in: requirements), first.identifier[0] != second.identifier[0] else { return }
+        let keys = [first.identifier[0], second.identifier[0]]
+        let entity = Entity(name: name, attributes: [reference(to: first), reference(to: second), Attribute(name: "created_at", type: .datetime)],
+                            identifier: keys, uniqueGroups: [], owner: first.owner)
+        try requirements.addEntity(entity)
+        for parent in [first, second] {
+            try requirements.addRelationship(Relationship(parent: parent.name, child: name, kind: .oneToMany, cardinality: cardinality(),
+                                                          childExistsWithoutParent: pick([false, false, nil])))
+        }
+        for key in subset(keys, count: 2) {
+            var read = pattern("\(name) by \(key)", [name], .read, equality: [key], attributes: chance(50) ? .all : .only(keys))
+            read.expectedItems = .known(ItemCount(average: Double(int(2...30)), maximum: nil))
+            if chance(25) { read.sort = .attribute(SortRequirement(attribute: "created_at", direction: .descending)) }
+            try requirements.addPattern(read)
+        }
+        if chance(50) { try requirements.addPattern(pattern("Get \(name)", [name], .read, equality: chance(50) ? keys : keys.reversed(), attributes: .all)) }
+        try requirements.addPattern(pattern("Link \(name)", [name], .write, equality: [], attributes: .all))
+        if chance(50) { try requirements.addPattern(pattern("Unlink \(name)", [name], .delete, equality: keys, attributes: .all)) }
+    }
+
+    /// A cart line: surrogate id, unique on (parent key, code), changed and removed by that group.
+    private mutating func addUniqueLine(under parent: Entity, to requirements: inout Requirements) throws {
+        guard let name = freshName([parent.name, "line"], in: requirements) else { return }
+        let surrogate = "\(NameWords.split(name).map { $0.lowercased() }.joined(separator: "_"))_id"
+        let parentKey = parent.identifier[0]
+        let group = [parentKey, "item_code"]
+        let entity = Entity(name: name, attributes: [Attribute(name: surrogate, type: .string, typicalSizeBytes: 36), reference(to: parent),
+                                                     Attribute(name: "item_code", type: .string, typicalSizeBytes: 20), Attribute(name: "quantity", type: .number),
+                                                     Attribute(name: "created_at", type: .datetime)],
+                            identifier: [surrogate], uniqueGroups: [group], owner: parent.owner)
+        try requirements.addEntity(entity)
+        try requirements.addRelationship(Relationship(parent: parent.name, child: name, kind: .oneToMany, cardinality: cardinality(),
+                                                      childExistsWithoutParent: pick([false, false, true, nil])))
+        var lines = pattern("\(name)s of a \(parent.name)", [name], .read, equality: [parentKey], attributes: .all)
+        lines.expectedItems = .known(ItemCount(average: 3, maximum: 50))
+        if chance(40) { lines.sort = .attribute(SortRequirement(attribute: "created_at", direction: .descending)) }
+        try requirements.addPattern(lines)
+        try requirements.addPattern(pattern("Add \(name)", [name], .write, equality: [], attributes: .all))
+        if chance(70) { try requirements.addPattern(pattern("Change \(name) quantity", [name], .update, equality: group, attributes: .only(["quantity"]))) }
+        if chance(70) { try requirements.addPattern(pattern("Remove \(name)", [name], .delete, equality: group, attributes: .all)) }
+        // Now and then a pattern needs the surrogate id, which keeps it the key.
+        if chance(25) { try requirements.addPattern(pattern("Get \(name) by id", [name], .read, equality: [surrogate], attributes: .all)) }
+    }
+
+    /// A child of two parents whose reads all name the second, entered last.
+    private mutating func addChildOfTwo(first: Entity, readThrough second: Entity, to requirements: inout Requirements) throws {
+        guard let name = freshName([second.name, "note"], in: requirements), first.identifier[0] != second.identifier[0] else { return }
+        let identifier = "\(NameWords.split(name).map { $0.lowercased() }.joined(separator: "_"))_id"
+        let entity = Entity(name: name, attributes: [Attribute(name: identifier, type: .string, typicalSizeBytes: 36), reference(to: first), reference(to: second),
+                                                     Attribute(name: "body", type: .string, typicalSizeBytes: 80), Attribute(name: "created_at", type: .datetime)],
+                            identifier: [identifier], uniqueGroups: [], owner: second.owner)
+        try requirements.addEntity(entity)
+        for parent in [first, second] {
+            try requirements.addRelationship(Relationship(parent: parent.name, child: name, kind: .oneToMany, cardinality: cardinality(),
+                                                          childExistsWithoutParent: pick([false, false, nil])))
+        }
+        var read = pattern("\(name)s of a \(second.name)", [name], .read, equality: [second.identifier[0]], attributes: .all)
+        read.expectedItems = .known(ItemCount(average: 4, maximum: 40))
+        if chance(50) { read.sort = .attribute(SortRequirement(attribute: "created_at", direction: .descending)) }
+        try requirements.addPattern(read)
+        if chance(50) { try requirements.addPattern(pattern("One \(name)", [name], .read, equality: [second.identifier[0], identifier], attributes: .all)) }
+        try requirements.addPattern(pattern("Write \(name)", [name], .write, equality: [], attributes: .all))
     }
 
     private mutating func makeEntities() -> [EntityPlan] {

@@ -8,8 +8,19 @@ struct DesignContext {
     /// Complete, non-search patterns by their main (first) entity, in pattern order.
     let patternsByEntity: [String: [AccessPattern]]
     let patternsByID: [Int: AccessPattern]
+    /// Entities keyed by a composite unique group instead of their surrogate identifier.
+    let uniqueGroupKeys: [String: UniqueGroupKey]
 
-    init(requirements: Requirements, choices: DesignChoices) {
+    init(requirements original: Requirements, choices: DesignChoices) {
+        // An entity keyed by its unique group is designed as if the group were its identifier
+        // (docs/design-engine.md, section 3); the proof still checks the original requirements.
+        let uniqueGroupKeys = UniqueGroupKey.find(original, choices: choices)
+        var requirements = original
+        for (name, key) in uniqueGroupKeys.sorted(by: { $0.key < $1.key }) {
+            guard let entity = original.entity(named: name) else { continue }
+            try? requirements.updateEntity(named: name, to: key.rekeyed(entity))
+        }
+        self.uniqueGroupKeys = uniqueGroupKeys.filter { requirements.entity(named: $0.key)?.identifier == $0.value.group }
         self.requirements = requirements
         self.choices = choices
         var byName: [String: Entity] = [:]

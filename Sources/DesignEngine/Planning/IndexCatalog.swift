@@ -6,8 +6,15 @@ struct IndexCatalog {
     /// GSIs a table may have (DynamoDB's default quota).
     static let globalLimit = 20
 
+    /// LSIs a table may have (a hard limit, set at table creation).
+    static let localLimit = 5
+
     func globalCount(on tableID: String) -> Int {
         (byTable[tableID] ?? []).filter { $0.kind == .global }.count
+    }
+
+    func localCount(on tableID: String) -> Int {
+        (byTable[tableID] ?? []).filter { $0.kind == .local }.count
     }
 
     /// The index on `tableID` with exactly these key attributes, if planned already.
@@ -58,6 +65,25 @@ struct IndexCatalog {
         }
         byTable[table.id, default: []].append(index)
         return id
+    }
+
+    /// Lists each table's indexes in the order of the first pattern each serves, whatever order
+    /// the reads were planned in.
+    mutating func orderByFirstPattern() {
+        for (tableID, indexes) in byTable {
+            byTable[tableID] = indexes.enumerated().sorted { left, right in
+                let leftFirst = left.element.patternIDs.min() ?? Int.max, rightFirst = right.element.patternIDs.min() ?? Int.max
+                return leftFirst != rightFirst ? leftFirst < rightFirst : left.offset < right.offset
+            }.map(\.element)
+        }
+    }
+
+    /// Adds a pattern to an index already planned.
+    mutating func attach(_ patternID: Int, to indexID: String, on tableID: String) {
+        guard let position = byTable[tableID]?.firstIndex(where: { $0.id == indexID }),
+              !byTable[tableID]![position].patternIDs.contains(patternID) else { return }
+        byTable[tableID]![position].patternIDs.append(patternID)
+        byTable[tableID]![position].patternIDs.sort()
     }
 
     mutating func update(_ index: IndexDesign, on tableID: String) {

@@ -17,6 +17,10 @@ enum IndexDecisionWriter {
                     "Scan with a filter (reads every item: rejected)",
                     "A separate table maintained by the application (two writes per change, no atomicity)",
                 ]
+                if index.kind == .local {
+                    alternatives.append("GSI keyed by \(table.partitionKey.name), sorted by \(index.sortKey.map(\.name).joined(separator: " + ")) (rejected: the table's own partition key, so a second copy of every item with write units of its own)")
+                    alternatives.append("Sort key of \(table.id) led by \(index.sortKey.map(\.name).joined(separator: " + ")) (not possible: another pattern needs the sort key as it is, an update changes the attribute, or it does not sort as text in its own order)")
+                }
                 if index.partitionKey.count > 1 {
                     alternatives.append("A concatenated attribute \(index.partitionKey.map(\.name).joined(separator: "#")) written by the application (the multi-attribute key avoids it)")
                 }
@@ -27,7 +31,7 @@ enum IndexDecisionWriter {
                     justification: "Serves \(patterns.map { "#\($0.id) (\($0.description))" }.joined(separator: ", ")) at \(NumberFormatting.plain(peak)) RPS peak / \(NumberFormatting.plain(average)) average, which the base key (\(table.keyAttributeNames.joined(separator: ", "))) cannot serve without a Scan. \(index.projectionReason)",
                     tradeOffs: [
                         "Every \(table.entities[0]) write that carries the index key also writes the index (\(NumberFormatting.plain(writePeak)) write RPS at peak on the table)",
-                        index.kind == .global ? "Reads are eventually consistent" : "LSIs cap each partition's item collection at 10 GB and exist only from table creation",
+                        index.kind == .global ? "Reads are eventually consistent" : "LSIs cap each partition's item collection at 10 GB and exist only from table creation: the migration must create the table with it",
                     ],
                     rollbackStrategy: index.kind == .global ? "Delete the index (online, no table rebuild) once no pattern uses it." : "An LSI cannot be dropped: recreate the table without it.",
                     monitoring: ["OnlineIndexThrottleEvents / WriteThrottleEvents on the index", "Consumed write capacity of the index against the table's"]))

@@ -19,6 +19,12 @@ enum LookupTablePlanner {
             for group in groups {
                 let migrated = group.allSatisfy { entity.attribute(named: $0)?.isMigrated ?? false }
                 guard migrated else { continue }
+                // The item's key is unique already: a group holding every key attribute (the
+                // key itself, in any order, or more) is enforced by the conditional Put.
+                if !keyed.isEmpty, keyed.isSubset(of: Set(group)), layout.embedded[entity.name] == nil {
+                    layout.decisions.append(keyCoversDecision(entity: entity, group: group, owner: owner, keyed: KeyView.of(entity.name, in: owner, context).allAttributes))
+                    continue
+                }
                 // A document, list or set has no key form: such a group cannot be a lookup key.
                 if let unkeyable = group.first(where: { name in entity.attribute(named: name).map { !ItemSizer.dynamoDBType(of: $0).hasKeyForm } ?? false }) {
                     layout.decisions.append(unenforceableDecision(entity: entity, group: group, attribute: unkeyable))
@@ -71,6 +77,19 @@ enum LookupTablePlanner {
             keyJustification: "\(partition.name) is the unique value itself: a conditional Put with \(condition) fails when another \(entity.name) already holds it, so uniqueness holds even under concurrent writes.",
             purpose: "Enforces that \(groupText) is unique across \(entity.name) items and finds the \(entity.name) by it (strongly consistent GetItem).",
             lookupAttributes: copied)
+    }
+
+    static func keyCoversDecision(entity: Entity, group: [String], owner: PlannedTable, keyed: [String]) -> DesignDecision {
+        let groupText = group.joined(separator: ", ")
+        let keyText = keyed.joined(separator: ", ")
+        return DesignDecision(
+            id: "unique:\(lookupTableID(entity: entity.name, group: group))", type: .uniqueConstraint, subject: "Unique \(groupText) of \(entity.name)",
+            alternativesConsidered: ["Enforced by the primary key (\(keyText))", "Lookup table keyed by \(groupText), written in a TransactWriteItems with the \(entity.name) item"],
+            chosenApproach: "Enforced by the primary key: no lookup table",
+            justification: "The \(entity.name) item's key is made of \(keyText), all in the unique group \(groupText): two items with the same \(groupText) would have the same key, and the create's PutItem with attribute_not_exists refuses the second. A lookup table would double the write units of every create and turn it into a transaction for nothing.",
+            tradeOffs: ["Creates are single PutItem requests", "A BatchWriteItem create replaces an item with the same key (no condition): the plan says so"],
+            rollbackStrategy: "Nothing to undo.",
+            monitoring: ["ConditionalCheckFailed on \(entity.name) creates (duplicate attempts)"])
     }
 
     static func unenforceableDecision(entity: Entity, group: [String], attribute: String) -> DesignDecision {

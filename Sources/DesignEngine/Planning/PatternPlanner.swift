@@ -25,11 +25,16 @@ enum PatternPlanner {
         let candidates = DenormalizationPlanner.candidates(context, layout: layout)
         planned.denormalizations = candidates.filter(\.isAdopted)
         var items = ItemLayoutBuilder(context: context, layout: layout, copies: planned.denormalizations, keyTypes: keyTypes(layout, catalog, context))
-        for pattern in patterns where pattern.type == .read || pattern.type == nil || pattern.type == .search {
+        // Ordered reads first: an index keyed for an order also serves the reads that need none,
+        // whatever the pattern order (docs/design-engine.md, section 4).
+        let reads = patterns.filter { $0.type == .read || $0.type == nil || $0.type == .search }
+        let ordered = reads.filter { if case .attribute? = $0.sort { return true } else { return false } }
+        for pattern in ordered + reads.filter({ read in !ordered.contains { $0.id == read.id } }) {
             var planner = SinglePatternPlanner(pattern: pattern, context: context, layout: layout, copies: planned.denormalizations, items: items)
             byID[pattern.id] = planner.planRead(catalog: &catalog)
             if let note = planner.searchNote { planned.searchNotes.append(note) }
         }
+        catalog.orderByFirstPattern()
         ProjectionPlanner.chooseProjections(&catalog, context: context, layout: layout)
         for (id, mapping) in byID { byID[id] = ProjectionPlanner.checkProjected(mapping, catalog: catalog, layout: layout, context: context) }
         items = ItemLayoutBuilder(context: context, layout: layout, copies: planned.denormalizations, keyTypes: keyTypes(layout, catalog, context))

@@ -19,16 +19,84 @@ struct RelationshipPlacement {
 
     static func evaluate(_ context: DesignContext, into decisions: inout [DesignDecision]) -> RelationshipPlacement {
         var placement = RelationshipPlacement()
-        for relationship in context.requirements.relationships where relationship.kind == .oneToMany {
-            let child = relationship.child
-            guard relationship.parent != child, placement.isUnplaced(child), placement.isUnplaced(relationship.parent),
-                  let parentEntity = context.entity(relationship.parent), let childEntity = context.entity(child),
-                  let foreignKey = context.foreignKey(of: relationship)
-            else { continue }
-            let facts = RelationshipFacts(relationship, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
-            placement.place(facts, context, into: &decisions)
+        let relationships = context.requirements.relationships.filter { $0.kind == .oneToMany && $0.parent != $0.child }
+        // Each child once, with all its parents, after its parents have been placed themselves
+        // (a parent that joins another's item collection cannot hold children); otherwise in the
+        // order the relationships were entered.
+        var pending: [String] = []
+        var relationshipsOf: [String: [Relationship]] = [:]
+        for relationship in relationships {
+            if relationshipsOf[relationship.child] == nil { pending.append(relationship.child) }
+            relationshipsOf[relationship.child, default: []].append(relationship)
+        }
+        var handled = Set<String>()
+        while !pending.isEmpty {
+            let ready = pending.firstIndex { child in
+                (relationshipsOf[child] ?? []).allSatisfy { handled.contains($0.parent) || relationshipsOf[$0.parent] == nil }
+            } ?? 0
+            let child = pending.remove(at: ready)
+            handled.insert(child)
+            guard placement.isUnplaced(child), let childEntity = context.entity(child) else { continue }
+            let siblings = relationshipsOf[child] ?? []
+            let candidates: [RelationshipFacts] = siblings.compactMap { sibling in
+                guard placement.isUnplaced(sibling.parent), let parentEntity = context.entity(sibling.parent),
+                      let foreignKey = context.foreignKey(of: sibling) else { return nil }
+                return RelationshipFacts(sibling, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
+            }
+            guard let first = candidates.first else {
+                // Every parent is itself kept in another entity's item or item collection.
+                if let blocked = siblings.first, let parentEntity = context.entity(blocked.parent),
+                   let foreignKey = context.foreignKey(of: blocked) {
+                    let facts = RelationshipFacts(blocked, parent: parentEntity, child: childEntity, foreignKey: foreignKey, context)
+                    decisions.append(placement.separateDecision(facts, reasons: ["\(blocked.parent) items are themselves kept in another entity's item or item collection, so \(child) items are not placed under them."]))
+                }
+                continue
+            }
+            if candidates.count == 1 {
+                placement.place(first, context, into: &decisions)
+                continue
+            }
+            placement.placeWithSeveralParents(candidates, context, into: &decisions)
         }
         return placement
+    }
+
+    /// A child with several parents is placed by the parent its reads go through: the one whose
+    /// key its read patterns name most (by average RPS; parent reads that list the child count
+    /// too), never by a parent no read uses, and it gets exactly one placement decision
+    /// (docs/design-engine.md, section 1). Ties keep the order the relationships were entered.
+    private mutating func placeWithSeveralParents(_ candidates: [RelationshipFacts], _ context: DesignContext, into decisions: inout [DesignDecision]) {
+        let ordered = candidates.enumerated().sorted { left, right in
+            left.element.readWeight != right.element.readWeight ? left.element.readWeight > right.element.readWeight : left.offset < right.offset
+        }.map(\.element)
+        let anyRead = ordered.contains { $0.readWeight > 0 }
+        let weights = ordered.map { "\($0.parent.name) \(NumberFormatting.plain($0.readWeight)) RPS" }.joined(separator: ", ")
+        let child = ordered[0].child.name
+        for facts in ordered where facts.readWeight > 0 || !anyRead {
+            var trial = self
+            var trialDecisions: [DesignDecision] = []
+            trial.place(facts, context, into: &trialDecisions)
+            guard trial.embedded[child] != nil || trial.collectionParent[child] != nil || trial.childKeys[child] != nil else { continue }
+            self = trial
+            let others = ordered.filter { $0.parent.name != facts.parent.name }.map(\.parent.name)
+            appendNote(to: &trialDecisions, "\(child) also belongs to \(others.joined(separator: ", ")); it is placed by \(facts.parent.name), the parent its reads go through (average RPS of the reads that name each parent's key: \(weights)).")
+            decisions += trialDecisions
+            return
+        }
+        // No parent can hold or key the child: one decision, for the parent its reads use most.
+        let primary = ordered[0]
+        var primaryDecisions: [DesignDecision] = []
+        place(primary, context, into: &primaryDecisions)
+        let others = ordered.dropFirst().map { other in
+            "Under \(other.parent.name): " + (other.readWeight == 0 && anyRead ? "no read of \(child) goes through \(other.parent.name), so it does not key \(child)." : other.whyNotCombined.joined(separator: " "))
+        }
+        appendNote(to: &primaryDecisions, "\(child) has several parents (read weights: \(weights)). " + others.joined(separator: " "))
+        decisions += primaryDecisions
+    }
+
+    private func appendNote(to decisions: inout [DesignDecision], _ note: String) {
+        guard !decisions.isEmpty else { return }
+        decisions[decisions.count - 1].justification += " " + note
     }
 
     private func isUnplaced(_ entity: String) -> Bool {
@@ -137,6 +205,11 @@ struct RelationshipFacts {
     let parentItemBytes: Int
     let childItemBytes: Int
     let childWriteRPS: Double
+    /// Average RPS of the reads that go through this parent: the child's reads that name the
+    /// parent's key, and the parent's reads that list the child.
+    let readWeight: Double
+    /// The child is keyed by a composite unique group: it keeps items of its own.
+    let keyedByUniqueGroup: Bool
 
     init(_ relationship: Relationship, parent: Entity, child: Entity, foreignKey: [String], _ context: DesignContext) {
         self.parent = parent
@@ -150,6 +223,9 @@ struct RelationshipFacts {
         correlation = parentReadRPS > 0 ? togetherRPS / parentReadRPS : nil
         let childReads = context.readPatterns(of: child.name)
         childReadsKnowParent = childReads.allSatisfy { pattern in foreignKey.allSatisfy { (pattern.equalityAttributes ?? []).contains($0) } }
+        readWeight = togetherRPS + childReads.filter { pattern in foreignKey.allSatisfy { (pattern.equalityAttributes ?? []).contains($0) } }
+            .reduce(0) { $0 + DesignContext.averageRPS($1) }
+        keyedByUniqueGroup = context.uniqueGroupKeys[child.name] != nil
         childReadList = childReads.isEmpty ? "no direct reads" : childReads.map { "#\($0.id)" }.joined(separator: ", ")
         sameOwner = parent.owner == child.owner
         parentItemBytes = ItemSizer.itemSize(of: parent, context)
@@ -184,7 +260,7 @@ struct RelationshipFacts {
 
     var qualifiesForAggregate: Bool {
         // A child with unique attributes needs lookup tables pointing at its own items, so it keeps them.
-        guard let correlation, correlation >= TableLayoutPlanner.aggregateCorrelation, sameOwner, child.uniqueGroups.isEmpty,
+        guard let correlation, correlation >= TableLayoutPlanner.aggregateCorrelation, sameOwner, child.uniqueGroups.isEmpty, !keyedByUniqueGroup,
               let maximum = cardinality?.maximum else { return false }
         let combined = parentItemBytes + maximum * childItemBytes
         return combined < TableLayoutPlanner.aggregateSizeLimit && writeAmplification <= 2

@@ -32,15 +32,27 @@ extension SinglePatternPlanner {
             }
             let sortKnown = !view.sort.isEmpty && view.sort.allSatisfy(known.contains)
             if view.sort.isEmpty || sortKnown { return getItem(entity: entity, table: table) }
-            if sortRequirement == nil || view.sort == [sortRequirement!.attribute] {
+            if sortRequirement == nil || SortKeyOrdering.ordersBy(sortRequirement!.attribute, parts: view.sort, entity: entity) {
                 return queryTable(entity: entity, table: table, view: view, members: [])
             }
-            if strong, case .entity = table.role, let sort = sortRequirement?.attribute, unkeyable([sort], on: entity) == nil {
+            // Ordered by another attribute within one partition: an LSI, never a GSI keyed by the
+            // table's own partition key (docs/design-engine.md, section 4). A read that also knows
+            // part of the sort key takes a GSI keyed by all it knows (another partition key), unless
+            // it must be strongly consistent.
+            if table.lookup == nil, let sort = sortRequirement?.attribute, unkeyable([sort], on: entity) == nil,
+               strong || Set(equality) == Set(view.partition) {
+                if catalog.existing(on: table.id, partition: view.partition, sort: [sort], kind: .local) == nil,
+                   catalog.localCount(on: table.id) >= IndexCatalog.localLimit {
+                    return unserved("Reads one \(table.partitionKey.name)'s items in \(sort) order, which needs an LSI, but \(tableName(table)) already has \(IndexCatalog.localLimit), DynamoDB's limit per table. Let this read use another order, or drop a rarely used ordered read.")
+                }
                 let indexID = catalog.use(on: table, entity: entity, partition: view.partition, sort: [sort], kind: .local, pattern: pattern, context)
-                notes.append("An LSI because the pattern needs strongly consistent reads in \(sort) order; an LSI caps each \(table.partitionKey.name)'s items at 10 GB.")
+                notes.append(strong ? "An LSI because the pattern needs strongly consistent reads in \(sort) order; an LSI caps each \(table.partitionKey.name)'s items at 10 GB."
+                    : "An LSI because the pattern reads the items of one \(table.partitionKey.name) in \(sort) order: a GSI keyed by the table's own partition key would copy every item with write costs of its own. An LSI exists only from table creation and caps each \(table.partitionKey.name)'s items at 10 GB.")
                 // A filter on the LSI's sort key is an equality on it in the key condition.
                 let filtersSortKey = (pattern.filterAttributes ?? []).contains(sort)
-                let sortPrefix = filtersSortKey ? [KeyValue(attribute: storedName(sort, of: entityName, in: table), type: storedType(sort, of: entityName, in: table),
+                // The index's key type: a boolean sort key is stored as a number.
+                let sortType = catalog.index(indexID, on: table.id)?.sortKey.first?.dynamoDBType ?? storedType(sort, of: entityName, in: table)
+                let sortPrefix = filtersSortKey ? [KeyValue(attribute: storedName(sort, of: entityName, in: table), type: sortType,
                                                             value: .input(entity: entityName, attribute: sort))] : []
                 // Parts of the table's sort key the pattern knows are not in the LSI's key: filters.
                 let knownSortParts = view.sort.filter(known.contains).map { name in
@@ -48,7 +60,7 @@ extension SinglePatternPlanner {
                 }
                 return queryIndex(entity: entity, table: table, indexID: indexID, partition: [key(of: entityName, in: table).parts[0]], sortPrefix: sortPrefix,
                                   skippingFilters: Set((pattern.filterAttributes ?? []).filter { $0 == sort || view.partition.contains($0) }),
-                                  extraFilters: knownSortParts)
+                                  extraFilters: knownSortParts, consistent: strong)
             }
         }
         if let lookup = uniqueLookup(for: entity) {
@@ -61,13 +73,56 @@ extension SinglePatternPlanner {
         guard equality.count <= 4 else {
             return unserved("Looks up by \(equality.count) attributes; a GSI key takes at most 4 partition-key attributes. Narrow the equality attributes or treat it as a search.")
         }
-        let sort = sortRequirement.map { [$0.attribute] } ?? []
+        var sort = sortRequirement.map { [$0.attribute] } ?? []
         if let problem = unkeyable(equality + sort, on: entity) { return unserved(problem) }
+        // Reuse before adding: an index of this entity whose keys serve the read (docs/design-engine.md, section 4).
+        if let reused = reusableIndex(catalog, table: table, entity: entity) {
+            catalog.attach(pattern.id, to: reused.id, on: table.id)
+            return readThroughIndex(reused.id, catalog: catalog, table: table, entity: entity)
+        }
+        // Read by part of the identifier: the rest of it sorts the index (the inverted index of a pair).
+        if sort.isEmpty, let remaining = invertedSortKey(entity: entity) { sort = [remaining] }
         if catalog.existing(on: table.id, partition: equality, sort: sort, kind: .global) == nil,
            catalog.globalCount(on: table.id) >= IndexCatalog.globalLimit {
             return unserved("Needs an index by \(equality.joined(separator: ", "))\(sort.isEmpty ? "" : " ordered by \(sort[0])"), but \(tableName(table)) already has \(IndexCatalog.globalLimit) GSIs, DynamoDB's limit per table. Let this pattern share an index (`/index-keys` on one whose keys can serve it), drop a rarely used read, or move some reads to another table.")
         }
         let indexID = catalog.use(on: table, entity: entity, partition: equality, sort: sort, kind: .global, pattern: pattern, context)
+        return readThroughIndex(indexID, catalog: catalog, table: table, entity: entity)
+    }
+
+    /// A GSI already planned for this entity whose keys serve the read: its partition key is
+    /// known and its sort key gives the order asked (any sort key when none is asked). Among
+    /// several, the one keyed by exactly the equality attributes, then by sort-key names, so
+    /// the choice does not depend on pattern order.
+    func reusableIndex(_ catalog: IndexCatalog, table: PlannedTable, entity: Entity) -> IndexDesign? {
+        let candidates = (catalog.byTable[table.id] ?? []).filter { index in
+            index.kind == .global && IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute)
+                && index.patternIDs.allSatisfy { context.patternsByID[$0]?.entities.first == entity.name }
+                && missingAttribute(index.keyAttributeNames, on: entity) == nil
+        }
+        return candidates.min { left, right in
+            let leftExact = Set(left.partitionKey.map(\.name)) == Set(equality)
+            let rightExact = Set(right.partitionKey.map(\.name)) == Set(equality)
+            if leftExact != rightExact { return leftExact }
+            let leftSort = left.sortKey.map(\.name).joined(separator: ",")
+            let rightSort = right.sortKey.map(\.name).joined(separator: ",")
+            return leftSort != rightSort ? leftSort < rightSort : left.id < right.id
+        }
+    }
+
+    /// For a read by all but one attribute of the entity's identifier: that attribute, as the
+    /// sort key of the read's index (an inverted index: partition b, sort a).
+    func invertedSortKey(entity: Entity) -> String? {
+        let identifier = entity.identifier
+        guard identifier.count > equality.count, Set(equality).isSubset(of: Set(identifier)) else { return nil }
+        let remaining = identifier.filter { !equality.contains($0) }
+        guard remaining.count == 1, unkeyable(remaining, on: entity) == nil, UniqueGroupKey.keyable(remaining[0], of: entity) else { return nil }
+        return remaining[0]
+    }
+
+    /// A Query on a planned GSI with the read's key conditions and filters.
+    private mutating func readThroughIndex(_ indexID: String, catalog: IndexCatalog, table: PlannedTable, entity: Entity) -> PatternMapping {
+        let entityName = entity.name
         guard let index = catalog.index(indexID, on: table.id) else { return unserved("The index planned for the pattern is missing.") }
         if !IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute) {
             let keys = index.partitionKey.map(\.name).joined(separator: ", ") + (index.sortKey.isEmpty ? "" : " / " + index.sortKey.map(\.name).joined(separator: ", "))
@@ -204,7 +259,7 @@ extension SinglePatternPlanner {
     }
 
     private mutating func queryIndex(entity: Entity, table: PlannedTable, indexID: String, partition: [KeyValue], sortPrefix: [KeyValue],
-                                     skippingFilters: Set<String> = [], extraFilters: [PlanCondition] = []) -> PatternMapping {
+                                     skippingFilters: Set<String> = [], extraFilters: [PlanCondition] = [], consistent: Bool = false) -> PatternMapping {
         if let requirement = sortRequirement {
             let direction = requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending"
             notes.append("Ordered by \(name(requirement.attribute, table)), \(direction); add a range condition on \(name(requirement.attribute, table)) to narrow it.")
@@ -214,7 +269,7 @@ extension SinglePatternPlanner {
         let kindFilter = sharing.isEmpty ? nil : kindCondition(of: entity.name, in: table)
         let request = QueryRequest(tableID: table.id, indexID: indexID, partition: partition, sortPrefix: sortPrefix, sort: nil,
                                    filter: PlanCondition.all(extraFilters + [kindFilter, filterCondition(entity: entity.name, table: table, skipping: skippingFilters)].compactMap { $0 }),
-                                   scanForward: sortRequirement?.direction != .descending, consistent: false)
+                                   scanForward: sortRequirement?.direction != .descending, consistent: consistent)
         let returned = expectedItems
         var examinedItems = examined(returned: returned, entity: entity, partitionItems: nil)
         if !extraFilters.isEmpty {

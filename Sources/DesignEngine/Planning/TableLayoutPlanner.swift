@@ -30,12 +30,20 @@ enum TableLayoutPlanner {
                 table = collectionTable(table, parent: entity, members: members, context)
             }
             applyKeyChoice(&table, entity: entity, context)
+            if let ordered = SortKeyOrdering.order(table, entity: entity, context) {
+                table = ordered.table
+                layout.decisions.append(ordered.decision)
+            }
             layout.tableOfEntity[name] = table.id
             for member in members { layout.tableOfEntity[member] = table.id }
             layout.add(table)
         }
         for (child, aggregate) in layout.embedded.sorted(by: { $0.key < $1.key }) where layout.tableOfEntity[aggregate.parent] != nil {
             layout.tableOfEntity[child] = layout.tableOfEntity[aggregate.parent]
+        }
+        for entity in context.requirements.entities {
+            guard let key = context.uniqueGroupKeys[entity.name], let tableID = layout.tableOfEntity[entity.name], layout.embedded[entity.name] == nil else { continue }
+            layout.decisions.append(key.decision(inCollectionOf: tableID == entity.name ? nil : tableID))
         }
         return layout
     }
@@ -61,19 +69,42 @@ enum TableLayoutPlanner {
             return PlannedTable(id: entity.name, role: .entity, entities: [entity.name], partitionKey: partition, sortKey: nil,
                                 keyJustification: justification, purpose: purpose(of: entity))
         }
-        let leading = identifier[0]
-        let everyReadKnowsLeading = reads.allSatisfy { ($0.equalityAttributes ?? []).contains(leading) }
-        if everyReadKnowsLeading {
+        // Partition key: an identifier attribute every read knows (the first such); for a pair
+        // such as a join entity's (film_id, actor_id), the one the reads know most, so the
+        // other's reads take one inverted index (partition b, sort a) instead of two indexes
+        // over a concatenated key (docs/design-engine.md, section 2).
+        let everyReadKnows = identifier.filter { name in reads.allSatisfy { ($0.equalityAttributes ?? []).contains(name) } }
+        let pairLeader = identifier.count == 2 ? leadingOfPair(identifier, reads: reads, entity: entity) : nil
+        if let leading = everyReadKnows.first ?? pairLeader {
             let partition = key([leading], of: entity, context)
-            let sort = key(Array(identifier.dropFirst()), of: entity, context)
-            let justification = "The identifier is (\(identifier.joined(separator: ", "))); every read (\(readList.isEmpty ? "none yet" : readList)) knows \(leading), so it is the partition key and \(sort.name) the sort key: items sharing \(leading) can be queried together."
+            let sort = key(identifier.filter { $0 != leading }, of: entity, context)
+            let justification = everyReadKnows.first != nil
+                ? "The identifier is (\(identifier.joined(separator: ", "))); every read (\(readList.isEmpty ? "none yet" : readList)) knows \(leading), so it is the partition key and \(sort.name) the sort key: items sharing \(leading) can be queried together."
+                : "The identifier is the pair (\(identifier.joined(separator: ", "))) and reads go by either part: \(leading), the part the reads know most (\(pairReadsText(identifier, reads: reads))), is the partition key and \(sort.name) the sort key; reads by \(sort.name) alone use one inverted index (partition \(sort.name), sort \(leading)). A concatenated key would need an index for each part."
             return PlannedTable(id: entity.name, role: .entity, entities: [entity.name], partitionKey: partition, sortKey: sort,
                                 keyJustification: justification, purpose: purpose(of: entity))
         }
+        let leading = identifier[0]
         let partition = key(identifier, of: entity, context)
         let justification = "The identifier is (\(identifier.joined(separator: ", "))) and some reads do not know \(leading), so the whole identifier is one concatenated partition key \(partition.name)."
         return PlannedTable(id: entity.name, role: .entity, entities: [entity.name], partitionKey: partition, sortKey: nil,
                             keyJustification: justification, purpose: purpose(of: entity))
+    }
+
+    /// Average RPS of the reads that know `name` (in their equality attributes).
+    static func readRPS(knowing name: String, _ reads: [AccessPattern]) -> Double {
+        reads.filter { ($0.equalityAttributes ?? []).contains(name) }.reduce(0) { $0 + DesignContext.averageRPS($1) }
+    }
+
+    /// The part of a two-attribute identifier that leads the key: the one the reads know most
+    /// (ties: identifier order); nil when a part cannot be a key on its own.
+    static func leadingOfPair(_ identifier: [String], reads: [AccessPattern], entity: Entity) -> String? {
+        guard identifier.allSatisfy({ name in entity.attribute(named: name).map { ItemSizer.dynamoDBType(of: $0).hasKeyForm } ?? false }) else { return nil }
+        return readRPS(knowing: identifier[1], reads) > readRPS(knowing: identifier[0], reads) ? identifier[1] : identifier[0]
+    }
+
+    static func pairReadsText(_ identifier: [String], reads: [AccessPattern]) -> String {
+        identifier.map { "\($0): \(NumberFormatting.plain(readRPS(knowing: $0, reads))) average RPS" }.joined(separator: ", ")
     }
 
     /// The entity's table turned into an item collection holding `members` under the same partition key.
