@@ -11,7 +11,9 @@ enum ProjectionPlanner {
             guard let table = layout.table(id: tableID) else { continue }
             for var index in indexes {
                 let patterns = index.patternIDs.compactMap { context.patternsByID[$0] }
-                let entityName = patterns.first?.entities.first ?? table.entities[0]
+                // The entity the index holds: a read that lists it after its own entity (children
+                // read through the index for each parent) names it further down its list.
+                let entityName = patterns.lazy.compactMap { $0.entities.first(where: table.entities.contains) }.first ?? table.entities[0]
                 // An index entry carries its own keys and the table's key attributes; the parts of
                 // a concatenated table key are not among them.
                 let keys = Set(index.keyAttributeNames + table.keyAttributeNames)
@@ -37,8 +39,14 @@ enum ProjectionPlanner {
         var needed: [String] = []
         for pattern in patterns {
             // A filter reads its attributes from the index entry, so they must be projected too.
-            var names = pattern.filterAttributes ?? []
-            if case .only(let result)? = pattern.attributes { names += result }
+            var names: [String] = []
+            if pattern.entities.first == entityName {
+                names = pattern.filterAttributes ?? []
+                if case .only(let result)? = pattern.attributes { names += result + linkAttributes(of: pattern, context) }
+            } else if case .only(let result)? = pattern.attributes {
+                // A related read: the attributes it returns that belong to this index's entity.
+                names = result.filter { context.entity(entityName)?.attribute(named: $0) != nil }
+            }
             for name in names where !keys.contains(name) && !needed.contains(name) { needed.append(name) }
         }
         let order = context.entity(entityName)?.attributes.map(\.name) ?? []
@@ -50,6 +58,20 @@ enum ProjectionPlanner {
             return (.include(needed), "Pattern\(patterns.count == 1 ? "" : "s") \(list) need\(patterns.count == 1 ? "s" : "") \(needed.joined(separator: ", ")) beyond the keys: INCLUDE copies only \(needed.count == 1 ? "that attribute" : "these \(needed.count)"), so no follow-up GetItem is needed and writes that change other attributes cost this index nothing.")
         }
         return (.all, "Patterns \(list) need \(needed.count) non-key attributes, over the \(includeLimit) an INCLUDE projection may list; ALL doubles storage and write cost for this index.")
+    }
+
+    /// The attributes of the pattern's main entity that its related reads take from each item
+    /// read: its identifier (to find its children) and its references (to find its parents).
+    static func linkAttributes(of pattern: AccessPattern, _ context: DesignContext) -> [String] {
+        guard let main = pattern.entities.first, let entity = context.entity(main) else { return [] }
+        var names: [String] = []
+        for other in pattern.entities.dropFirst() where other != main {
+            for relationship in context.requirements.relationships where relationship.kind == .oneToMany {
+                if relationship.parent == main, relationship.child == other { names += entity.identifier }
+                if relationship.child == main, relationship.parent == other, let foreignKey = context.foreignKey(of: relationship) { names += foreignKey }
+            }
+        }
+        return names
     }
 
     static func sparseMarker(_ index: IndexDesign, entityName: String, _ context: DesignContext) -> SparseMarker? {
@@ -75,7 +97,9 @@ enum ProjectionPlanner {
               let pattern = context.patternsByID[mapping.patternID] else { return mapping }
         let table = layout.table(id: query.tableID)
         var needed = pattern.filterAttributes ?? []
-        if case .only(let names)? = pattern.attributes { needed += names }
+        if case .only(let names)? = pattern.attributes, main.purpose == .main, query.tableID == mapping.plan?.mainStep?.request.tableID {
+            needed += names + linkAttributes(of: pattern, context)
+        }
         let keys = Set(index.keyAttributeNames)
         let missing: [String]
         switch index.projection {

@@ -27,13 +27,13 @@ extension SinglePatternPlanner {
             // or the filter would drop them.
             let members = (pattern.filterAttributes ?? []).isEmpty ? collectionMembersRead(table: table) : []
             if view.isCollectionParent {
-                if members.isEmpty, sortRequirement == nil { return getItem(entity: entity, table: table) }
-                return queryTable(entity: entity, table: table, view: view, members: members)
+                if members.isEmpty, sortRequirement == nil { return getItem(entity: entity, table: table, catalog: &catalog) }
+                return queryTable(entity: entity, table: table, view: view, members: members, catalog: &catalog)
             }
             let sortKnown = !view.sort.isEmpty && view.sort.allSatisfy(known.contains)
-            if view.sort.isEmpty || sortKnown { return getItem(entity: entity, table: table) }
+            if view.sort.isEmpty || sortKnown { return getItem(entity: entity, table: table, catalog: &catalog) }
             if sortRequirement == nil || SortKeyOrdering.ordersBy(sortRequirement!.attribute, parts: view.sort, entity: entity) {
-                return queryTable(entity: entity, table: table, view: view, members: [])
+                return queryTable(entity: entity, table: table, view: view, members: [], catalog: &catalog)
             }
             // Ordered by another attribute within one partition: an LSI, never a GSI keyed by the
             // table's own partition key (docs/design-engine.md, section 4). A read that also knows
@@ -60,7 +60,7 @@ extension SinglePatternPlanner {
                 }
                 return queryIndex(entity: entity, table: table, indexID: indexID, partition: [key(of: entityName, in: table).parts[0]], sortPrefix: sortPrefix,
                                   skippingFilters: Set((pattern.filterAttributes ?? []).filter { $0 == sort || view.partition.contains($0) }),
-                                  extraFilters: knownSortParts, consistent: strong)
+                                  extraFilters: knownSortParts, consistent: strong, catalog: &catalog)
             }
         }
         if let lookup = uniqueLookup(for: entity) {
@@ -78,7 +78,7 @@ extension SinglePatternPlanner {
         // Reuse before adding: an index of this entity whose keys serve the read (docs/design-engine.md, section 4).
         if let reused = reusableIndex(catalog, table: table, entity: entity) {
             catalog.attach(pattern.id, to: reused.id, on: table.id)
-            return readThroughIndex(reused.id, catalog: catalog, table: table, entity: entity)
+            return readThroughIndex(reused.id, catalog: &catalog, table: table, entity: entity)
         }
         // Read by part of the identifier: the rest of it sorts the index (the inverted index of a pair).
         if sort.isEmpty, let remaining = invertedSortKey(entity: entity) { sort = [remaining] }
@@ -87,7 +87,7 @@ extension SinglePatternPlanner {
             return unserved("Needs an index by \(equality.joined(separator: ", "))\(sort.isEmpty ? "" : " ordered by \(sort[0])"), but \(tableName(table)) already has \(IndexCatalog.globalLimit) GSIs, DynamoDB's limit per table. Let this pattern share an index (`/index-keys` on one whose keys can serve it), drop a rarely used read, or move some reads to another table.")
         }
         let indexID = catalog.use(on: table, entity: entity, partition: equality, sort: sort, kind: .global, pattern: pattern, context)
-        return readThroughIndex(indexID, catalog: catalog, table: table, entity: entity)
+        return readThroughIndex(indexID, catalog: &catalog, table: table, entity: entity)
     }
 
     /// A GSI already planned for this entity whose keys serve the read: its partition key is
@@ -121,7 +121,7 @@ extension SinglePatternPlanner {
     }
 
     /// A Query on a planned GSI with the read's key conditions and filters.
-    private mutating func readThroughIndex(_ indexID: String, catalog: IndexCatalog, table: PlannedTable, entity: Entity) -> PatternMapping {
+    private mutating func readThroughIndex(_ indexID: String, catalog: inout IndexCatalog, table: PlannedTable, entity: Entity) -> PatternMapping {
         let entityName = entity.name
         guard let index = catalog.index(indexID, on: table.id) else { return unserved("The index planned for the pattern is missing.") }
         if !IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute) {
@@ -146,7 +146,7 @@ extension SinglePatternPlanner {
             sortPrefix.append(keyValue(index.sortKey[position], entity: entityName, table: table))
             keyFilters.insert(name)
         }
-        return queryIndex(entity: entity, table: table, indexID: indexID, partition: partition, sortPrefix: sortPrefix, skippingFilters: keyFilters)
+        return queryIndex(entity: entity, table: table, indexID: indexID, partition: partition, sortPrefix: sortPrefix, skippingFilters: keyFilters, catalog: &catalog)
     }
 
     /// Why some of these attributes cannot be an index key (documents, lists and sets cannot:
@@ -180,7 +180,7 @@ extension SinglePatternPlanner {
         return pattern.entities.dropFirst().filter { children.contains($0) }
     }
 
-    private mutating func getItem(entity: Entity, table: PlannedTable) -> PatternMapping {
+    private mutating func getItem(entity: Entity, table: PlannedTable, catalog: inout IndexCatalog) -> PatternMapping {
         let request = GetRequest(tableID: table.id, key: key(of: entity.name, in: table), consistent: strong)
         if expectsSeveralItems {
             steps.append(PlanStep(purpose: .main, entity: entity.name, request: .batchGetItem(request), repetition: .perInputItem(entity: entity.name),
@@ -192,13 +192,13 @@ extension SinglePatternPlanner {
         } else {
             steps.append(PlanStep(purpose: .main, entity: entity.name, request: .getItem(request)))
         }
-        addRelatedReads(entity: entity, table: table)
+        addRelatedReads(entity: entity, table: table, catalog: &catalog)
         return served()
     }
 
     /// A Query on the table by its partition key: the items of one partition, one kind of an item
     /// collection (`begins_with` on its prefix), or a collection's parent with its members.
-    private mutating func queryTable(entity: Entity, table: PlannedTable, view: KeyView, members: [String]) -> PatternMapping {
+    private mutating func queryTable(entity: Entity, table: PlannedTable, view: KeyView, members: [String], catalog: inout IndexCatalog) -> PatternMapping {
         let itemKey = key(of: entity.name, in: table)
         var sort: SortKeyCondition?
         // Leading parts of a concatenated sort key the pattern knows narrow the Query with
@@ -247,7 +247,7 @@ extension SinglePatternPlanner {
         steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: returned,
                               itemsExamined: examined(returned: returned, entity: entity, partitionItems: partitionItems(of: table, entity: entity.name)),
                               collectionMembers: members))
-        addRelatedReads(entity: entity, table: table, skipping: members)
+        addRelatedReads(entity: entity, table: table, skipping: members, catalog: &catalog)
         return served()
     }
 
@@ -259,7 +259,7 @@ extension SinglePatternPlanner {
     }
 
     private mutating func queryIndex(entity: Entity, table: PlannedTable, indexID: String, partition: [KeyValue], sortPrefix: [KeyValue],
-                                     skippingFilters: Set<String> = [], extraFilters: [PlanCondition] = [], consistent: Bool = false) -> PatternMapping {
+                                     skippingFilters: Set<String> = [], extraFilters: [PlanCondition] = [], consistent: Bool = false, catalog: inout IndexCatalog) -> PatternMapping {
         if let requirement = sortRequirement {
             let direction = requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending"
             notes.append("Ordered by \(name(requirement.attribute, table)), \(direction); add a range condition on \(name(requirement.attribute, table)) to narrow it.")
@@ -281,7 +281,7 @@ extension SinglePatternPlanner {
             examinedItems = .unknown(reason: "pattern #\(pattern.id) reads \(sharing.joined(separator: ", ")) items under the same index key, in numbers nobody stated")
         }
         steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: returned, itemsExamined: examinedItems))
-        addRelatedReads(entity: entity, table: table)
+        addRelatedReads(entity: entity, table: table, catalog: &catalog)
         return served()
     }
 
@@ -307,7 +307,7 @@ extension SinglePatternPlanner {
     /// Reads of the pattern's other entities that live in other tables: a parent by its key, or
     /// children by their parent's key. Values come from the caller when the pattern knows them,
     /// otherwise from the items the main step read.
-    private mutating func addRelatedReads(entity: Entity, table: PlannedTable, skipping: [String] = []) {
+    private mutating func addRelatedReads(entity: Entity, table: PlannedTable, skipping: [String] = [], catalog: inout IndexCatalog) {
         guard let mainIndex = steps.lastIndex(where: { $0.purpose == .main }) else { return }
         let main = steps[mainIndex]
         let singleItem: Bool = { if case .getItem = main.request { return true } else { return false } }()
@@ -336,12 +336,16 @@ extension SinglePatternPlanner {
                     : .stepResult(step: mainIndex, attribute: storedNames[attribute] ?? attribute)
             }
             if let relationship = relationship(parent: entity.name, child: other), let foreignKey = context.foreignKey(of: relationship) {
-                guard otherView.partition == foreignKey else {
-                    notes.append("Then read the \(other) items by \(foreignKey.joined(separator: ", ")) (see the \(other) patterns).")
-                    continue
-                }
                 let identifier = entity.identifier
                 guard identifier.count == foreignKey.count else { continue }
+                guard otherView.partition == foreignKey else {
+                    // The children are keyed by another parent (postings by their account, read
+                    // here through their transfer): a GSI on the reference finds them.
+                    readChildrenThroughIndex(other, in: otherTable, foreignKey: foreignKey, relationship: relationship, identifier: identifier,
+                                             fromMain: fromMain, repetition: (mainReadsEachGivenItem || identifier.contains { !equality.contains($0) }) && !singleItem
+                                                 ? .perResultOf(step: mainIndex) : .once, catalog: &catalog)
+                    continue
+                }
                 let needsMainItem = mainReadsEachGivenItem || identifier.contains { !equality.contains($0) }
                 let otherKey = key(of: other, in: otherTable).replacingInputs { input in
                     guard input.entity == other, let position = foreignKey.firstIndex(of: input.attribute) else { return nil }
@@ -369,16 +373,56 @@ extension SinglePatternPlanner {
                                       repetition: needsMainItem && !singleItem ? .perResultOf(step: mainIndex) : .once))
                 notes.append("Then GetItem on \(tableName(otherTable)) by \(foreignKey.joined(separator: ", ")) for the \(other).")
             } else {
-                notes.append("\(other) is read separately (no relationship links it to \(entity.name) by key).")
+                relatedReadProblems.append("Lists \(other), which no relationship links to \(entity.name) by a key this read can use: read \(other) with a pattern of its own, or drop it from this one.")
             }
         }
     }
 
-    /// Whether every attribute of `parent` the pattern needs is an adopted copy in `child` items.
+    /// Children a read lists whose table is keyed by another parent: a Query on a GSI keyed by
+    /// the reference (one this table already has, or a new one). When no index can be added
+    /// (a table holding several kinds, DynamoDB's 20-GSI limit, a reference that cannot be a
+    /// key) the read cannot return them, and the pattern says so instead of claiming it does.
+    private mutating func readChildrenThroughIndex(_ child: String, in childTable: PlannedTable, foreignKey: [String], relationship: Relationship,
+                                                   identifier: [String], fromMain: (String) -> PlanValue, repetition: StepRepetition,
+                                                   catalog: inout IndexCatalog) {
+        let references = foreignKey.joined(separator: ", ")
+        guard childTable.lookup == nil, let childEntity = context.entity(child), unkeyable(foreignKey, on: childEntity) == nil,
+              missingAttribute(foreignKey, on: childEntity) == nil, foreignKey.count <= 4 else {
+            relatedReadProblems.append("Lists \(child), whose items are keyed otherwise and cannot be indexed by \(references) here: read them with a pattern of their own, or drop \(child) from this one.")
+            return
+        }
+        let existing = (catalog.byTable[childTable.id] ?? []).first { $0.kind == .global && $0.partitionKey.map(\.name) == foreignKey }
+        let indexID: String
+        if let existing {
+            catalog.attach(pattern.id, to: existing.id, on: childTable.id)
+            indexID = existing.id
+        } else if catalog.globalCount(on: childTable.id) < IndexCatalog.globalLimit {
+            indexID = catalog.use(on: childTable, entity: childEntity, partition: foreignKey, sort: [], kind: .global, pattern: pattern, context)
+        } else {
+            relatedReadProblems.append("Lists \(child), which would need an index by \(references), but \(tableName(childTable)) already has \(IndexCatalog.globalLimit) GSIs.")
+            return
+        }
+        let partition = foreignKey.enumerated().map { position, reference in
+            KeyValue(attribute: storedName(reference, of: child, in: childTable), type: storedType(reference, of: child, in: childTable),
+                     value: fromMain(identifier[position]))
+        }
+        // In a table holding several kinds, other kinds carrying the same reference land in the
+        // index too: a filter on the kind keeps the children.
+        let sharing = kindsSharing(partition.map(\.attribute), with: child, in: childTable)
+        let kindFilter = sharing.isEmpty ? nil : kindCondition(of: child, in: childTable)
+        let request = QueryRequest(tableID: childTable.id, indexID: indexID, partition: partition, sort: nil, filter: kindFilter, scanForward: true, consistent: false)
+        steps.append(PlanStep(purpose: .related, entity: child, request: .query(request), repetition: repetition, items: childrenAverage(relationship),
+                              itemsExamined: sharing.isEmpty ? nil : .unknown(reason: "pattern #\(pattern.id) reads \(sharing.joined(separator: ", ")) items under the same index key, in numbers nobody stated")))
+        notes.append("Then Query \(tableName(childTable)) / \(TableAssembler.indexName(indexID, tableID: childTable.id, context)) by \(references) for the \(child) items (eventually consistent: a GSI).")
+    }
+
+    /// Whether every attribute of `parent` the pattern uses (to find items or to return them) is
+    /// an adopted copy in `child` items: the parent itself is then not read.
     private func coveredByCopies(parent: String, child: String) -> Bool {
-        guard case .only(let needed)? = pattern.attributes, let parentEntity = context.entity(parent),
-              let childEntity = context.entity(child) else { return false }
-        let fromParent = needed.filter { childEntity.attribute(named: $0) == nil && parentEntity.attribute(named: $0) != nil }
+        guard let parentEntity = context.entity(parent), let childEntity = context.entity(child) else { return false }
+        var used = equality + (sortRequirement.map { [$0.attribute] } ?? []) + (pattern.filterAttributes ?? [])
+        if case .only(let needed)? = pattern.attributes { used += needed }
+        let fromParent = used.filter { childEntity.attribute(named: $0) == nil && parentEntity.attribute(named: $0) != nil }
         return !fromParent.isEmpty && fromParent.allSatisfy { name in copies.contains { $0.child == child && $0.parent == parent && $0.attribute.name == name } }
     }
 

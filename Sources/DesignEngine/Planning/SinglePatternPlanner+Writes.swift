@@ -201,7 +201,10 @@ extension SinglePatternPlanner {
             let partition = index.partitionKey.map {
                 KeyValue(attribute: storedName($0.name, of: entity.name, in: table), type: $0.dynamoDBType, value: .input(entity: entity.name, attribute: $0.name))
             }
-            let request = QueryRequest(tableID: table.id, indexID: index.id, partition: partition, sort: nil, filter: nil, scanForward: true, consistent: false)
+            // Other kinds of a shared table carrying the same attributes are in the index too.
+            let sharing = kindsSharing(partition.map(\.attribute), with: entity.name, in: table)
+            let request = QueryRequest(tableID: table.id, indexID: index.id, partition: partition, sort: nil,
+                                       filter: sharing.isEmpty ? nil : kindCondition(of: entity.name, in: table), scanForward: true, consistent: false)
             steps.append(PlanStep(purpose: .findKey, entity: entity.name, request: .query(request), items: expectedItems))
             notes.append("First Query \(TableAssembler.indexName(index.id, tableID: table.id, context)) by \(equality.joined(separator: ", ")) to find the keys (eventually consistent), then \(verb) every item it returns.")
             return Located(key: keyFromResult(tableKey, step: steps.count - 1, known: known), repetition: .perResultOf(step: steps.count - 1))

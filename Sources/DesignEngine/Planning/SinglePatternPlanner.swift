@@ -14,6 +14,8 @@ struct SinglePatternPlanner {
     var steps: [PlanStep] = []
     private(set) var searchNote: SearchPatternNote?
     var notes: [String] = []
+    /// Entities a read lists that its plan cannot read: the pattern is then not served.
+    var relatedReadProblems: [String] = []
 
     init(pattern: AccessPattern, context: DesignContext, layout: TableLayout, copies: [DenormalizationCandidate], items: ItemLayoutBuilder) {
         self.pattern = pattern
@@ -139,6 +141,7 @@ struct SinglePatternPlanner {
 
     /// The mapping of a plan with these steps; the main step names the table and index.
     func served(_ status: MappingStatus = .served) -> PatternMapping {
+        if let problem = relatedReadProblems.first { return unserved(problem) }
         var allNotes = notes
         if let main = steps.first(where: { $0.purpose == .main }), main.request.operation.isRead, !(pattern.filterAttributes ?? []).isEmpty {
             allNotes.append("The filter is applied after reading: it does not reduce read units, which count every item examined (\(Self.itemsText(main.itemsExamined)) for \(Self.itemsText(main.items)) returned).")
