@@ -135,6 +135,10 @@ struct Boto3FunctionBody {
             return parameter(entity: entity, attribute: "*")
         case .emptyList:
             return "[]"
+        case .expiry(let from, let seconds):
+            return "_expiry(\(rawValue(from)), \(seconds))"
+        case .currentTime:
+            return "_now()"
         }
     }
 

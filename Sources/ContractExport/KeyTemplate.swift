@@ -21,7 +21,8 @@ enum KeyTemplate {
             for part in parts { text += try self.text(part, placeholder: placeholder) }
             return text
         case .entityItem(let entity): return try placeholder(entity)
-        case .emptyList: return ""
+        case .emptyList, .currentTime: return ""
+        case .expiry(let from, let seconds): return try "epoch(" + text(from, placeholder: placeholder) + ") + \(seconds)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import DesignEngine
 import DynamoDBAPI
 import Requirements
 
@@ -77,5 +78,21 @@ enum StoredValuesCheck {
             problems.append("\(label): \(name) is \(stored[name].map { "\($0)" } ?? "missing"), expected \(expected[name]!)") // MUTATION: stored-values
         }
         return problems
+    }
+}
+
+/// An item of an entity with a retention period carries its expiry: the time its `from`
+/// attribute holds plus the retention, in epoch seconds, as a Number (docs/design-engine.md,
+/// "Lifecycle"). Computed here from the stored item alone, not from the plan.
+enum ExpiryCheck {
+    static func problems(_ item: Item?, retention: EntityRetention, attribute: String, label: String) -> [String] {
+        guard let item else { return [] }
+        guard let start = item[retention.storedFrom], let text = ValueConversion.text(of: start), let epoch = EpochTime.seconds(of: text) else {
+            return ["\(label): \(retention.storedFrom) holds no date to count the retention from"]
+        }
+        let expected = AttributeValue.n(String(epoch + retention.period.seconds))
+        let stored = item[attribute]
+        if stored != expected { return ["\(label): the TTL attribute \(attribute) is \(stored.map { "\($0)" } ?? "missing"), expected \(expected) (\(retention.storedFrom) + \(retention.period.days) days)"] } // MUTATION: ttl-expiry
+        return []
     }
 }

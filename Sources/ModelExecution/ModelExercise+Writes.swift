@@ -73,6 +73,9 @@ extension ExerciseRun {
         case .success(let item):
             let expected = stored.storedItem(entity, values: values, in: table, samples: samples) ?? [:]
             found += StoredValuesCheck.problems(expected: expected, stored: item, label: label)
+            if let ttl = table.timeToLive, let retention = ttl.retention(of: entity) {
+                found += ExpiryCheck.problems(item, retention: retention, attribute: ttl.attribute, label: label)
+            }
         }
         for lookup in stored.lookups(of: entity) where hasUniqueValues(entity, values: values, lookup: lookup) {
             found += UniqueValueReservedCheck.problems(reserved: isReserved(entity, values: values, lookup: lookup), table: lookup.name)
@@ -161,6 +164,31 @@ extension ExerciseRun {
             samples.append(entity, values)
             let found = checkStored(entity, values: values)
             record(mapping.patternID, found, expected: 1, got: found.isEmpty ? 1 : 0)
+        }
+    }
+
+    // MARK: Retention
+
+    /// A purge by age done by TTL: every sample item of its entity carries the right expiry.
+    mutating func checkExpiries() {
+        for mapping in model.mappings {
+            guard case .expiresByTTL(let attribute) = mapping.status, let entity = pattern(mapping)?.entities.first,
+                  let table = stored.table(of: entity), let retention = table.timeToLive?.retention(of: entity),
+                  table.timeToLive?.attribute == attribute else { continue }
+            say("Pattern #\(mapping.patternID): checking the TTL on \(entity) items")
+            var found: [String] = []
+            let items = samples.items[entity] ?? []
+            for values in items {
+                let label = "the \(entity) item \(stored.identity(entity, values: values, in: table))"
+                switch readBack(entity, values: values, in: table) {
+                case .failure(let failure): found.append(failure.message)
+                case .success(let item):
+                    if item == nil { found.append("\(label) cannot be read back") }
+                    found += ExpiryCheck.problems(item, retention: retention, attribute: attribute, label: label)
+                }
+            }
+            guard !items.isEmpty else { continue }
+            record(mapping.patternID, found, expected: items.count, got: items.count - found.count)
         }
     }
 

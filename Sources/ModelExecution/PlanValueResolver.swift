@@ -34,9 +34,27 @@ enum PlanValueResolver {
             raw = .m(values)
         case .emptyList:
             raw = .l([])
+        case .expiry(let from, let seconds):
+            let start: AttributeValue
+            switch resolve(from, type: nil, inputs: inputs, stepResult: stepResult) {
+            case .failure(let missing): return .failure(missing)
+            case .success(let resolved): start = resolved
+            }
+            guard let text = ValueConversion.text(of: start), let epoch = EpochTime.seconds(of: text) else {
+                return .failure(Missing("a date or epoch seconds in \(start) to count the retention from"))
+            }
+            raw = .n(String(epoch + seconds))
+        case .currentTime:
+            raw = .n(String(SampleClock.now))
         }
         guard let type else { return .success(raw) }
         return .success(ValueConversion.convert(raw, to: type) ?? raw)
+    }
+
+    /// The time plans run at in the proof and the validator: the start of the sample dates, so
+    /// sample items whose TTL counts from them are not expired yet.
+    enum SampleClock {
+        static let now = SampleData.firstSampleTime
     }
 
     struct Missing: Error, Sendable, Equatable {

@@ -183,8 +183,28 @@ public struct SampleData: Sendable {
         }
     }
 
+    /// 2030-01-01T00:00:00Z: sample times a retention counts from start here, one hour apart,
+    /// and plans run at this time, so no sample item has expired.
+    public static let firstSampleTime = 1_893_456_000
+
+    /// Whether `attribute` is the one `entity`'s retention counts from (its samples are times).
+    func isRetentionStart(_ attribute: Attribute, entity: String) -> Bool {
+        requirements.entity(named: entity)?.retention?.period?.from == attribute.name
+    }
+
+    /// A time `number` hours after the first sample time, in the attribute's own form.
+    func sampleTime(of attribute: Attribute, number: Int) -> AttributeValue {
+        let seconds = Self.firstSampleTime + number * 3_600
+        switch attribute.type {
+        case .number: return .n(String(seconds))
+        case .date: return .s(EpochTime.dateText(seconds))
+        default: return .s(EpochTime.isoText(seconds))
+        }
+    }
+
     func value(of attribute: Attribute, entity: String, number: Int, text: String? = nil) -> AttributeValue {
         let spread = (distinct[entity]?.contains(attribute.name) ?? false) ? number : (number % 2) + 1
+        if isRetentionStart(attribute, entity: entity) { return sampleTime(of: attribute, number: text == nil ? spread : number) }
         let word = text ?? "\(attribute.name)-\(seed)-\(spread)"
         switch ItemSizer.dynamoDBType(of: attribute) {
         case .number: return .n(String(spread))

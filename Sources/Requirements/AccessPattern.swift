@@ -80,6 +80,8 @@ public struct AccessPattern: Codable, Sendable, Equatable {
     public var attributes: AttributeSelection?
     /// The user confirmed that a pattern whose wording sounds like a search is a plain lookup.
     public var confirmedNotSearch: Bool
+    /// The values the pattern selects its items by (`status = open`, `returned_at IS NULL`).
+    public var selects: [SelectedValue]?
 
     public init(
         id: Int, description: String, entities: [String] = [], type: PatternType? = nil,
@@ -128,6 +130,7 @@ public struct AccessPattern: Codable, Sendable, Equatable {
         case peakRPS = "peak_rps"
         case averageRPS = "average_rps"
         case confirmedNotSearch = "confirmed_not_search"
+        case selects
     }
 }
 

@@ -18,11 +18,20 @@ enum OverviewKey: String, YAMLKey {
 enum EntityKey: String, YAMLKey {
     case name, owner, identifier, unique, attributes
     case itemCount = "item_count"
+    case retention
+}
+
+/// `retention: {days: 30, from: created_at}`.
+enum RetentionKey: String, YAMLKey {
+    case days, from, archived
 }
 
 enum AttributeKey: String, YAMLKey {
     case name, type, size
     case distinctValues = "distinct_values"
+    case busiestShare = "busiest_share"
+    case valueShares = "value_shares"
+    case nullShare = "null_share"
 }
 
 enum RelationshipKey: String, YAMLKey {
@@ -41,6 +50,7 @@ enum AccessPatternKey: String, YAMLKey {
     case averageRPS = "average_rps"
     case consistency, latency, attributes
     case notSearch = "not_search"
+    case selects
 }
 
 enum SortKey: String, YAMLKey {

@@ -90,6 +90,13 @@ enum ExampleItemBuilder {
                 return quoted(parts.map { raw(component: $0, entity: entity, ordinal: ordinal) }.joined(separator: "#"))
             }
             let type = keyTypes[attribute.name] ?? attribute.dynamoDBType
+            if let ttl = table.timeToLive, ttl.attribute == attribute.name {
+                // The expiry: the example's start time plus the retention, in epoch seconds.
+                guard let retention = ttl.retention(of: entity), let start = entityNamed(entity)?.attribute(named: retention.period.from) else { return "–" }
+                let number = self.ordinal(of: retention.period.from, entity: entity, ordinal: ordinal)
+                let startText = unquoted(ExampleValueWriter.text(name: retention.period.from, entity: entity, attribute: start, type: ItemSizer.dynamoDBType(of: start), ordinal: number))
+                return EpochTime.seconds(of: startText).map { String($0 + retention.period.seconds) } ?? "–"
+            }
             if let copy = attribute.denormalization {
                 // The copy equals the source item's value: the one the local join attribute points at.
                 let source = entityNamed(attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)

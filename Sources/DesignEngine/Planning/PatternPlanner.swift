@@ -30,6 +30,7 @@ enum PatternPlanner {
             byID[pattern.id] = planner.planRead(catalog: &catalog)
             if let note = planner.searchNote { planned.searchNotes.append(note) }
         }
+        for (id, mapping) in byID { byID[id] = LifecyclePlanner.leavingOutExpired(mapping, layout: layout, context) }
         ProjectionPlanner.chooseProjections(&catalog, context: context, layout: layout)
         for (id, mapping) in byID { byID[id] = ProjectionPlanner.checkProjected(mapping, catalog: catalog, layout: layout, context: context) }
         items = ItemLayoutBuilder(context: context, layout: layout, copies: planned.denormalizations, keyTypes: keyTypes(layout, catalog, context))

@@ -41,6 +41,8 @@ public struct PlanText: Sendable {
         case .concatenation(let parts): return parts.map(self.value).joined(separator: " + ")
         case .entityItem(let entity): return "{\(entity) item}"
         case .emptyList: return "[]"
+        case .expiry(let from, let seconds): return "epoch(\(self.value(from))) + \(seconds)"
+        case .currentTime: return "now (epoch seconds)"
         }
     }
 

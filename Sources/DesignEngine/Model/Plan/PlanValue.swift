@@ -16,6 +16,11 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
     case entityItem(entity: String)
     /// An empty list (a parent's embedded list before any child is added).
     case emptyList
+    /// A TTL value: the time `from` holds (an ISO 8601 date or time, or epoch seconds) plus
+    /// `seconds`, as epoch seconds (docs/design-engine.md, "Lifecycle").
+    case expiry(from: PlanValue, seconds: Int)
+    /// The current time in epoch seconds (reads leave out items whose TTL has passed).
+    case currentTime
 
     /// The inputs this value reads, in order of first appearance.
     public var inputs: [PlanInput] {
@@ -31,7 +36,9 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
             if !found.contains(input) { found.append(input) }
         case .concatenation(let parts):
             for part in parts { part.collectInputs(into: &found) }
-        case .literal, .stepResult, .entityItem, .emptyList:
+        case .expiry(let from, _):
+            from.collectInputs(into: &found)
+        case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             break
         }
     }
@@ -41,7 +48,8 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
         switch self {
         case .stepResult(let step, _): return [step]
         case .concatenation(let parts): return parts.flatMap(\.stepsRead)
-        case .input, .literal, .entityItem, .emptyList: return []
+        case .expiry(let from, _): return from.stepsRead
+        case .input, .literal, .entityItem, .emptyList, .currentTime: return []
         }
     }
 
@@ -77,7 +85,9 @@ extension PlanValue {
             return replacement(PlanInput(entity: entity, attribute: attribute)) ?? self
         case .concatenation(let parts):
             return .concatenation(parts.map { $0.replacingInputs(replacement) })
-        case .literal, .stepResult, .entityItem, .emptyList:
+        case .expiry(let from, let seconds):
+            return .expiry(from: from.replacingInputs(replacement), seconds: seconds)
+        case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             return self
         }
     }
