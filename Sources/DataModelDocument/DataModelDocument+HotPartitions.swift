@@ -67,6 +67,11 @@ extension DataModelDocument {
         out += " | "
         if let share = finding.hottestShare {
             out += Number.percent(share)
+            if let source = finding.hottestShareSource {
+                out += " ("
+                out.cell(source)
+                out += ")"
+            }
         } else {
             out += "unknown"
             if let safe = finding.safeShare {

@@ -1,0 +1,69 @@
+import Requirements
+
+/// The share of a pattern's traffic on the hottest value of a partition key, and where it comes
+/// from (docs/design-engine.md, "Skew"):
+/// 1. the busiest value's share the requirements state for a key attribute (`busiest_share`),
+///    or the largest stated value share (`value_shares`);
+/// 2. else a bound from what is known: a parent with at most `max` of the child entity's `N`
+///    items holds at most `max ÷ N` of them;
+/// 3. else 1/n for a foreign key with a stated number of distinct values (values used evenly);
+/// 4. else the distribution's own share (1/n for a handful of values, said to assume even use).
+struct SkewEstimator {
+    let requirements: Requirements
+    let counts: ItemCountResolver
+
+    init(_ requirements: Requirements) {
+        self.requirements = requirements
+        counts = ItemCountResolver(requirements)
+    }
+
+    struct Share: Equatable {
+        var share: Double
+        var source: String
+    }
+
+    /// The hottest share of the partition key the load reads or writes.
+    func hottestShare(of keys: [KeyAttribute], in table: TableDesign, distribution: KeyDistribution) -> Share? {
+        var parts: [(entity: Entity, attribute: Attribute)] = []
+        for key in keys {
+            for name in key.composedOf ?? [key.name] {
+                guard let stored = table.attribute(named: name) ?? table.attributes.first(where: { $0.sourceAttribute == name && $0.entity == table.entities.first }),
+                      stored.denormalization == nil,
+                      let entity = requirements.entity(named: stored.entity),
+                      let attribute = entity.attribute(named: stored.sourceAttribute) else { continue }
+                parts.append((entity, attribute))
+            }
+        }
+        // 1. Stated: the key's busiest value is at most its busiest part's.
+        let stated = parts.compactMap { part -> Share? in
+            if let busiest = part.attribute.busiestShare {
+                return Share(share: busiest, source: "the busiest \(part.attribute.name) value takes \(percent(busiest)) (stated)")
+            }
+            if let largest = part.attribute.valueShares?.max(by: { $0.share < $1.share }), largest.share > 0 {
+                let value = largest.value ?? "no value"
+                return Share(share: largest.share, source: "\(part.attribute.name) = \(value) takes \(percent(largest.share)) (stated)")
+            }
+            return nil
+        }
+        if let smallest = stated.min(by: { $0.share < $1.share }) { return smallest }
+        // 2. Derived from the largest parent.
+        if case .perParent(let parent, _, let maximum?) = distribution, let child = parts.first?.entity,
+           let total = counts.counts[child.name], total > 0 {
+            let share = min(1, Double(maximum) / Double(total))
+            return Share(share: share, source: "a \(parent) holds at most \(plain(Double(maximum))) of \(plain(Double(total))) \(child.name) items (cardinality maximum ÷ item count)")
+        }
+        // 3. A foreign key with a stated number of distinct values.
+        if case .perParent = distribution, let part = parts.first, let count = part.attribute.distinctValues, count > 0 {
+            return Share(share: 1 / Double(count), source: "1/\(count): \(part.attribute.name) has \(count) distinct values (stated), assumed used evenly; state busiest_share if one dominates")
+        }
+        // 4. A handful of values, assumed even.
+        if case .fewValues(let count, let source) = distribution, let share = distribution.hottestShare {
+            if count == 1 { return Share(share: share, source: source) }
+            return Share(share: share, source: "1/\(count), assuming the values are used evenly; state busiest_share if one dominates")
+        }
+        return nil
+    }
+
+    private func percent(_ share: Double) -> String { NumberFormatting.plain(share * 100) + "%" }
+    private func plain(_ number: Double) -> String { NumberFormatting.plain(number) }
+}
