@@ -77,6 +77,18 @@ def _expiry(value, seconds):
     return int(moment.timestamp()) + seconds
 
 
+def _when_selected(selector, expected, value):
+    """A sparse index key: value when selector holds expected (None: holds nothing), else None (not stored)."""
+    if expected is None:
+        return value if selector is None else None
+    return value if selector is not None and _text(selector) == expected else None
+
+
+def _present(value):
+    """Whether a sparse index key has a value (its item is in the selected state)."""
+    return value is not None
+
+
 def _now():
     """The current time in epoch seconds (items whose TTL has passed are left out of reads)."""
     return int(time.time())

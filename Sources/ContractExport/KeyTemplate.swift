@@ -23,6 +23,7 @@ enum KeyTemplate {
         case .entityItem(let entity): return try placeholder(entity)
         case .emptyList, .currentTime: return ""
         case .expiry(let from, let seconds): return try "epoch(" + text(from, placeholder: placeholder) + ") + \(seconds)"
+        case .whenSelected(_, _, let then): return try text(then, placeholder: placeholder)
         }
     }
 }

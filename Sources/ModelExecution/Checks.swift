@@ -96,3 +96,15 @@ enum ExpiryCheck {
         return []
     }
 }
+
+/// A sparse index holds exactly the items in its selected state (docs/design-engine.md,
+/// "Sparse indexes"): an item that entered the state carries the key and is in the index, one
+/// that left it carries no key and is gone from the index.
+enum SparseIndexCheck {
+    static func problems(inState: Bool, carriesKey: Bool, inIndex: Bool, label: String, index: String, attribute: String) -> [String] {
+        var problems: [String] = []
+        if inState != carriesKey { problems.append("\(label) \(inState ? "entered" : "left") the state of \(index) but \(carriesKey ? "still carries" : "does not carry") \(attribute)") }
+        if inState != inIndex { problems.append("\(label) \(inState ? "entered" : "left") the state of \(index) but is \(inIndex ? "still" : "not") in the index") } // MUTATION: sparse-index
+        return problems
+    }
+}

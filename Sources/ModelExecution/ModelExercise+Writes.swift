@@ -258,7 +258,46 @@ extension ExerciseRun {
             samples.replace(entityName, at: index, with: after)
             found += copiesRefreshed(entityName, values: after, written: written)
         }
+        if reach.count == 1, let index = reach.first {
+            found += sparseStateRounds(mapping, plan: plan, entity: entity, written: written, targetIndex: index)
+        }
         record(mapping.patternID, found, expected: reach.count, got: reach.count)
+    }
+
+    /// For each sparse index keyed on a state the update writes: the update run once into the
+    /// state and once out of it, each time checking the stored key and the index's contents.
+    mutating func sparseStateRounds(_ mapping: PatternMapping, plan: PatternPlan, entity: Entity, written: [String], targetIndex: Int) -> [String] {
+        guard let table = stored.table(of: entity.name) else { return [] }
+        var found: [String] = []
+        for index in table.indexes {
+            guard let sparse = index.sparse, let layoutValue = table.itemLayout(of: entity.name)?.attributes.first(where: { $0.attribute == sparse.attribute }),
+                  case .whenSelected(.input(_, let selector), let selected, _) = layoutValue.value, written.contains(selector),
+                  let attribute = entity.attribute(named: selector) else { continue }
+            for entering in [true, false] {
+                var values = samples.items[entity.name]![targetIndex]
+                if entering {
+                    if let selected { values[selector] = samples.converted(.s(selected), to: attribute) } else { values[selector] = nil }
+                } else {
+                    values[selector] = samples.changedValue(of: attribute, entity: entity.name, round: mapping.patternID * 10 + 7, current: values[selector])
+                }
+                let label = "the \(entity.name) item \(stored.identity(entity.name, values: values, in: table))"
+                if let failure = execute(mapping.patternID, plan, PlanInputs(values: [entity.name: values])).failure {
+                    found.append("moving \(label) \(entering ? "into" : "out of") the state of \(index.name) failed: \(failure.message)")
+                    continue
+                }
+                samples.replace(entity.name, at: targetIndex, with: values)
+                guard case .success(let item?) = readBack(entity.name, values: values, in: table) else {
+                    found.append("\(label) cannot be read back")
+                    continue
+                }
+                let key = Dictionary(uniqueKeysWithValues: table.keyAttributeNames.compactMap { name in item[name].map { (name, $0) } })
+                let entries = (try? service.scan(ScanInput(tableName: runner.deployed(table.id), indexName: index.name)).items) ?? []
+                let inIndex = entries.contains { entry in key.allSatisfy { entry[$0.key] == $0.value } }
+                found += SparseIndexCheck.problems(inState: entering, carriesKey: item[sparse.attribute] != nil, inIndex: inIndex, label: label,
+                                                   index: index.name, attribute: sparse.attribute)
+            }
+        }
+        return found
     }
 
     /// The attributes an update pattern changes: those it lists, or every migrated attribute

@@ -96,4 +96,37 @@ import Testing
             #expect((result.reason ?? "").contains("the TTL attribute expires_at is"), "\(result.reason ?? "")")
         }
     }
+
+    static let trackerYAML = """
+    entities:
+      - name: Issue
+        identifier: issue_id
+        attributes:
+          - issue_id:string:36
+          - project_id:string:36
+          - {name: status, type: string, size: 8, value_shares: {open: 5%}}
+    access_patterns:
+      - {description: List a project's open issues, entities: [Issue], type: read, equality: [project_id, status], selects: {status: open}, sort: none, filter: [], items: avg 5 max 50, peak_rps: 50, average_rps: 20, consistency: eventual, latency: none, attributes: all}
+      - {description: Open an issue, entities: [Issue], type: write, peak_rps: 10, average_rps: 5, consistency: strong, latency: none, attributes: all}
+      - {description: Change an issue's status, entities: [Issue], type: update, equality: [issue_id], sort: none, filter: [], items: 1, peak_rps: 10, average_rps: 5, consistency: strong, latency: none, attributes: [status]}
+    """
+
+    /// The status update without its sparse-key action: an issue leaving the open state stays
+    /// in the sparse index (and one entering it never appears).
+    @Test func anUpdateThatForgetsTheSparseKeyIsCaught() throws {
+        let requirements = try RequirementsYAMLLoader.load(yaml: Self.trackerYAML, fileName: "tracker.yaml")
+        let model = DesignEngine.design(requirements)
+        let id = try FailureClassTests.id(requirements, "Change an issue's status")
+        let clean = try FailureClassTests.exercise(model, requirements)
+        #expect(clean[id]?.outcome == .pass, "\(clean[id]?.reason ?? "")")
+        let broken = try BrokenPlanTests.breaking(model, id) { plan in
+            for index in plan.steps.indices {
+                guard case .updateItem(var update) = plan.steps[index].request else { continue }
+                update.actions.removeAll { if case .setOrRemove = $0 { return true } else { return false } }
+                plan.steps[index].request = .updateItem(update)
+            }
+        }
+        let finding = try BrokenPlanTests.finding(broken, requirements, "Change an issue's status")
+        #expect(finding.contains("entered the state of OpenIssuesByProject but is not in the index"), "\(finding)")
+    }
 }

@@ -81,6 +81,7 @@ struct ItemLayoutBuilder {
             add(name(aggregate.attribute, table), .list, .emptyList)
         }
         if let ttl = LifecyclePlanner.ttlAttribute(of: table, context), let expiry = LifecyclePlanner.expiry(of: spec) { add(ttl, .number, expiry) }
+        for selection in SparsePlanner.selections(of: spec, in: table, context) { add(selection.attribute, .string, selection.value) }
         return EntityItemLayout(entity: entity, tableID: table.id, attributes: attributes, key: itemKey)
     }
 

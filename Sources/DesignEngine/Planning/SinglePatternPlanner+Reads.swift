@@ -51,6 +51,7 @@ extension SinglePatternPlanner {
                                   extraFilters: knownSortParts)
             }
         }
+        if let sparse = sparseRead(entity: entity, table: table, catalog: &catalog) { return sparse }
         if let lookup = uniqueLookup(for: entity) {
             return lookupRead(entity: entity, lookup: lookup, ownerTable: table, ownerView: view)
         }

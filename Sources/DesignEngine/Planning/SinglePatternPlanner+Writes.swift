@@ -238,6 +238,7 @@ extension SinglePatternPlanner {
         let pk = items.keyName(table.partitionKey, table)
         let actions = written.map { UpdateAction.set(storedName($0, of: entity.name, in: table), .input(entity: entity.name, attribute: $0)) }
             + LifecyclePlanner.expiryActions(of: entity, written: written, ttlAttribute: LifecyclePlanner.ttlAttribute(of: table, context))
+            + SparsePlanner.stateActions(of: entity, written: written, in: table, context)
         let touched = layout.lookupTables(of: entity.name).filter { lookup in (lookup.lookup?.attributes ?? []).contains(where: written.contains) }
         if touched.isEmpty {
             steps.append(PlanStep(purpose: .main, entity: entity.name,

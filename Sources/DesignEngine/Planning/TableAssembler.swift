@@ -18,7 +18,7 @@ enum TableAssembler {
         }
         return layout.tables.map { planned in
             let attributes = modelAttributes(of: planned, layout: layout, context) + copiedAttributes(copies, into: planned, context)
-                + expiryAttributes(of: planned, context)
+                + expiryAttributes(of: planned, context) + SparsePlanner.modelAttributes(of: planned, context)
             var table = TableDesign(
                 id: planned.id, name: tableName(planned, context), role: planned.role, purpose: planned.purpose, entities: planned.entities,
                 sourceTables: sourceTables(planned, context), partitionKey: renamed(planned.partitionKey, planned.id, context),

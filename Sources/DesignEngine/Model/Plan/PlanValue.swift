@@ -21,6 +21,11 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
     case expiry(from: PlanValue, seconds: Int)
     /// The current time in epoch seconds (reads leave out items whose TTL has passed).
     case currentTime
+    /// `then` when `selector` (an input) holds `equals` (nil: holds no value), else no value at
+    /// all: a sparse index's key attribute, carried only by the items in the selected state
+    /// (docs/design-engine.md, "Sparse indexes"). A Put leaves the attribute out; an update
+    /// removes it (`UpdateAction.setOrRemove`).
+    case whenSelected(selector: PlanValue, equals: String?, then: PlanValue)
 
     /// The inputs this value reads, in order of first appearance.
     public var inputs: [PlanInput] {
@@ -38,6 +43,9 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
             for part in parts { part.collectInputs(into: &found) }
         case .expiry(let from, _):
             from.collectInputs(into: &found)
+        case .whenSelected(let selector, _, let then):
+            selector.collectInputs(into: &found)
+            then.collectInputs(into: &found)
         case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             break
         }
@@ -49,6 +57,7 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
         case .stepResult(let step, _): return [step]
         case .concatenation(let parts): return parts.flatMap(\.stepsRead)
         case .expiry(let from, _): return from.stepsRead
+        case .whenSelected(let selector, _, let then): return selector.stepsRead + then.stepsRead
         case .input, .literal, .entityItem, .emptyList, .currentTime: return []
         }
     }
@@ -87,6 +96,8 @@ extension PlanValue {
             return .concatenation(parts.map { $0.replacingInputs(replacement) })
         case .expiry(let from, let seconds):
             return .expiry(from: from.replacingInputs(replacement), seconds: seconds)
+        case .whenSelected(let selector, let equals, let then):
+            return .whenSelected(selector: selector.replacingInputs(replacement), equals: equals, then: then.replacingInputs(replacement))
         case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             return self
         }
