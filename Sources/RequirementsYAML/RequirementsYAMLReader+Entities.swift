@@ -323,7 +323,7 @@ extension RequirementsYAMLReader {
             do {
                 try AnswerParser.checkRetention(period, of: entity)
             } catch {
-                problems.report(error.message, at: fields[.from] ?? daysNode)
+                problems.report(error.message, at: period.days > 0 && period.days <= 36_500 ? fields[.from] ?? daysNode : daysNode)
                 return nil
             }
             return .period(period)
