@@ -77,9 +77,24 @@ enum ExampleItemBuilder {
         }
 
         func item(entity: String, ordinal: Int, attributes: [ModelAttribute]) -> ExampleItem {
-            ExampleItem(entity: entity, values: attributes.map { attribute in
-                ExampleValue(attribute: attribute.name, text: text(of: attribute, entity: entity, ordinal: ordinal))
+            ExampleItem(entity: entity, values: attributes.compactMap { attribute in
+                // A sparse key outside its state, or an expiry with no start, is not stored.
+                if let selected = selection(of: attribute, entity: entity) {
+                    guard text(of: selected.selector, entity: entity, ordinal: ordinal) == quoted(selected.value ?? "") else { return nil }
+                    return ExampleValue(attribute: attribute.name, text: quoted(selected.literal))
+                }
+                let value = text(of: attribute, entity: entity, ordinal: ordinal)
+                return value == "–" ? nil : ExampleValue(attribute: attribute.name, text: value)
             })
+        }
+
+        /// The selector attribute and value of a sparse index key attribute.
+        func selection(of attribute: ModelAttribute, entity: String) -> (selector: ModelAttribute, value: String?, literal: String)? {
+            guard let stored = table.itemLayout(of: entity)?.attributes.first(where: { $0.attribute == attribute.name }),
+                  case .whenSelected(.input(_, let selector), let value, .literal(let literal)) = stored.value,
+                  let selectorAttribute = table.attributes.first(where: { $0.entity == entity && $0.sourceAttribute == selector && $0.denormalization == nil })
+            else { return nil }
+            return (selectorAttribute, value, literal)
         }
 
         // MARK: Values
@@ -105,6 +120,8 @@ enum ExampleItemBuilder {
             }
             let owner = table.entities.contains(attribute.entity) ? attribute.entity : entity
             let source = entityNamed(attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
+            // A stated minority value shows in the first example (the items a sparse index holds).
+            if ordinal % 2 == 1, let stated = source?.valueShares?.first(where: { $0.value != nil })?.value, type == .string { return quoted(stated) }
             let number = self.ordinal(of: attribute.sourceAttribute, entity: entity, ordinal: ordinal)
             return ExampleValueWriter.text(name: attribute.sourceAttribute, entity: owner, attribute: source, type: type, ordinal: number)
         }

@@ -34,24 +34,15 @@ struct SkewEstimator {
                 parts.append((entity, attribute))
             }
         }
-        // 1. Stated: the key's busiest value is at most its busiest part's.
-        let stated = parts.compactMap { part -> Share? in
-            if let busiest = part.attribute.busiestShare {
-                return Share(share: busiest, source: "the busiest \(part.attribute.name) value takes \(percent(busiest)) (stated)")
-            }
-            if let largest = part.attribute.valueShares?.max(by: { $0.share < $1.share }), largest.share > 0 {
-                let value = largest.value ?? "no value"
-                return Share(share: largest.share, source: "\(part.attribute.name) = \(value) takes \(percent(largest.share)) (stated)")
-            }
-            return nil
-        }
-        if let smallest = stated.min(by: { $0.share < $1.share }) { return smallest }
-        // 2. Derived from the largest parent.
+        // 1. Stated, and 2. derived from the largest parent: each an upper bound on the key's
+        // busiest value (a composite key's is at most its busiest part's), the smallest wins.
+        var bounds = parts.compactMap { part in statedShare(of: part.attribute) }
         if case .perParent(let parent, _, let maximum?) = distribution, let child = parts.first?.entity,
            let total = counts.counts[child.name], total > 0 {
             let share = min(1, Double(maximum) / Double(total))
-            return Share(share: share, source: "a \(parent) holds at most \(plain(Double(maximum))) of \(plain(Double(total))) \(child.name) items (cardinality maximum ÷ item count)")
+            bounds.append(Share(share: share, source: "a \(parent) holds at most \(plain(Double(maximum))) of \(plain(Double(total))) \(child.name) items (cardinality maximum ÷ item count)"))
         }
+        if let smallest = bounds.min(by: { $0.share < $1.share }) { return smallest }
         // 3. A foreign key with a stated number of distinct values.
         if case .perParent = distribution, let part = parts.first, let count = part.attribute.distinctValues, count > 0 {
             return Share(share: 1 / Double(count), source: "1/\(count): \(part.attribute.name) has \(count) distinct values (stated), assumed used evenly; state busiest_share if one dominates")
@@ -62,6 +53,25 @@ struct SkewEstimator {
             return Share(share: share, source: "1/\(count), assuming the values are used evenly; state busiest_share if one dominates")
         }
         return nil
+    }
+
+    /// The busiest value's share the requirements give for one attribute: `busiest_share`, or
+    /// the largest of the stated value shares and what they leave to the other values.
+    func statedShare(of attribute: Attribute) -> Share? {
+        if let busiest = attribute.busiestShare {
+            return Share(share: busiest, source: "the busiest \(attribute.name) value takes \(percent(busiest)) (stated)")
+        }
+        guard let shares = attribute.valueShares, !shares.isEmpty, let largest = shares.max(by: { $0.share < $1.share }) else { return nil }
+        let remainder = max(0, 1 - shares.reduce(0) { $0 + $1.share })
+        // The values not listed share the rest: evenly over the ones a stated distinct count leaves, else possibly all on one.
+        var others = remainder
+        if let count = attribute.distinctValues, count > shares.filter({ $0.value != nil }).count {
+            others = remainder / Double(count - shares.filter { $0.value != nil }.count)
+        }
+        if others > largest.share {
+            return Share(share: others, source: "the \(attribute.name) values other than \(shares.map { $0.value ?? "none" }.joined(separator: ", ")) hold \(percent(remainder))" + (others < remainder ? ", \(percent(others)) each" : "") + " (from the stated shares)")
+        }
+        return Share(share: largest.share, source: "\(attribute.name) = \(largest.value ?? "none") takes \(percent(largest.share)) (stated)")
     }
 
     private func percent(_ share: Double) -> String { NumberFormatting.plain(share * 100) + "%" }

@@ -36,10 +36,12 @@ enum SparsePlanner {
         for selected in pattern.selects ?? [] {
             guard let attribute = entity.attribute(named: selected.attribute), attribute.isMigrated,
                   let share = attribute.share(of: selected.value), share < threshold else { continue }
-            let partition = (pattern.equalityAttributes ?? []).filter { $0 != selected.attribute }
+            let equality = pattern.equalityAttributes ?? []
+            let partition = equality.filter { $0 != selected.attribute }
             let view = KeyView.of(entityName, in: table, context)
-            // The table's own key already finds these items: a filter on its partition is enough.
-            if !view.partition.isEmpty, view.partition.allSatisfy(partition.contains) { return nil }
+            // The table's own key already finds these items (the selection a filter on them).
+            if !view.partition.isEmpty, view.partition.allSatisfy(equality.contains),
+               equality.allSatisfy({ view.partition.contains($0) || view.sort.contains($0) }) { return nil }
             guard partition.count <= 3, partition.allSatisfy({ entity.attribute(named: $0) != nil }) else { return nil }
             var sort: String?
             if case .attribute(let requirement)? = pattern.sort { sort = requirement.attribute }

@@ -121,3 +121,4 @@ import Testing
     }
 }
 
+
