@@ -10,6 +10,10 @@ enum TableAssembler {
                          copies: [DenormalizationCandidate] = [], itemLayouts: [String: [EntityItemLayout]] = [:]) -> [TableDesign] {
         var patternsByTable: [String: [Int]] = [:]
         for mapping in mappings {
+            // A purge TTL does is served by the table its items expire from.
+            if mapping.isDoneByTTL, let entity = context.patternsByID[mapping.patternID]?.entities.first, let tableID = layout.tableOfEntity[entity] {
+                patternsByTable[tableID, default: []].append(mapping.patternID)
+            }
             for step in mapping.plan?.steps ?? [] {
                 for tableID in step.request.tableIDs where !(patternsByTable[tableID]?.contains(mapping.patternID) ?? false) {
                     patternsByTable[tableID, default: []].append(mapping.patternID)
