@@ -3,7 +3,8 @@ import Requirements
 /// The share of a pattern's traffic on the hottest value of a partition key, and where it comes
 /// from (docs/design-engine.md, "Skew"):
 /// 1. the busiest value's share the requirements state for a key attribute (`busiest_share`),
-///    or the largest stated value share (`value_shares`);
+///    or the largest stated value share (`value_shares`); for a key of several attributes, the
+///    smallest of the parts' stated shares and the bound of 2;
 /// 2. else a bound from what is known: a parent with at most `max` of the child entity's `N`
 ///    items holds at most `max ÷ N` of them;
 /// 3. else 1/n for a foreign key with a stated number of distinct values (values used evenly);
@@ -37,10 +38,12 @@ struct SkewEstimator {
         // 1. Stated, and 2. derived from the largest parent: each an upper bound on the key's
         // busiest value (a composite key's is at most its busiest part's), the smallest wins.
         var bounds = parts.compactMap { part in statedShare(of: part.attribute) }
+        // The stated share of a one-attribute key is its hottest share (traffic, not only items).
+        if parts.count == 1, let stated = bounds.first { return stated }
         if case .perParent(let parent, _, let maximum?) = distribution, let child = parts.first?.entity,
            let total = counts.counts[child.name], total > 0 {
             let share = min(1, Double(maximum) / Double(total))
-            bounds.append(Share(share: share, source: "a \(parent) holds at most \(plain(Double(maximum))) of \(plain(Double(total))) \(child.name) items (cardinality maximum ÷ item count)"))
+            bounds.append(Share(share: share, source: "\(Article.a(parent)) holds at most \(plain(Double(maximum))) of \(plain(Double(total))) \(child.name) items (cardinality maximum ÷ item count)"))
         }
         if let smallest = bounds.min(by: { $0.share < $1.share }) { return smallest }
         // 3. A foreign key with a stated number of distinct values.
@@ -49,7 +52,9 @@ struct SkewEstimator {
         }
         // 4. A handful of values, assumed even.
         if case .fewValues(let count, let source) = distribution, let share = distribution.hottestShare {
-            if count == 1 { return Share(share: share, source: source) }
+            // One value (a sparse boolean index): the distinct-values column already says why.
+            if count == 1 { return nil }
+            _ = source
             return Share(share: share, source: "1/\(count), assuming the values are used evenly; state busiest_share if one dominates")
         }
         return nil
