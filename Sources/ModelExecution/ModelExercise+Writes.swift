@@ -273,10 +273,12 @@ extension ExerciseRun {
             guard let sparse = index.sparse, let layoutValue = table.itemLayout(of: entity.name)?.attributes.first(where: { $0.attribute == sparse.attribute }),
                   case .whenSelected(.input(_, let selector), let selected, _) = layoutValue.value, written.contains(selector),
                   let attribute = entity.attribute(named: selector) else { continue }
-            for entering in [true, false] {
+            // An update that writes the attribute gives it a value: for a selection of the items
+            // without one it can only move the item out (creates put items in).
+            for entering in selected == nil ? [false] : [true, false] {
                 var values = samples.items[entity.name]![targetIndex]
-                if entering {
-                    if let selected { values[selector] = samples.converted(.s(selected), to: attribute) } else { values[selector] = nil }
+                if entering, let selected {
+                    values[selector] = samples.converted(.s(selected), to: attribute)
                 } else {
                     values[selector] = samples.changedValue(of: attribute, entity: entity.name, round: mapping.patternID * 10 + 7, current: values[selector])
                 }

@@ -106,3 +106,58 @@ import Testing
         #expect(proven.proof?.failures.isEmpty == true, "\(proven.proof?.failures ?? [])")
     }
 }
+
+/// `IS NULL`: the rentals not returned yet, selected by the missing return date.
+@Suite struct SparseNullSelectionTests {
+    static let yaml = """
+    entities:
+      - name: Customer
+        identifier: customer_id
+        attributes: [customer_id:string:36, name:string:30]
+      - name: Rental
+        identifier: rental_id
+        attributes:
+          - rental_id:string:36
+          - customer_id:string:36
+          - rented_at:datetime
+          - {name: returned_at, type: datetime, null_share: 3%}
+    relationships:
+      - parent: Customer
+        child: Rental
+        cardinality: avg 30 max 2000
+        child_exists_without_parent: false
+    access_patterns:
+      - description: List unreturned rentals, oldest first
+        entities: [Rental]
+        type: read
+        equality: []
+        sort: {attribute: rented_at, direction: asc}
+        filter: [returned_at]
+        selects: {returned_at: null}
+        items: avg 50 max 500
+        peak_rps: 5
+        average_rps: 1
+        consistency: eventual
+        latency: none
+        attributes: all
+      - {description: Rent a film, entities: [Rental], type: write, peak_rps: 20, average_rps: 5, consistency: strong, latency: none, attributes: all}
+      - {description: Return a rental, entities: [Rental], type: update, equality: [rental_id], sort: none, filter: [], items: 1, peak_rps: 20, average_rps: 5, consistency: strong, latency: none, attributes: [returned_at]}
+      - {description: Create a customer, entities: [Customer], type: write, peak_rps: 1, average_rps: 1, consistency: strong, latency: none, attributes: all}
+    """
+
+    @Test func itemsWithoutTheAttributeCarryTheSparseKeyAndTheProofMovesOneOut() throws {
+        let requirements = try YAMLRequirements.load(Self.yaml)
+        let model = ProvenDesign.design(requirements)
+        let index = try #require(model.tables.flatMap(\.indexes).first { $0.sparse != nil })
+        #expect(index.name == "RentalsWithoutReturnedAt")
+        #expect(index.partitionKey.map(\.name) == ["returned_at_none"])
+        #expect(index.sortKey.map(\.name) == ["rented_at"])
+        let read = try #require(model.mappings.first { $0.description.hasPrefix("List unreturned rentals") })
+        guard case .query(let query)? = read.plan?.mainStep?.request else {
+            Issue.record("expected a Query on the sparse index, got \(String(describing: read.operation)) \(read.status)")
+            return
+        }
+        #expect(query.filter == nil, "the index holds only unreturned rentals: no filter on returned_at")
+        #expect(model.proof?.failures.isEmpty == true, "\(model.proof?.failures ?? [])")
+    }
+}
