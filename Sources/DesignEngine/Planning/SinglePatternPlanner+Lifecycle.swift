@@ -49,3 +49,26 @@ extension LifecyclePlanner {
         return result
     }
 }
+
+extension LifecyclePlanner {
+    /// An index a read of expiring items queries carries the TTL attribute, so the read's filter
+    /// on it can leave out expired items (a KEYS_ONLY or INCLUDE projection would drop it).
+    static func projectExpiry(_ catalog: inout IndexCatalog, mappings: [PatternMapping], layout: TableLayout, _ context: DesignContext) {
+        for mapping in mappings.sorted(by: { $0.patternID < $1.patternID }) {
+            for step in mapping.plan?.steps ?? [] {
+                guard case .query(let query) = step.request, let indexID = query.indexID, let filter = query.filter,
+                      let table = layout.table(id: query.tableID), let ttl = ttlAttribute(of: table, context),
+                      filter.attributes.contains(ttl), var index = catalog.index(indexID, on: table.id) else { continue }
+                switch index.projection {
+                case .all: continue
+                case .keysOnly: index.projection = .include([ttl])
+                case .include(let names):
+                    guard !names.contains(ttl) else { continue }
+                    index.projection = .include(names + [ttl])
+                }
+                index.projectionReason += " \(ttl) is projected too: reads leave out items whose TTL has passed."
+                catalog.update(index, on: table.id)
+            }
+        }
+    }
+}

@@ -42,9 +42,16 @@ enum SparsePlanner {
             // The table's own key already finds these items (the selection a filter on them).
             if !view.partition.isEmpty, view.partition.allSatisfy(equality.contains),
                equality.allSatisfy({ view.partition.contains($0) || view.sort.contains($0) }) { return nil }
-            guard partition.count <= 3, partition.allSatisfy({ entity.attribute(named: $0) != nil }) else { return nil }
             var sort: String?
             if case .attribute(let requirement)? = pattern.sort { sort = requirement.attribute }
+            // A filter on one of the index's key attributes would be refused by DynamoDB.
+            let keyNames = Set(partition + (sort.map { [$0] } ?? []))
+            if (pattern.filterAttributes ?? []).contains(where: { $0 != selected.attribute && keyNames.contains($0) }) { return nil }
+            // Index keys are strings, numbers or binary (a boolean is stored as a number).
+            let keyable: Set<DynamoDBType> = [.string, .number, .binary, .boolean]
+            guard partition.count <= 3, (partition + (sort.map { [$0] } ?? [])).allSatisfy({ name in
+                entity.attribute(named: name).map { keyable.contains(ItemSizer.dynamoDBType(of: $0)) && $0.isMigrated } ?? false
+            }) else { return nil }
             let name = storedName(selected, entity: entity, table: table, context)
             return SparseSelection(patternID: pattern.id, entity: entityName, selected: selected, share: share, attribute: name,
                                    partition: partition, sort: sort)
@@ -121,12 +128,19 @@ extension SinglePatternPlanner {
     /// indexes"); nil when the pattern selects no such state.
     mutating func sparseRead(entity: Entity, table: PlannedTable, catalog: inout IndexCatalog) -> PatternMapping? {
         guard !strong, let selection = SparsePlanner.selection(for: pattern, in: table, context) else { return nil }
-        let index = SparsePlanner.index(for: selection, entity: entity, table: table, pattern: pattern, context)
+        var index = SparsePlanner.index(for: selection, entity: entity, table: table, pattern: pattern, context)
+        // Another selection's index may have taken the name: name this one by its attribute too.
+        if let taken = catalog.index(index.id, on: table.id), taken.keyAttributeNames != index.keyAttributeNames {
+            index.id += "Of" + IndexCatalog.words(selection.selected.attribute)
+            while let other = catalog.index(index.id, on: table.id), other.keyAttributeNames != index.keyAttributeNames { index.id += "2" }
+            index.name = index.id
+        }
         if catalog.index(index.id, on: table.id) == nil, catalog.globalCount(on: table.id) >= IndexCatalog.globalLimit { return nil }
         catalog.add(index, on: table.id)
         let literal = KeyValue(attribute: selection.attribute, type: .string, value: .literal(selection.literal))
-        let others = selection.partition.map { name in
-            KeyValue(attribute: storedName(name, of: entity.name, in: table), type: storedType(name, of: entity.name, in: table), value: .input(entity: entity.name, attribute: name))
+        // The index key's own type: a boolean key is stored as a number.
+        let others = index.partitionKey.filter { $0.name != selection.attribute }.map { key in
+            KeyValue(attribute: storedName(key.name, of: entity.name, in: table), type: key.dynamoDBType, value: .input(entity: entity.name, attribute: key.name))
         }
         let partition = selection.partition.isEmpty ? [literal] : others
         let sortPrefix = selection.partition.isEmpty ? [] : [literal]
@@ -143,5 +157,21 @@ extension SinglePatternPlanner {
         notes.append("Paginate with LastEvaluatedKey (1 MB per page).")
         steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: returned, itemsExamined: examinedItems))
         return served()
+    }
+}
+
+extension IndexCatalog {
+    /// The catalog without the sparse indexes of minority-state reads: they hold only the items
+    /// in one state, so a write that must find every item of a parent (to refresh a copy, to
+    /// delete them all) cannot use them.
+    func excludingSelectionIndexes(_ layout: TableLayout, _ context: DesignContext) -> IndexCatalog {
+        var copy = IndexCatalog()
+        for table in layout.tables {
+            let selected = Set(table.entities.compactMap(context.entity).flatMap { SparsePlanner.selections(of: $0, in: table, context).map(\.attribute) })
+            for index in byTable[table.id] ?? [] where !(index.sparse.map { selected.contains($0.attribute) } ?? false) {
+                copy.add(index, on: table.id)
+            }
+        }
+        return copy
     }
 }
