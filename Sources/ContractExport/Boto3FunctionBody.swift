@@ -152,6 +152,12 @@ struct Boto3FunctionBody {
             return "[]"
         case .negated(let inner):
             return "(-_typed(" + rawValue(inner) + ", \"N\"))"
+        case .expiry(let from, let seconds):
+            return "_expiry(\(rawValue(from)), \(seconds))"
+        case .currentTime:
+            return "_now()"
+        case .whenSelected(let selector, let equals, let then):
+            return "_when_selected(\(rawValue(selector)), \(equals.map(P.string) ?? "None"), \(rawValue(then)))"
         }
     }
 
@@ -305,7 +311,33 @@ struct Boto3FunctionBody {
     private mutating func updateFields(_ update: UpdateRequest) -> [String] {
         var expressions = PlanExpressions()
         var fields = ["\"TableName\": \(tableName(update.tableID))", "\"Key\": _serialize(\(key(update.key)))"]
-        fields.append("\"UpdateExpression\": \(P.string(expressions.update(update.actions)))")
+        // Sparse index keys are SET when the item is in the selected state and REMOVEd when it
+        // is not: the expression is chosen at run time, its placeholders the same either way.
+        let optional = update.actions.compactMap { action -> (String, PlanValue)? in
+            if case .setOrRemove(let attribute, let value) = action { return (attribute, value) }
+            return nil
+        }
+        if optional.isEmpty {
+            fields.append("\"UpdateExpression\": \(P.string(expressions.update(update.actions)))")
+        } else {
+            let before = expressions
+            var text = ""
+            for combination in (0..<(1 << optional.count)).reversed() {
+                var variant = before
+                let removing = Set(optional.indices.filter { combination & (1 << $0) == 0 }.map { optional[$0].0 })
+                let expression = P.string(variant.update(update.actions, removing: removing))
+                if combination == (1 << optional.count) - 1 {
+                    expressions = variant
+                    text = expression
+                    continue
+                }
+                let test = optional.indices.map { position in
+                    (combination & (1 << position) != 0 ? "" : "not ") + "_present(\(rawValue(optional[position].1)))"
+                }.joined(separator: " and ")
+                text = "(\(expression) if \(test) else \(text))"
+            }
+            fields.append("\"UpdateExpression\": \(text)")
+        }
         if let condition = update.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: update.tableID)
     }

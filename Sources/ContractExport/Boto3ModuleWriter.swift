@@ -56,6 +56,8 @@ struct Boto3ModuleWriter {
         line("\"\"\"")
         line()
         line("import base64")
+        line("import datetime")
+        line("import time")
         line("from decimal import Decimal")
         line()
         line("from boto3.dynamodb.types import TypeDeserializer, TypeSerializer")
@@ -71,6 +73,11 @@ struct Boto3ModuleWriter {
         line("# CreateTable requests built from the model (on-demand), used by create_tables().")
         line("TABLE_DEFINITIONS = {")
         for table in model.tables { tableDefinition(table) }
+        line("}")
+        line()
+        line("# Logical table id -> the attribute TTL reads (epoch seconds), set by create_tables().")
+        line("TIME_TO_LIVE = {")
+        for table in model.tables { if let ttl = table.definition.timeToLiveAttribute { line("    \(P.string(table.id)): \(P.string(ttl)),") } }
         line("}")
         line()
     }
@@ -96,6 +103,9 @@ struct Boto3ModuleWriter {
                 line("            {\"IndexName\": \(P.string(index.name)), \"KeySchema\": \(schema(index.partitionKey, index.sortKey)), \"Projection\": \(projection(index.projection))},")
             }
             line("        ],")
+        }
+        if let view = definition.streamViewType {
+            line("        \"StreamSpecification\": {\"StreamEnabled\": True, \"StreamViewType\": \(P.string(view.rawValue))},")
         }
         line("    },")
     }
@@ -135,6 +145,7 @@ struct Boto3ModuleWriter {
         case .acceptedScan: return "accepted-scan"
         case .searchService: return "search-service"
         case .unserved: return "unserved"
+        case .expiresByTTL: return "ttl"
         }
     }
 
@@ -160,6 +171,8 @@ struct Boto3ModuleWriter {
             line("    Not served by the model: " + P.docText(reason))
         case .acceptedScan:
             line("    A Scan accepted at the design gate.")
+        case .expiresByTTL(let attribute):
+            line("    Done by DynamoDB's TTL on \(P.docText(attribute)), without a request: nothing to call.")
         case .served:
             break
         }
@@ -185,6 +198,10 @@ struct Boto3ModuleWriter {
         }
         line("    \"\"\"")
         guard let body else {
+            if case .expiresByTTL = mapping.status {
+                line("    return None")
+                return
+            }
             let reason: String
             switch mapping.status {
             case .searchService: reason = "Pattern #\(mapping.patternID) needs a search service: OpenSearch serves it, not DynamoDB."

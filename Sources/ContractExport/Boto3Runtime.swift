@@ -62,6 +62,38 @@ def _typed(value, kind):
     return value
 
 
+def _expiry(value, seconds):
+    """A TTL value: the time value holds (ISO 8601 text, or epoch seconds) plus seconds, as epoch seconds."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return int(value) + seconds
+    text = str(value).strip()
+    if len(text) == 10:
+        text += "T00:00:00+00:00"
+    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    return int(moment.timestamp()) + seconds
+
+
+def _when_selected(selector, expected, value):
+    """A sparse index key: value when selector holds expected (None: holds nothing), else None (not stored)."""
+    if expected is None:
+        return value if selector is None else None
+    return value if selector is not None and _text(selector) == expected else None
+
+
+def _present(value):
+    """Whether a sparse index key has a value (its item is in the selected state)."""
+    return value is not None
+
+
+def _now():
+    """The current time in epoch seconds (items whose TTL has passed are left out of reads)."""
+    return int(time.time())
+
+
 def _first(items):
     """The first item a step returned (a step that reads several items and is not looped over)."""
     return items[0] if items else None
@@ -120,5 +152,8 @@ def create_tables(client, table_names=None):
     waiter = client.get_waiter("table_exists")
     for table_id in TABLE_DEFINITIONS:
         waiter.wait(TableName=_table_name(table_id, table_names), WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    for table_id, attribute in TIME_TO_LIVE.items():
+        client.update_time_to_live(
+            TableName=_table_name(table_id, table_names), TimeToLiveSpecification={"Enabled": True, "AttributeName": attribute})
 """#
 }

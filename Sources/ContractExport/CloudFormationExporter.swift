@@ -94,6 +94,11 @@ public enum CloudFormationExporter {
         if table.indexes.contains(where: { $0.partitionKey.count > 1 || $0.sortKey.count > 1 }) {
             comments.append("Multi-attribute GSI keys: several HASH / RANGE entries in one KeySchema (DynamoDB multi-attribute keys).")
         }
+        if let ttl = table.timeToLive {
+            comments.append("TTL on \(ttl.attribute) (epoch seconds): " + ttl.retentions.map { "\($0.entity) kept \($0.period.text)" }.joined(separator: "; ")
+                + ". Expired items are deleted within days, without write units.")
+        }
+        for reason in table.streamReasons { comments.append("Stream for " + singleLine(reason.text) + ".") }
         return comments
     }
 
@@ -120,6 +125,13 @@ public enum CloudFormationExporter {
         let locals = table.indexes.filter { $0.kind == .local }
         if !locals.isEmpty {
             properties.append(.init("LocalSecondaryIndexes", .list(locals.map { .map(indexEntries($0)) })))
+        }
+        let definition = table.definition
+        if let ttl = definition.timeToLiveAttribute {
+            properties.append(.init("TimeToLiveSpecification", .map([.init("AttributeName", .quoted(ttl)), .init("Enabled", .plain("true"))])))
+        }
+        if let view = definition.streamViewType {
+            properties.append(.init("StreamSpecification", .map([.init("StreamViewType", .plain(view.rawValue))])))
         }
         properties += [
             .init("PointInTimeRecoverySpecification", .map([.init("PointInTimeRecoveryEnabled", .plain("true"))])),

@@ -95,6 +95,12 @@ public enum ContractV2Exporter {
                 ("local_column", .string(denormalization.localAttribute)),
                 ("source_column", .string(denormalization.sourceJoinAttribute)),
             ])))
+        } else if let ttl = table.timeToLive, ttl.attribute == attribute.name, let retention = ttl.retention(of: attribute.entity) {
+            fields.append(("transformation", .object([
+                ("type", .string("ttl-expiry")),
+                ("from", .string(attribute.sourceColumn ?? retention.storedFrom)),
+                ("add_seconds", .integer(retention.period.seconds)),
+            ])))
         } else if let composed = attribute.composedOf, composed.count > 1 {
             fields.append(("transformation", .object([
                 ("type", .string("string-format")),

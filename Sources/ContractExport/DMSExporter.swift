@@ -73,7 +73,7 @@ public enum DMSExporter {
             mappings.append(attributeMapping(key.name, type: key.dynamoDBType.rawValue, value: value))
         }
         for attribute in table.attributes where attribute.entity == entity.name && attribute.sourceEntity == entity.name
-            && attribute.denormalization == nil && attribute.composedOf == nil {
+            && attribute.denormalization == nil && attribute.composedOf == nil && attribute.name != table.timeToLive?.attribute {
             guard let column = attribute.sourceColumn, attribute.sourceTable == nil || attribute.sourceTable == source,
                   column != attribute.name else { continue }
             // The renamed column is not also copied under its old name, even when its key

@@ -21,8 +21,10 @@ enum KeyTemplate {
             for part in parts { text += try self.text(part, placeholder: placeholder) }
             return text
         case .entityItem(let entity): return try placeholder(entity)
-        case .emptyList: return ""
+        case .emptyList, .currentTime: return ""
         case .negated(let inner): return try "-" + text(inner, placeholder: placeholder)
+        case .expiry(let from, let seconds): return try "epoch(" + text(from, placeholder: placeholder) + ") + \(seconds)"
+        case .whenSelected(_, _, let then): return try text(then, placeholder: placeholder)
         }
     }
 }

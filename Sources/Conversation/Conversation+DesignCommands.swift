@@ -407,7 +407,7 @@ extension Conversation {
             throw RequirementsError("A Scan is already accepted for pattern \(id); /reject-scan \(id) withdraws it.")
         case .searchService:
             throw RequirementsError("Pattern \(id) needs a search service: a Scan per search would read the whole table each time, so it stays ❌ for OpenSearch.")
-        case .served:
+        case .served, .expiresByTTL:
             throw RequirementsError("Pattern \(id) is served by \(DesignReviewText.operationText(mapping, model: model)); it needs no Scan.")
         case .unserved(let reason):
             var trial = state.designChoices

@@ -96,6 +96,11 @@ extension Conversation {
             let owner = words.dropFirst().joined(separator: " ")
             try changeEntity(name) { entity in entity.owner = owner }
             return ["\(name) is owned by \(owner)."]
+        case "retention":
+            guard words.count >= 2 else { throw RequirementsError("Usage: retention 30 days from created_at, or retention forever") }
+            let answer = words.dropFirst().joined(separator: " ")
+            try changeEntity(name) { entity throws(RequirementsError) in entity.retention = try AnswerParser.retention(answer, entity: entity) }
+            return ["\(name) items are kept \(state.requirements.entity(named: name)?.retention?.text ?? answer)."]
         case "drop", "exclude", "include", "sensitive", "not-sensitive", "size":
             guard words.count >= 2 else { throw RequirementsError(Self.reviewUsage) }
             let attribute = words[1]
@@ -112,7 +117,7 @@ extension Conversation {
         }
     }
 
-    public static let reviewUsage = "Press Enter to accept, or: rename NAME, drop COLUMN, exclude COLUMN REASON, include COLUMN, sensitive COLUMN, not-sensitive COLUMN, size COLUMN BYTES, owner TEAM."
+    public static let reviewUsage = "Press Enter to accept, or: rename NAME, drop COLUMN, exclude COLUMN REASON, include COLUMN, sensitive COLUMN, not-sensitive COLUMN, size COLUMN BYTES, owner TEAM, retention 30 days from COLUMN (or forever)."
 
     static func applyReview(_ action: String, _ rest: String, to attribute: inout Attribute, identifier: [String]) throws(RequirementsError) {
         switch action {

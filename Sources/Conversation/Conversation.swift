@@ -114,6 +114,13 @@ public struct Conversation: Sendable {
             advance(to: .entityOwner(entity: name))
         case .entityOwner(let name):
             try changeEntity(name) { entity in entity.owner = text.isEmpty ? nil : text }
+            if state.requirements.entity(named: name)?.retentionStartCandidates.isEmpty == false {
+                advance(to: .entityRetention(entity: name))
+            } else {
+                endWalk(defaultNext: .entityName)
+            }
+        case .entityRetention(let name):
+            try changeEntity(name) { entity throws(RequirementsError) in entity.retention = try AnswerParser.retention(text, entity: entity) }
             endWalk(defaultNext: .entityName)
         case .relationshipPair:
             return try answerRelationshipPair(text)
@@ -368,7 +375,7 @@ public struct Conversation: Sendable {
             switch state.step {
             case .gapReview(let gapID) where !GapFinder.gaps(in: state.requirements).contains(where: { $0.id == gapID }):
                 state.step = nextGapStep()
-            case .entityAttributes(let name), .entityIdentifier(let name), .entityUniques(let name), .entityOwner(let name):
+            case .entityAttributes(let name), .entityIdentifier(let name), .entityUniques(let name), .entityOwner(let name), .entityRetention(let name):
                 if state.requirements.entity(named: name) == nil { state.step = .entityName } else { return }
             case .entityReview(let name):
                 if state.requirements.entity(named: name) == nil {

@@ -54,6 +54,7 @@ enum DesignChangeSummary {
         switch mapping.status {
         case .searchService: return "❌ search service"
         case .unserved: return "⚠️ broken"
+        case .expiresByTTL: return DesignReviewText.operationText(mapping, model: model)
         case .served, .acceptedScan: return DesignReviewText.operationText(mapping, model: model)
         }
     }

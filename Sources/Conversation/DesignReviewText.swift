@@ -163,6 +163,7 @@ enum DesignReviewText {
         switch mapping.status {
         case .searchService: return "❌ needs a search service"
         case .unserved(let reason): return "⚠️ broken: \(reason)"
+        case .expiresByTTL(let attribute): return "TTL on \(attribute) (no request)"
         case .served, .acceptedScan:
             let operation = mapping.operation?.rawValue ?? "?"
             let table = mapping.tableID.map { model.table(id: $0)?.name ?? $0 } ?? "?"

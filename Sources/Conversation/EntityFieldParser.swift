@@ -9,6 +9,8 @@ enum EntityFieldParser {
         let names = Set(entity.attributes.map(\.name))
         if !entity.identifier.allSatisfy(names.contains) { entity.identifier = [] }
         entity.uniqueGroups = entity.uniqueGroups.filter { $0.allSatisfy(names.contains) }
+        // A retention counting from an attribute that is gone is asked again.
+        if let period = entity.retention?.period, (try? AnswerParser.checkRetention(period, of: entity)) == nil { entity.retention = nil }
     }
 
     /// `size=description:400`, `distinct=status:4`: one number for one attribute, the others kept.
@@ -37,8 +39,12 @@ enum EntityFieldParser {
                 attribute.typicalSizeBytes = number
             }
             case "distinct": try setNumber(value, of: &entity, field: "distinct") { attribute, number in attribute.distinctValues = number }
+            case "retention":
+                // `30d:created_at` is the one-word form of `30 days from created_at`.
+                let words = value.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
+                entity.retention = try AnswerParser.retention(words.count == 2 ? "\(words[0]) from \(words[1])" : value, entity: entity)
             default:
-                throw RequirementsError("\(key) is not an entity field; use: name, attributes, identifier, unique, owner, size (ATTRIBUTE:BYTES), distinct (ATTRIBUTE:COUNT).")
+                throw RequirementsError("\(key) is not an entity field; use: name, attributes, identifier, unique, owner, size (ATTRIBUTE:BYTES), distinct (ATTRIBUTE:COUNT), retention (30d:created_at or forever).")
             }
         }
     }

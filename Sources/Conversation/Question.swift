@@ -49,6 +49,11 @@ public struct Question: Sendable, Equatable {
         case .entityOwner(let name):
             return Question(text: "Which service or team owns \(name)? (optional: press Enter to skip)",
                             currentAnswer: requirements.entity(named: name)?.owner)
+        case .entityRetention(let name):
+            let entity = requirements.entity(named: name)
+            let candidates = entity?.retentionStartCandidates ?? []
+            return Question(text: "How long are \(name) items kept? Press Enter or type forever to keep them until deleted, or give a period such as 30 days from \(candidates.first ?? "created_at") (counted from one of: \(candidates.joined(separator: ", "))); add \", then archived\" to copy expired items to an archive. A period becomes a TTL: DynamoDB deletes expired items for free.",
+                            currentAnswer: entity?.retention?.text)
         case .entityReview(let name):
             return Question(text: requirements.entity(named: name).map(Self.reviewText) ?? "", currentAnswer: nil)
         case .relationshipPair:

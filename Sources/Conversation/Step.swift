@@ -13,6 +13,8 @@ public enum Step: Codable, Sendable, Equatable {
     case entityIdentifier(entity: String)
     case entityUniques(entity: String)
     case entityOwner(entity: String)
+    /// How long the entity's items are kept (asked when it has a date to count from).
+    case entityRetention(entity: String)
     /// Reviews an entity imported from the MySQL schema (rename, exclude columns, mark sensitive).
     case entityReview(entity: String)
     /// Asks for the next relationship (`User -> Order`), or `done`.
@@ -48,7 +50,7 @@ public enum Step: Codable, Sendable, Equatable {
     public var section: String {
         switch self {
         case .overviewDomain, .overviewContext, .overviewUsers, .overviewPeak: return "application overview"
-        case .entityName, .entityAttributes, .entityIdentifier, .entityUniques, .entityOwner: return "entities"
+        case .entityName, .entityAttributes, .entityIdentifier, .entityUniques, .entityOwner, .entityRetention: return "entities"
         case .entityReview: return "imported entities"
         case .relationshipPair, .relationshipCardinality, .relationshipIndependence: return "relationships"
         case .patternDescription, .patternField: return "access patterns"

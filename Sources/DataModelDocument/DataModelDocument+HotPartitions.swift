@@ -66,7 +66,13 @@ extension DataModelDocument {
         out += finding.unitsPerRequest.map { Number.decimal($0) } ?? "unknown"
         out += " | "
         if let share = finding.hottestShare {
-            out += Number.percent(share)
+            // A share too small for one decimal still bounds something: not 0%.
+            out += share > 0 && share < 0.0005 ? "<0.1%" : Number.percent(share)
+            if let source = finding.hottestShareSource {
+                out += " ("
+                out.cell(source)
+                out += ")"
+            }
         } else {
             out += "unknown"
             if let safe = finding.safeShare {

@@ -74,6 +74,9 @@ extension DataModelDocument {
         switch mapping.status {
         case .acceptedScan: out += " Scan accepted"
         case .unserved: out += " **not served**"
+        case .expiresByTTL(let attribute):
+            out += " TTL on "
+            out.code(attribute)
         case .served, .searchService: break
         }
         out += " | "
@@ -128,7 +131,7 @@ extension DataModelDocument {
             notes.next(&out)
             out += "**not served**: "
             out.cell(reason)
-        case .served, .acceptedScan: break
+        case .served, .acceptedScan, .expiresByTTL: break
         }
         if mapping.isServedByDynamoDB, mapping.operation?.isRead == true, mapping.consistency == .strong {
             notes.next(&out)

@@ -147,8 +147,10 @@ extension DataModelDocument {
         var scans = 0
         var search = 0
         var unserved = 0
+        var expiring = 0
         for mapping in mappings {
             switch mapping.status {
+            case .expiresByTTL: expiring += 1
             case .searchService: search += 1
             case .unserved: unserved += 1
             case .acceptedScan: scans += 1
@@ -184,6 +186,11 @@ extension DataModelDocument {
         if scans > 0 {
             out += ", "
             out += counted(scans, "accepted Scan")
+        }
+        if expiring > 0 {
+            out += ", "
+            out += Number.count(expiring)
+            out += " done by TTL"
         }
         if search > 0 {
             out += ", "
@@ -249,7 +256,7 @@ extension PatternMapping {
     var isServedByDynamoDB: Bool {
         switch status {
         case .served, .acceptedScan: return true
-        case .searchService, .unserved: return false
+        case .searchService, .unserved, .expiresByTTL: return false
         }
     }
 }

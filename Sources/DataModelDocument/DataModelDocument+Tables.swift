@@ -43,6 +43,7 @@ extension DataModelDocument {
         } else {
             out += "none: every item is found by its partition key alone"
         }
+        lifecycle(table, into: &out)
         out += "\n- **Capacity mode**: "
         out += table.capacityMode == .onDemand ? "on-demand" : "provisioned"
         out += " · **Table class**: "
@@ -69,6 +70,33 @@ extension DataModelDocument {
             self.index(index, load: indexLoad, capacityMode: table.capacityMode, into: &out)
         }
         out += "\n"
+    }
+
+    /// The TTL and the stream, when the table has them (docs/design-engine.md, "Lifecycle").
+    static func lifecycle(_ table: TableDesign, into out: inout Text) {
+        if let ttl = table.timeToLive {
+            out += "\n- **TTL**: "
+            out.code(ttl.attribute)
+            out += " (N, epoch seconds): "
+            out.join(ttl.retentions, "; ") { text, retention in
+                text.inline(retention.entity)
+                text += " items expire "
+                text += Number.count(retention.period.days)
+                text += retention.period.days == 1 ? " day after " : " days after "
+                text.code(retention.storedFrom)
+                if retention.period.archived == true { text += ", then go to the archive" }
+            }
+            out += ". DynamoDB deletes expired items within days of expiry, consuming no write units; reads filter on "
+            out.code(ttl.attribute)
+            out += " so they do not return expired items."
+        }
+        if let view = table.streamViewType {
+            out += "\n- **Stream**: "
+            out.code(view.rawValue)
+            out += " for "
+            out.join(table.streamReasons, "; ") { $0.inline($1.text) }
+            out += "."
+        }
     }
 
     /// `` `user_id` (S) ``, with its parts for a concatenated key.
@@ -194,6 +222,17 @@ extension DataModelDocument {
             for role in indexRoles[attribute.name] ?? [] {
                 notes.next(&out)
                 out.cell(role)
+            }
+            if attribute.name == table.timeToLive?.attribute {
+                notes.next(&out)
+                out += "TTL: "
+                out.join(table.timeToLive?.retentions ?? [], ", ") { text, retention in
+                    text.codeCell(retention.storedFrom)
+                    text += " + "
+                    text += Number.count(retention.period.days)
+                    text += " days"
+                }
+                out += ", epoch seconds"
             }
             if let parts = attribute.composedOf, !parts.isEmpty {
                 notes.next(&out)

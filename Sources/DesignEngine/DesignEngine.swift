@@ -16,6 +16,7 @@ public enum DesignEngine {
         let planned = PatternPlanner.plan(context, layout: &layout)
         var tables = TableAssembler.assemble(context, layout: layout, indexes: planned.indexes, mappings: planned.mappings,
                                              copies: planned.denormalizations, itemLayouts: planned.itemLayouts)
+        LifecyclePlanner.addStreamReasons(to: &tables, searchNotes: planned.searchNotes, context)
         for index in tables.indices {
             tables[index].exampleItems = ExampleItemBuilder.examples(for: tables[index], requirements: requirements, entities: context.entitiesByName)
         }
@@ -24,6 +25,7 @@ public enum DesignEngine {
         let cost = CostEstimator.estimate(tables: tables, mappings: mappings, requirements: requirements, prices: prices)
         let warnings = WarningDetector.warnings(tables: tables, mappings: mappings, hotPartitions: hotPartitions, requirements: requirements)
         let decisions = layout.decisions + planned.decisions + CapacityDecisionWriter.decisions(tables: tables, cost: cost, context: context)
+            + LifecyclePlanner.decisions(tables: tables, mappings: mappings, context)
         var model = DataModel(
             tables: tables, mappings: mappings, decisions: decisions, hotPartitions: hotPartitions, cost: cost,
             warnings: warnings, openSearch: OpenSearchRequirement(patterns: planned.searchNotes),

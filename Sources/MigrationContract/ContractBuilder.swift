@@ -101,7 +101,7 @@ public enum ContractBuilder {
         var result: [String] = []
         for mapping in model.mappings.sorted(by: { $0.patternID < $1.patternID }) where ids.contains(mapping.patternID) {
             switch mapping.status {
-            case .served, .acceptedScan: break
+            case .served, .acceptedScan, .expiresByTTL: break
             case .searchService, .unserved: continue
             }
             if seen.insert(mapping.description).inserted { result.append(mapping.description) }

@@ -1,3 +1,4 @@
+import DesignEngine
 import DynamoDBAPI
 import Requirements
 
@@ -92,5 +93,33 @@ enum EffectCheck {
         guard let got else { return ["\(label) has no \(attribute) after the write"] }
         if abs(got - expected) > 1e-9 { return ["\(label) holds \(attribute) = \(ExerciseRun.text(got)), expected \(ExerciseRun.text(expected))"] } // MUTATION: effect-counter
         return []
+    }
+}
+
+/// An item of an entity with a retention period carries its expiry: the time its `from`
+/// attribute holds plus the retention, in epoch seconds, as a Number (docs/design-engine.md,
+/// "Lifecycle"). Computed here from the stored item alone, not from the plan.
+enum ExpiryCheck {
+    static func problems(_ item: Item?, retention: EntityRetention, attribute: String, label: String) -> [String] {
+        guard let item else { return [] }
+        guard let start = item[retention.storedFrom], let text = ValueConversion.text(of: start), let epoch = EpochTime.seconds(of: text) else {
+            return ["\(label): \(retention.storedFrom) holds no date to count the retention from"]
+        }
+        let expected = AttributeValue.n(String(epoch + retention.period.seconds))
+        let stored = item[attribute]
+        if stored != expected { return ["\(label): the TTL attribute \(attribute) is \(stored.map { "\($0)" } ?? "missing"), expected \(expected) (\(retention.storedFrom) + \(retention.period.days) days)"] } // MUTATION: ttl-expiry
+        return []
+    }
+}
+
+/// A sparse index holds exactly the items in its selected state (docs/design-engine.md,
+/// "Sparse indexes"): an item that entered the state carries the key and is in the index, one
+/// that left it carries no key and is gone from the index.
+enum SparseIndexCheck {
+    static func problems(inState: Bool, carriesKey: Bool, inIndex: Bool, label: String, index: String, attribute: String) -> [String] {
+        var problems: [String] = []
+        if inState != carriesKey { problems.append("\(label) \(inState ? "entered" : "left") the state of \(index) but \(carriesKey ? "still carries" : "does not carry") \(attribute)") }
+        if inState != inIndex { problems.append("\(label) \(inState ? "entered" : "left") the state of \(index) but is \(inIndex ? "still" : "not") in the index") } // MUTATION: sparse-index
+        return problems
     }
 }

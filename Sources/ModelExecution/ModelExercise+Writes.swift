@@ -73,6 +73,9 @@ extension ExerciseRun {
         case .success(let item):
             let expected = stored.storedItem(entity, values: values, in: table, samples: samples) ?? [:]
             found += StoredValuesCheck.problems(expected: expected, stored: item, label: label)
+            if let ttl = table.timeToLive, let retention = ttl.retention(of: entity) {
+                found += ExpiryCheck.problems(item, retention: retention, attribute: ttl.attribute, label: label)
+            }
         }
         for lookup in stored.lookups(of: entity) where hasUniqueValues(entity, values: values, lookup: lookup) {
             found += UniqueValueReservedCheck.problems(reserved: isReserved(entity, values: values, lookup: lookup), table: lookup.name)
@@ -164,6 +167,31 @@ extension ExerciseRun {
         }
     }
 
+    // MARK: Retention
+
+    /// A purge by age done by TTL: every sample item of its entity carries the right expiry.
+    mutating func checkExpiries() {
+        for mapping in model.mappings {
+            guard case .expiresByTTL(let attribute) = mapping.status, let entity = pattern(mapping)?.entities.first,
+                  let table = stored.table(of: entity), let retention = table.timeToLive?.retention(of: entity),
+                  table.timeToLive?.attribute == attribute else { continue }
+            say("Pattern #\(mapping.patternID): checking the TTL on \(entity) items")
+            var found: [String] = []
+            let items = samples.items[entity] ?? []
+            for values in items {
+                let label = "the \(entity) item \(stored.identity(entity, values: values, in: table))"
+                switch readBack(entity, values: values, in: table) {
+                case .failure(let failure): found.append(failure.message)
+                case .success(let item):
+                    if item == nil { found.append("\(label) cannot be read back") }
+                    found += ExpiryCheck.problems(item, retention: retention, attribute: attribute, label: label)
+                }
+            }
+            guard !items.isEmpty else { continue }
+            record(mapping.patternID, found, expected: items.count, got: items.count - found.count)
+        }
+    }
+
     // MARK: Updates and deletes
 
     mutating func checkUpdatesAndDeletes() {
@@ -230,7 +258,48 @@ extension ExerciseRun {
             samples.replace(entityName, at: index, with: after)
             found += copiesRefreshed(entityName, values: after, written: written)
         }
+        if reach.count == 1, let index = reach.first {
+            found += sparseStateRounds(mapping, plan: plan, entity: entity, written: written, targetIndex: index)
+        }
         record(mapping.patternID, found, expected: reach.count, got: reach.count)
+    }
+
+    /// For each sparse index keyed on a state the update writes: the update run once into the
+    /// state and once out of it, each time checking the stored key and the index's contents.
+    mutating func sparseStateRounds(_ mapping: PatternMapping, plan: PatternPlan, entity: Entity, written: [String], targetIndex: Int) -> [String] {
+        guard let table = stored.table(of: entity.name) else { return [] }
+        var found: [String] = []
+        for index in table.indexes {
+            guard let sparse = index.sparse, let layoutValue = table.itemLayout(of: entity.name)?.attributes.first(where: { $0.attribute == sparse.attribute }),
+                  case .whenSelected(.input(_, let selector), let selected, _) = layoutValue.value, written.contains(selector),
+                  let attribute = entity.attribute(named: selector) else { continue }
+            // An update that writes the attribute gives it a value: for a selection of the items
+            // without one it can only move the item out (creates put items in).
+            for entering in selected == nil ? [false] : [true, false] {
+                var values = samples.items[entity.name]![targetIndex]
+                if entering, let selected {
+                    values[selector] = samples.converted(.s(selected), to: attribute)
+                } else {
+                    values[selector] = samples.changedValue(of: attribute, entity: entity.name, round: mapping.patternID * 10 + 7, current: values[selector])
+                }
+                let label = "the \(entity.name) item \(stored.identity(entity.name, values: values, in: table))"
+                if let failure = execute(mapping.patternID, plan, PlanInputs(values: [entity.name: values])).failure {
+                    found.append("moving \(label) \(entering ? "into" : "out of") the state of \(index.name) failed: \(failure.message)")
+                    continue
+                }
+                samples.replace(entity.name, at: targetIndex, with: values)
+                guard case .success(let item?) = readBack(entity.name, values: values, in: table) else {
+                    found.append("\(label) cannot be read back")
+                    continue
+                }
+                let key = Dictionary(uniqueKeysWithValues: table.keyAttributeNames.compactMap { name in item[name].map { (name, $0) } })
+                let entries = (try? service.scan(ScanInput(tableName: runner.deployed(table.id), indexName: index.name)).items) ?? []
+                let inIndex = entries.contains { entry in key.allSatisfy { entry[$0.key] == $0.value } }
+                found += SparseIndexCheck.problems(inState: entering, carriesKey: item[sparse.attribute] != nil, inIndex: inIndex, label: label,
+                                                   index: index.name, attribute: sparse.attribute)
+            }
+        }
+        return found
     }
 
     /// The attributes an update pattern changes: those it lists, or every migrated attribute

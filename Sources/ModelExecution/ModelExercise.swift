@@ -35,6 +35,7 @@ public struct ModelExercise: Sendable {
     public func runRecording() -> (results: [ExecutionReport.PatternResult], events: [ExerciseEvent]) {
         var run = ExerciseRun(exercise: self)
         run.writeSamples()
+        run.checkExpiries()
         run.checkReads()
         run.checkDuplicates()
         run.checkOtherCreates()
@@ -103,7 +104,7 @@ struct ExerciseRun {
             result.outcome = .fail
             result.reason = "not served by the model: \(reason)"
             return result
-        case .served, .acceptedScan: break
+        case .served, .acceptedScan, .expiresByTTL: break
         }
         guard ran.contains(mapping.patternID) else {
             result.outcome = .fail

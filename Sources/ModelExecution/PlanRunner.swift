@@ -146,11 +146,22 @@ public struct PlanRunner: Sendable {
         return item
     }
 
+    /// Whether a value exists for this round (a sparse key outside its state does not).
+    func isPresent(_ value: PlanValue, _ state: State) -> Bool {
+        let current = state.current
+        let results = state.results
+        return PlanValueResolver.isPresent(value, inputs: state.inputs.values) { source, attribute in
+            let item: Item? = if let round = current[source] { round } else { results.indices.contains(source) ? results[source].first : nil }
+            return item?[attribute]
+        }
+    }
+
     func resolveItem(_ values: [StoredValue], step: Int, _ state: inout State) throws(PlanRunFailure) -> Item {
         var item: Item = [:]
         for stored in values {
             // An attribute the caller has no value for is simply not stored (a nullable column).
             if case .input(let entity, let attribute) = stored.value, state.inputs.values[entity]?[attribute] == nil { continue }
+            if !isPresent(stored.value, state) { continue }
             item[stored.attribute] = try resolve(stored.value, type: stored.type, step: step, &state)
         }
         return item
@@ -163,6 +174,8 @@ public struct PlanRunner: Sendable {
         var values: [String: AttributeValue] = [:]
         let table = tables[tableID]
         for entry in expressions.values {
+            // A sparse key removed by this update binds no value.
+            if !isPresent(entry.value, state) { continue }
             let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
             values[entry.placeholder] = try resolve(entry.value, type: type, step: step, &state)
         }
@@ -335,7 +348,11 @@ public struct PlanRunner: Sendable {
     func updateInput(_ update: UpdateRequest, step: Int, _ state: inout State) throws(PlanRunFailure) -> UpdateItemInput {
         let key = try resolveKey(update.key, step: step, &state)
         var expressions = PlanExpressions()
-        let updateText = expressions.update(update.actions)
+        let removing = Set(update.actions.compactMap { action -> String? in
+            guard case .setOrRemove(let attribute, let value) = action, !isPresent(value, state) else { return nil }
+            return attribute
+        })
+        let updateText = expressions.update(update.actions, removing: removing)
         let condition = update.condition.map { expressions.condition($0) }
         let (names, values) = try bind(expressions, tableID: update.tableID, step: step, &state)
         return UpdateItemInput(tableName: deployed(update.tableID), key: key, updateExpression: updateText, conditionExpression: condition,

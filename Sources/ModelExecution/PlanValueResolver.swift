@@ -41,6 +41,21 @@ enum PlanValueResolver {
                 guard case .n(let text) = resolved, let number = DynamoDBNumber(text) else { return .failure(Missing("a number to negate, found \(resolved)")) }
                 raw = .n(Self.negate(number, text: text))
             }
+        case .expiry(let from, let seconds):
+            let start: AttributeValue
+            switch resolve(from, type: nil, inputs: inputs, stepResult: stepResult) {
+            case .failure(let missing): return .failure(missing)
+            case .success(let resolved): start = resolved
+            }
+            guard let text = ValueConversion.text(of: start), let epoch = EpochTime.seconds(of: text) else {
+                return .failure(Missing("a date or epoch seconds in \(start) to count the retention from"))
+            }
+            raw = .n(String(epoch + seconds))
+        case .currentTime:
+            raw = .n(String(SampleClock.now))
+        case .whenSelected(_, _, let then):
+            guard isPresent(value, inputs: inputs, stepResult: stepResult) else { return .failure(Missing("a value (the item is not in the selected state)")) }
+            return resolve(then, type: type, inputs: inputs, stepResult: stepResult)
         }
         guard let type else { return .success(raw) }
         return .success(ValueConversion.convert(raw, to: type) ?? raw)
@@ -52,6 +67,27 @@ enum PlanValueResolver {
         let trimmed = String(text.drop { $0 == " " })
         if trimmed.hasPrefix("-") { return String(trimmed.dropFirst()) }
         return "-" + (trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
+    }
+
+    /// The time plans run at in the proof and the validator: the start of the sample dates, so
+    /// sample items whose TTL counts from them are not expired yet.
+    enum SampleClock {
+        static let now = SampleData.firstSampleTime
+    }
+
+    /// Whether the value exists: false for a `whenSelected` whose selector does not hold the
+    /// selected value (the attribute is then left out of the item, or removed).
+    static func isPresent(_ value: PlanValue, inputs: [String: EntityValues], stepResult: (Int, String) -> AttributeValue?) -> Bool {
+        guard case .whenSelected(let selector, let equals, _) = value else { return true }
+        var current: AttributeValue?
+        if case .input(let entity, let attribute) = selector {
+            current = inputs[entity]?[attribute]
+        } else if case .success(let resolved) = resolve(selector, type: nil, inputs: inputs, stepResult: stepResult) {
+            current = resolved
+        }
+        if case .null? = current { current = nil }
+        guard let equals else { return current == nil }
+        return current.flatMap(ValueConversion.text) == equals
     }
 
     struct Missing: Error, Sendable, Equatable {

@@ -140,6 +140,8 @@ public struct SampleData: Sendable {
     public func sample(_ entity: Entity, _ number: Int) -> EntityValues {
         var item: EntityValues = [:]
         for attribute in entity.attributes where attribute.isMigrated {
+            // A stated share of items without a value: odd samples have none.
+            if attribute.share(of: nil) != nil, attribute.valueShares?.contains(where: { $0.value != nil }) != true, number % 2 == 1 { continue }
             item[attribute.name] = value(of: attribute, entity: entity.name, number: number)
         }
         return item
@@ -204,8 +206,32 @@ public struct SampleData: Sendable {
         }
     }
 
+    /// 2030-01-01T00:00:00Z: sample times a retention counts from start here, one hour apart,
+    /// and plans run at this time, so no sample item has expired.
+    public static let firstSampleTime = 1_893_456_000
+
+    /// Whether `attribute` is the one `entity`'s retention counts from (its samples are times).
+    func isRetentionStart(_ attribute: Attribute, entity: String) -> Bool {
+        requirements.entity(named: entity)?.retention?.period?.from == attribute.name
+    }
+
+    /// A time `number` hours after the first sample time, in the attribute's own form.
+    func sampleTime(of attribute: Attribute, number: Int) -> AttributeValue {
+        let seconds = Self.firstSampleTime + number * 3_600
+        switch attribute.type {
+        case .number: return .n(String(seconds))
+        case .date: return .s(EpochTime.dateText(seconds))
+        default: return .s(EpochTime.isoText(seconds))
+        }
+    }
+
     func value(of attribute: Attribute, entity: String, number: Int, text: String? = nil) -> AttributeValue {
         let spread = (distinct[entity]?.contains(attribute.name) ?? false) ? number : (number % 2) + 1
+        if isRetentionStart(attribute, entity: entity) { return sampleTime(of: attribute, number: text == nil ? spread : number) }
+        // A stated minority value: odd samples hold it, so reads selecting it find items.
+        if text == nil, number % 2 == 1, let selected = attribute.valueShares?.first(where: { $0.value != nil })?.value {
+            return converted(.s(selected), to: attribute)
+        }
         let word = text ?? "\(attribute.name)-\(seed)-\(spread)"
         switch ItemSizer.dynamoDBType(of: attribute) {
         case .number: return .n(String(spread))

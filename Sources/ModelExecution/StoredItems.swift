@@ -68,6 +68,7 @@ struct StoredItems {
         var item: Item = [:]
         for stored in layout.attributes {
             if case .input(let owner, let attribute) = stored.value, inputs[owner]?[attribute] == nil { continue }
+            if !PlanValueResolver.isPresent(stored.value, inputs: inputs, stepResult: { _, _ in nil }) { continue }
             guard case .success(let value) = PlanValueResolver.resolve(stored.value, type: stored.type, inputs: inputs, stepResult: { _, _ in nil }) else { return nil }
             item[stored.attribute] = value
         }

@@ -88,6 +88,8 @@ public struct AccessPattern: Codable, Sendable, Equatable {
     /// The read serves analytics only (reports, dashboards): an export to S3 + Athena serves it.
     /// Nil until stated (then it is not).
     public var analyticsOnly: Bool?
+    /// The values the pattern selects its items by (`status = open`, `returned_at IS NULL`).
+    public var selects: [SelectedValue]?
 
     public init(
         id: Int, description: String, entities: [String] = [], type: PatternType? = nil,
@@ -141,6 +143,7 @@ public struct AccessPattern: Codable, Sendable, Equatable {
         case confirmedNotSearch = "confirmed_not_search"
         case effects, aggregate
         case analyticsOnly = "analytics_only"
+        case selects
     }
 }
 

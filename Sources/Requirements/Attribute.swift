@@ -42,6 +42,12 @@ public struct Attribute: Codable, Sendable, Equatable {
     /// How many distinct values the attribute takes (an enum's values, a flag's two), when the
     /// user said or the schema shows it; hot-partition figures for keys on it depend on it.
     public var distinctValues: Int?
+    /// The busiest value's share of the items and traffic (the largest tenant's 30%), when the
+    /// user stated it: hot-partition figures for keys on the attribute use it.
+    public var busiestShare: Double?
+    /// Stated shares of particular values (`open` is 5% of issues; `nil` value: items without
+    /// one), which make a read selecting a minority value a sparse-index candidate.
+    public var valueShares: [ValueShare]?
 
     public init(name: String, type: AttributeType, typicalSizeBytes: Int? = nil, source: SourceColumn? = nil,
                 excludedReason: String? = nil, isSensitive: Bool? = nil) {
@@ -62,6 +68,8 @@ public struct Attribute: Codable, Sendable, Equatable {
         case excludedReason = "excluded_reason"
         case isSensitive = "sensitive"
         case distinctValues = "distinct_values"
+        case busiestShare = "busiest_share"
+        case valueShares = "value_shares"
     }
 }
 

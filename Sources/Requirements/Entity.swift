@@ -15,6 +15,8 @@ public struct Entity: Codable, Sendable, Equatable {
     /// How many items the entity holds today or at launch, as the user estimated it; storage
     /// costs need it. Children without one are derived from their parent and the cardinality.
     public var itemCount: Estimate?
+    /// How long items are kept (docs/design-engine.md, "Lifecycle"); `nil` until asked.
+    public var retention: Retention?
 
     public init(
         name: String, attributes: [Attribute] = [], identifier: [String] = [],
@@ -39,6 +41,7 @@ public struct Entity: Codable, Sendable, Equatable {
         case sourceTable = "source_table"
         case sourceIndexes = "source_indexes"
         case itemCount = "item_count"
+        case retention
     }
 }
 

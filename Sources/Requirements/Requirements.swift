@@ -169,6 +169,7 @@ public struct Requirements: Codable, Sendable, Equatable {
                 throw RequirementsError("The unique attribute \(name) is not an attribute of \(entity.name); its attributes are \(list(entity.attributes.map(\.name))).")
             }
         }
+        if let period = entity.retention?.period { try AnswerParser.checkRetention(period, of: entity) }
     }
 
     private mutating func renameEntityReferences(from oldName: String, to newName: String) {
@@ -293,6 +294,12 @@ public struct Requirements: Codable, Sendable, Equatable {
         if case .some(.attribute(let sort)) = pattern.sort { try check([sort.attribute], "the sort attribute") }
         try check(pattern.filterAttributes, "a filter attribute")
         if case .some(.only(let result)) = pattern.attributes { try check(result, "a result attribute") }
+        for selected in pattern.selects ?? [] {
+            try check([selected.attribute], "a selected attribute")
+            guard (pattern.equalityAttributes ?? []).contains(selected.attribute) || (pattern.filterAttributes ?? []).contains(selected.attribute) else {
+                throw RequirementsError("The pattern selects \(selected.text), but \(selected.attribute) is neither an equality nor a filter attribute of it: add it to one.")
+            }
+        }
         try AnswerParser.checkRPS(peak: pattern.peakRPS, average: pattern.averageRPS)
         checked.effects = try checkedEffects(of: checked)
         try checkAggregate(of: checked)

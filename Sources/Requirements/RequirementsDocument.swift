@@ -327,6 +327,12 @@ public enum RequirementsDocument {
                 inline(owner, into: &out)
                 out += "\n"
             }
+            if let retention = entity.retention {
+                out += "- **Retention**: "
+                out += retention.period == nil ? "kept until deleted" : ""
+                if let period = retention.period { inline(period.text, into: &out) }
+                out += "\n"
+            }
             if let table = entity.sourceTable {
                 out += "- **MySQL table**: "
                 inline(table, into: &out)

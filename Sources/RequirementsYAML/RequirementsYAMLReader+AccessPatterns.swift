@@ -39,6 +39,8 @@ extension RequirementsYAMLReader {
         }
         pattern.latency = optionalText(fields[.latency], key: AccessPatternKey.latency.rawValue, location: location)
         pattern.attributes = selection?.selection
+        let selects = fields[.selects].flatMap { readSelects($0, location: location) }
+        pattern.selects = selects
         pattern.confirmedNotSearch = fields[.notSearch].flatMap {
             flag($0, key: AccessPatternKey.notSearch.rawValue, location: location)
         } ?? false
@@ -98,6 +100,9 @@ extension RequirementsYAMLReader {
                     if case .only(let names) = pattern.attributes { pattern.attributes = .only(names + [name]) }
                 }
             }
+        }
+        if let selects, let selectsNode = fields[.selects] {
+            attemptAttribute(selects.first?.attribute ?? "", at: selectsNode) { $0.selects = selects }
         }
         if let peakRPS, let peakNode = fields[.peakRPS] { attempt({ $0.peakRPS = peakRPS }, at: peakNode) }
         if let averageRPS, let averageNode = fields[.averageRPS] { attempt({ $0.averageRPS = averageRPS }, at: averageNode) }
@@ -272,5 +277,30 @@ extension RequirementsYAMLReader {
         }
         guard let names = names(node, key: AccessPatternKey.attributes.rawValue, location: location) else { return nil }
         return (.only(names.map(\.name)), names)
+    }
+
+    /// `selects: {status: open}` or `selects: {returned_at: null}`: the values the pattern selects
+    /// its items by.
+    private mutating func readSelects(_ node: Node, location: String) -> [SelectedValue]? {
+        let key = AccessPatternKey.selects.rawValue
+        guard case .mapping(let pairs) = node, !pairs.isEmpty else {
+            problems.report("'\(key)' \(location) must be a mapping of attribute to selected value, such as {status: open} or {returned_at: null}, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        var selected: [SelectedValue] = []
+        for (attributeNode, valueNode) in pairs {
+            guard let attribute = attributeNode.text, !attribute.isEmpty else {
+                problems.report("each key of '\(key)' \(location) must be an attribute name, found \(attributeNode.kindDescription)", at: attributeNode)
+                continue
+            }
+            if valueNode.isNull {
+                selected.append(SelectedValue(attribute: attribute, value: nil))
+            } else if let value = valueNode.text, !value.isEmpty {
+                selected.append(SelectedValue(attribute: attribute, value: value))
+            } else {
+                problems.report("the value '\(key)' selects for \(attribute) \(location) must be one value (or null for items without one), found \(valueNode.kindDescription)", at: valueNode)
+            }
+        }
+        return selected.isEmpty ? nil : selected
     }
 }

@@ -27,6 +27,7 @@ extension RequirementsYAMLReader {
             name: name, attributes: attributes.map(\.attribute), identifier: identifier.map(\.name),
             uniqueGroups: uniqueGroups.map(\.group), owner: owner)
         entity.itemCount = itemCount
+        if let retentionNode = fields[.retention] { entity.retention = readRetention(retentionNode, of: entity, location: location) }
         var probe = requirements
         if (try? probe.addEntity(entity)) != nil {
             // Added even when a field had a problem, so references to it are not reported as missing.
@@ -70,6 +71,9 @@ extension RequirementsYAMLReader {
         }
         for (group, groupNode) in uniqueGroups {
             _ = attempt({ $0.uniqueGroups.append(group) }, at: groupNode, quietly: group.contains(where: unusableAttributeNames.contains))
+        }
+        if let retention = entity.retention {
+            _ = attempt({ $0.retention = retention }, at: fields[.retention] ?? node, quietly: true)
         }
         accepted.name = name
         guard nameIsUsable else {
@@ -180,12 +184,50 @@ extension RequirementsYAMLReader {
                 isValid = false
             }
         }
+        var busiestShare: Double?
+        if let shareNode = fields[.busiestShare] {
+            busiestShare = parse(shareNode, key: AttributeKey.busiestShare.rawValue, location: location, expected: "a percentage such as 30%", numeric: true) {
+                text throws(RequirementsError) in try AnswerParser.share(text, what: "busiest_share \(location)")
+            }
+            if busiestShare == nil { isValid = false }
+        }
+        var valueShares: [ValueShare] = []
+        if let sharesNode = fields[.valueShares] {
+            if case .mapping(let pairs) = sharesNode, !pairs.isEmpty {
+                for (valueNode, shareNode) in pairs {
+                    guard let value = valueNode.text, !value.isEmpty else {
+                        problems.report("each key of value_shares \(location) must be a value such as open, found \(valueNode.kindDescription)", at: valueNode)
+                        isValid = false
+                        continue
+                    }
+                    let share = parse(shareNode, key: AttributeKey.valueShares.rawValue, location: location, expected: "a percentage such as 5%", numeric: true) {
+                        text throws(RequirementsError) in try AnswerParser.share(text, what: "The share of \(value) \(location)")
+                    }
+                    if let share { valueShares.append(ValueShare(value: value, share: share)) } else { isValid = false }
+                }
+                if valueShares.reduce(0, { $0 + $1.share }) > 1.000_001 {
+                    problems.report("the value_shares \(location) add up to more than 100%", at: sharesNode)
+                    isValid = false
+                }
+            } else {
+                problems.report("value_shares \(location) must be a mapping of value to share, such as {open: 5%}, found \(sharesNode.kindDescription)", at: sharesNode)
+                isValid = false
+            }
+        }
+        if let nullNode = fields[.nullShare] {
+            let share = parse(nullNode, key: AttributeKey.nullShare.rawValue, location: location, expected: "a percentage such as 3%", numeric: true) {
+                text throws(RequirementsError) in try AnswerParser.share(text, what: "null_share \(location)")
+            }
+            if let share { valueShares.append(ValueShare(value: nil, share: share)) } else { isValid = false }
+        }
         guard isValid, let type, fields[.size] == nil || size != nil else {
             if !name.isEmpty { unusableAttributeNames.insert(name) }
             return nil
         }
         var attribute = Attribute(name: name, type: type, typicalSizeBytes: size)
         attribute.distinctValues = distinctValues
+        attribute.busiestShare = busiestShare
+        attribute.valueShares = valueShares.isEmpty ? nil : valueShares
         return attribute
     }
 
@@ -238,6 +280,56 @@ extension RequirementsYAMLReader {
         case .mapping, .alias:
             problems.report("'\(key)' \(location) must be a list of attribute names, found \(node.kindDescription)", at: node)
             return []
+        }
+    }
+
+    /// `retention: 30 days`, `retention: 30 days from opened_at`, `retention: forever` or
+    /// `retention: {days: 30, from: created_at}`, checked against the entity's attributes.
+    private mutating func readRetention(_ node: Node, of entity: Entity, location: String) -> Retention? {
+        let key = EntityKey.retention.rawValue
+        switch node {
+        case .scalar:
+            return parse(node, key: key, location: location, expected: "a number of days or forever") { text throws(RequirementsError) in
+                try AnswerParser.retention(text, entity: entity)
+            }
+        case .mapping:
+            let subject = "the retention \(location)"
+            guard let fields = YAMLMapping<RetentionKey>(node, subject: subject, location: "in \(subject)", problems: &problems) else { return nil }
+            guard let daysNode = fields[.days] else {
+                problems.report("\(subject) needs days, such as {days: 30, from: created_at}", at: node)
+                return nil
+            }
+            guard let days = daysNode.numberText.flatMap(AnswerParser.wholeNumber) else {
+                problems.report("days in \(subject) must be a whole number of days such as 30, found \(daysNode.kindDescription)", at: daysNode)
+                return nil
+            }
+            let from: String
+            if let fromNode = fields[.from] {
+                guard let text = text(fromNode, key: RetentionKey.from.rawValue, location: "in \(subject)") else { return nil }
+                from = text
+            } else {
+                do {
+                    from = try AnswerParser.defaultRetentionStart(entity)
+                } catch {
+                    problems.report(error.message, at: node)
+                    return nil
+                }
+            }
+            var period = RetentionPeriod(days: days, from: from)
+            if let archivedNode = fields[.archived] {
+                guard let archived = flag(archivedNode, key: RetentionKey.archived.rawValue, location: "in \(subject)") else { return nil }
+                period.archived = archived ? true : nil
+            }
+            do {
+                try AnswerParser.checkRetention(period, of: entity)
+            } catch {
+                problems.report(error.message, at: period.days > 0 && period.days <= 36_500 ? fields[.from] ?? daysNode : daysNode)
+                return nil
+            }
+            return .period(period)
+        case .sequence, .alias:
+            problems.report("'\(key)' \(location) must be a number of days (30 days), forever, or {days, from}, found \(node.kindDescription)", at: node)
+            return nil
         }
     }
 }

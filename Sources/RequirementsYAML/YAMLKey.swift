@@ -18,11 +18,20 @@ enum OverviewKey: String, YAMLKey {
 enum EntityKey: String, YAMLKey {
     case name, owner, identifier, unique, attributes
     case itemCount = "item_count"
+    case retention
+}
+
+/// `retention: {days: 30, from: created_at}`.
+enum RetentionKey: String, YAMLKey {
+    case days, from, archived
 }
 
 enum AttributeKey: String, YAMLKey {
     case name, type, size
     case distinctValues = "distinct_values"
+    case busiestShare = "busiest_share"
+    case valueShares = "value_shares"
+    case nullShare = "null_share"
 }
 
 enum RelationshipKey: String, YAMLKey {
@@ -43,6 +52,7 @@ enum AccessPatternKey: String, YAMLKey {
     case notSearch = "not_search"
     case effects, aggregate
     case analyticsOnly = "analytics_only"
+    case selects
 }
 
 /// `{update: inventory_quantity, add: -quantity, condition: ">= quantity"}`, the mapping form of

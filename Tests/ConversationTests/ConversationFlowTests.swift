@@ -23,6 +23,8 @@ import TestSupport
         #expect(requirements.entity(named: "User")?.uniqueGroups == [["email"]])
         #expect(requirements.entity(named: "User")?.owner == "accounts")
         #expect(requirements.entity(named: "Order")?.owner == nil)
+        #expect(requirements.entity(named: "User")?.retention == .forever, "forever is an answer")
+        #expect(requirements.entity(named: "Order")?.retention == .forever, "Enter keeps the items until deleted")
         #expect(requirements.relationships == [Relationship(parent: "User", child: "Order", cardinality: .known(Cardinality(average: 5, maximum: 1000)), childExistsWithoutParent: false)])
         #expect(requirements.accessPatterns.count == 4)
         let orders = requirements.pattern(4)
@@ -40,10 +42,12 @@ import TestSupport
         (3, "lots", "The number of users must be a number such as 500, 1,200 or 2.5k, or \"unknown\"."),
         (6, "user_id", "\"user_id\" should be name:type or name:type:size, such as email:string:40."),
         (7, "id", "The identifier id is not an attribute of User; its attributes are user_id, email, name, created_at."),
-        (16, "User => Order", "Write the relationship as Parent -> Child (such as User -> Order) or A <-> B for many-to-many, or type done."),
-        (16, "User -> Invoice", "There is no entity named Invoice (entities: User, Order)."),
-        (17, "about five", "Give the children per parent as \"avg 5 max 1000\" (or \"avg 5 max unbounded\"), or \"unknown\"."),
-        (18, "maybe", "Answer yes or no."),
+        (10, "a while", "Give the retention of User as a number of days, such as 30 days from created_at, or forever."),
+        (10, "30 days from name", "The retention of User counts from name, a string: it must be a date, datetime or number (epoch seconds) attribute that is migrated."),
+        (18, "User => Order", "Write the relationship as Parent -> Child (such as User -> Order) or A <-> B for many-to-many, or type done."),
+        (18, "User -> Invoice", "There is no entity named Invoice (entities: User, Order)."),
+        (19, "about five", "Give the children per parent as \"avg 5 max 1000\" (or \"avg 5 max unbounded\"), or \"unknown\"."),
+        (20, "maybe", "Answer yes or no."),
     ])
     func aBadAnswerGetsOneLineAndTheSameQuestionAgain(position: Int, badAnswer: String, message: String) {
         var conversation = Self.fresh()

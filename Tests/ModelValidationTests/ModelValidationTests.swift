@@ -32,7 +32,7 @@ import TestSupport
             for mapping in model.mappings {
                 let result = report.patterns.first { $0.patternID == mapping.patternID }
                 switch mapping.status {
-                case .served, .acceptedScan: #expect(result?.outcome == .pass, "\(name) #\(mapping.patternID) not run: \(result?.reason ?? "")")
+                case .served, .acceptedScan, .expiresByTTL: #expect(result?.outcome == .pass, "\(name) #\(mapping.patternID) not run: \(result?.reason ?? "")")
                 case .searchService: #expect(result?.outcome == .skipped && (result?.reason ?? "").contains("OpenSearch"))
                 case .unserved: #expect(result?.outcome == .fail)
                 }

@@ -13,10 +13,12 @@ public enum SampleTranscripts {
         "user_id",
         "email",
         "accounts",
+        "forever",
         "Order",
         "order_id:string:36, user_id:string:36, status:string:10, total:number, created_at:datetime",
         "order_id",
         "none",
+        "",
         "",
         "done",
         // Relationships

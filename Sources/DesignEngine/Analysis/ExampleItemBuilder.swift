@@ -77,9 +77,24 @@ enum ExampleItemBuilder {
         }
 
         func item(entity: String, ordinal: Int, attributes: [ModelAttribute]) -> ExampleItem {
-            ExampleItem(entity: entity, values: attributes.map { attribute in
-                ExampleValue(attribute: attribute.name, text: text(of: attribute, entity: entity, ordinal: ordinal))
+            ExampleItem(entity: entity, values: attributes.compactMap { attribute in
+                // A sparse key outside its state, or an expiry with no start, is not stored.
+                if let selected = selection(of: attribute, entity: entity) {
+                    guard text(of: selected.selector, entity: entity, ordinal: ordinal) == quoted(selected.value ?? "") else { return nil }
+                    return ExampleValue(attribute: attribute.name, text: quoted(selected.literal))
+                }
+                let value = text(of: attribute, entity: entity, ordinal: ordinal)
+                return value == "–" ? nil : ExampleValue(attribute: attribute.name, text: value)
             })
+        }
+
+        /// The selector attribute and value of a sparse index key attribute.
+        func selection(of attribute: ModelAttribute, entity: String) -> (selector: ModelAttribute, value: String?, literal: String)? {
+            guard let stored = table.itemLayout(of: entity)?.attributes.first(where: { $0.attribute == attribute.name }),
+                  case .whenSelected(.input(_, let selector), let value, .literal(let literal)) = stored.value,
+                  let selectorAttribute = table.attributes.first(where: { $0.entity == entity && $0.sourceAttribute == selector && $0.denormalization == nil })
+            else { return nil }
+            return (selectorAttribute, value, literal)
         }
 
         // MARK: Values
@@ -90,6 +105,13 @@ enum ExampleItemBuilder {
                 return quoted(parts.map { raw(component: $0, entity: entity, ordinal: ordinal) }.joined(separator: "#"))
             }
             let type = keyTypes[attribute.name] ?? attribute.dynamoDBType
+            if let ttl = table.timeToLive, ttl.attribute == attribute.name {
+                // The expiry: the example's start time plus the retention, in epoch seconds.
+                guard let retention = ttl.retention(of: entity), let start = entityNamed(entity)?.attribute(named: retention.period.from) else { return "–" }
+                let number = self.ordinal(of: retention.period.from, entity: entity, ordinal: ordinal)
+                let startText = unquoted(ExampleValueWriter.text(name: retention.period.from, entity: entity, attribute: start, type: ItemSizer.dynamoDBType(of: start), ordinal: number))
+                return EpochTime.seconds(of: startText).map { String($0 + retention.period.seconds) } ?? "–"
+            }
             if let copy = attribute.denormalization {
                 // The copy equals the source item's value: the one the local join attribute points at.
                 let source = entityNamed(attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
@@ -98,6 +120,8 @@ enum ExampleItemBuilder {
             }
             let owner = table.entities.contains(attribute.entity) ? attribute.entity : entity
             let source = entityNamed(attribute.sourceEntity)?.attribute(named: attribute.sourceAttribute)
+            // A stated minority value shows in the first example (the items a sparse index holds).
+            if ordinal % 2 == 1, let stated = source?.valueShares?.first(where: { $0.value != nil })?.value, type == .string { return quoted(stated) }
             let number = self.ordinal(of: attribute.sourceAttribute, entity: entity, ordinal: ordinal)
             return ExampleValueWriter.text(name: attribute.sourceAttribute, entity: owner, attribute: source, type: type, ordinal: number)
         }

@@ -16,11 +16,12 @@ enum HotPartitionAnalyzer {
     static func analyze(tables: [TableDesign], mappings: [PatternMapping], requirements: Requirements) -> [HotPartitionFinding] {
         var findings: [HotPartitionFinding] = []
         let tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let skew = SkewEstimator(requirements)
         for mapping in mappings where mapping.status == .served || mapping.status == .acceptedScan {
             guard let tableID = mapping.tableID, let table = tables[tableID] else { continue }
             let peak = requirements.pattern(mapping.patternID)?.peakRPS?.value ?? 0
             for load in loads(of: mapping, table: table, tables: tables) {
-                findings.append(finding(patternID: mapping.patternID, load: load, peakRPS: peak, requirements: requirements))
+                findings.append(finding(patternID: mapping.patternID, load: load, peakRPS: peak, requirements: requirements, skew: skew))
             }
         }
         return findings.sorted { lhs, rhs in
@@ -77,23 +78,28 @@ enum HotPartitionAnalyzer {
 
     // MARK: One finding
 
-    static func finding(patternID: Int, load: Load, peakRPS: Double, requirements: Requirements) -> HotPartitionFinding {
+    static func finding(patternID: Int, load: Load, peakRPS: Double, requirements: Requirements, skew: SkewEstimator? = nil) -> HotPartitionFinding {
         let limit = load.isWrite ? writeLimit : readLimit
         let key = load.index?.partitionKeyLabel ?? load.table.partitionKey.name
         let distribution = effectiveDistribution(load, requirements: requirements)
+        let keys = load.index?.partitionKey ?? [load.table.partitionKey]
+        let stated = (skew ?? SkewEstimator(requirements)).hottestShare(of: keys, in: load.table, distribution: distribution)
+        let hottestShare = stated?.share ?? distribution.hottestShare
         var hottest: Double?
         var safeShare: Double?
         var level = PartitionLoadLevel.ok
         var mitigation: String?
         guard let unitsPerRequest = load.units else {
-            return HotPartitionFinding(
+            var finding = HotPartitionFinding(
                 patternID: patternID, tableID: load.table.id, indexName: load.index?.name, partitionKey: key, distribution: distribution,
-                isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: nil, hottestShare: distribution.hottestShare,
+                isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: nil, hottestShare: hottestShare,
                 hottestUnitsPerSecond: nil, limit: limit, level: .ok, safeShare: nil,
                 mitigation: "Units per request unknown (an item count or size the requirements do not give): state it to check this partition.")
+            finding.hottestShareSource = stated?.source
+            return finding
         }
         let units = peakRPS * unitsPerRequest
-        if let share = distribution.hottestShare {
+        if let share = hottestShare {
             let hottestUnits = units * share
             hottest = hottestUnits
             level = Self.level(hottestUnits, limit: limit)
@@ -106,10 +112,12 @@ enum HotPartitionAnalyzer {
                 mitigation = "State the number of distinct values of \(key) (or the busiest value's share of writes): at \(plain(peakRPS)) RPS × \(plain(unitsPerRequest)) write units at peak, one value may take at most \(percent(safe)) of these writes to stay under 50% of the \(plain(limit)) write-unit limit."
             }
         }
-        return HotPartitionFinding(
+        var finding = HotPartitionFinding(
             patternID: patternID, tableID: load.table.id, indexName: load.index?.name, partitionKey: key, distribution: distribution,
-            isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: unitsPerRequest, hottestShare: distribution.hottestShare,
+            isWrite: load.isWrite, peakRPS: peakRPS, unitsPerRequest: unitsPerRequest, hottestShare: hottestShare,
             hottestUnitsPerSecond: hottest, limit: limit, level: level, safeShare: safeShare, mitigation: mitigation)
+        finding.hottestShareSource = stated?.source
+        return finding
     }
 
     /// Reaching the limit counts as over it: the figure is a peak, and any burst above it throttles.

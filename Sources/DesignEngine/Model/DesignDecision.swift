@@ -7,6 +7,7 @@ public enum DecisionType: String, Sendable, CaseIterable {
     case denormalization = "DENORMALIZATION"
     case uniqueConstraint = "UNIQUE_CONSTRAINT"
     case capacity = "CAPACITY"
+    case lifecycle = "LIFECYCLE"
 }
 
 /// A choice that had alternatives, with the user's numbers behind it (docs/design-engine.md, "Decisions").

@@ -27,6 +27,8 @@ public struct HotPartitionFinding: Sendable, Equatable {
     public var unitsPerRequest: Double?
     /// Share of the pattern's traffic on the hottest value; nil when it cannot be known.
     public var hottestShare: Double?
+    /// Where the hottest share comes from (stated, derived from a maximum, or assumed even).
+    public var hottestShareSource: String?
     /// Units per second on the hottest value; nil when the share is unknown.
     public var hottestUnitsPerSecond: Double?
     /// 3,000 for reads, 1,000 for writes.

@@ -21,6 +21,8 @@ public enum MappingStatus: Sendable, Equatable {
     case served
     /// Served by a Scan the user explicitly accepted for this pattern.
     case acceptedScan
+    /// A purge by age that TTL on `attribute` does without any request (free deletes).
+    case expiresByTTL(attribute: String)
     /// Needs a search service (❌): DynamoDB alone should not serve it.
     case searchService(reason: String)
     /// Not servable as asked; the reason names what breaks and what the user can do.
@@ -29,7 +31,7 @@ public enum MappingStatus: Sendable, Equatable {
     /// The status mark used in the requirements and data-model documents.
     public var mark: String {
         switch self {
-        case .served, .acceptedScan: return "✅"
+        case .served, .acceptedScan, .expiresByTTL: return "✅"
         case .searchService: return "❌"
         case .unserved: return "⚠️"
         }
@@ -118,6 +120,12 @@ public struct PatternMapping: Sendable, Equatable {
     public var filterText: String? {
         guard let plan, let main = plan.mainStep else { return nil }
         return PlanText(mainEntity: main.entity).filter(of: main)
+    }
+
+    /// A purge by age that TTL does (proven by checking the items' expiry).
+    public var isDoneByTTL: Bool {
+        if case .expiresByTTL = status { return true }
+        return false
     }
 
     /// Whether DynamoDB serves the pattern (planned, or a Scan the user accepted).

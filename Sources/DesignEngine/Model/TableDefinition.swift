@@ -22,6 +22,10 @@ public struct TableDefinition: Sendable, Equatable {
     public var sortKey: String?
     public var globalIndexes: [Index]
     public var localIndexes: [Index]
+    /// The attribute TTL reads, when items expire.
+    public var timeToLiveAttribute: String?
+    /// The stream's view type, when a consumer depends on the stream.
+    public var streamViewType: StreamViewType?
 }
 
 extension TableDesign {
@@ -39,6 +43,7 @@ extension TableDesign {
                                   sortKey: index.sortKey.map(\.name), projection: index.projection)
         }
         return TableDefinition(attributeDefinitions: definitions, partitionKey: partitionKey.name, sortKey: sortKey?.name,
-                               globalIndexes: shapes.filter { $0.kind == .global }, localIndexes: shapes.filter { $0.kind == .local })
+                               globalIndexes: shapes.filter { $0.kind == .global }, localIndexes: shapes.filter { $0.kind == .local },
+                               timeToLiveAttribute: timeToLive?.attribute, streamViewType: streamViewType)
     }
 }

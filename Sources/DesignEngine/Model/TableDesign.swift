@@ -95,6 +95,11 @@ public struct TableDesign: Sendable, Equatable {
     public var exampleItems: [ExampleItem]
     /// Patterns whose planned operation touches this table (base table or one of its indexes).
     public var patternIDs: [Int]
+    /// The TTL attribute, when an entity stored here has a retention period.
+    public var timeToLive: TimeToLive?
+    /// The consumers that depend on the table's stream (docs/design-engine.md, "Lifecycle");
+    /// the stream is enabled, with the least view serving them all, when there is one.
+    public var streamReasons: [StreamReason] = []
     /// Set for tables that enforce a unique constraint.
     public var lookup: UniqueLookup? {
         if case .uniqueLookup(let lookup) = role { return lookup }

@@ -86,6 +86,15 @@ struct IndexCatalog {
         byTable[tableID]![position].patternIDs.sort()
     }
 
+    /// Adds an index built elsewhere (a sparse index), or the pattern to the one with its id.
+    mutating func add(_ index: IndexDesign, on tableID: String) {
+        if let position = byTable[tableID]?.firstIndex(where: { $0.id == index.id }) {
+            for id in index.patternIDs where !byTable[tableID]![position].patternIDs.contains(id) { byTable[tableID]![position].patternIDs.append(id) }
+        } else {
+            byTable[tableID, default: []].append(index)
+        }
+    }
+
     mutating func update(_ index: IndexDesign, on tableID: String) {
         guard let position = byTable[tableID]?.firstIndex(where: { $0.id == index.id }) else { return }
         byTable[tableID]![position] = index

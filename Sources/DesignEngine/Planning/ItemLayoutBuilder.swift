@@ -64,6 +64,8 @@ struct ItemLayoutBuilder {
                     add(self.name(name, table), ItemSizer.dynamoDBType(of: attribute), .input(entity: owner.name, attribute: name))
                 }
             }
+            // A lookup item expires with its owner, so an expired item's unique value is free again.
+            if let ttl = LifecyclePlanner.ttlAttribute(of: table, context), let expiry = LifecyclePlanner.expiry(of: owner) { add(ttl, .number, expiry) }
             return EntityItemLayout(entity: lookup.entity, tableID: table.id, attributes: attributes, key: itemKey)
         }
         guard let spec = context.entity(entity) else {
@@ -78,6 +80,8 @@ struct ItemLayoutBuilder {
         for (_, aggregate) in layout.embedded.sorted(by: { $0.key < $1.key }) where aggregate.parent == entity {
             add(name(aggregate.attribute, table), .list, .emptyList)
         }
+        if let ttl = LifecyclePlanner.ttlAttribute(of: table, context), let expiry = LifecyclePlanner.expiry(of: spec) { add(ttl, .number, expiry) }
+        for selection in SparsePlanner.selections(of: spec, in: table, context) { add(selection.attribute, .string, selection.value) }
         return EntityItemLayout(entity: entity, tableID: table.id, attributes: attributes, key: itemKey)
     }
 

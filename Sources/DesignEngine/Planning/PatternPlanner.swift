@@ -35,12 +35,15 @@ enum PatternPlanner {
             if let note = planner.searchNote { planned.searchNotes.append(note) }
         }
         catalog.orderByFirstPattern()
+        for (id, mapping) in byID { byID[id] = LifecyclePlanner.leavingOutExpired(mapping, layout: layout, context) }
         ProjectionPlanner.chooseProjections(&catalog, context: context, layout: layout)
+        LifecyclePlanner.projectExpiry(&catalog, mappings: Array(byID.values), layout: layout, context)
         for (id, mapping) in byID { byID[id] = ProjectionPlanner.checkProjected(mapping, catalog: catalog, layout: layout, context: context) }
         items = ItemLayoutBuilder(context: context, layout: layout, copies: planned.denormalizations, keyTypes: keyTypes(layout, catalog, context))
+        let writeCatalog = catalog.excludingSelectionIndexes(layout, context)
         for pattern in patterns where pattern.type?.isWrite ?? false {
             var planner = SinglePatternPlanner(pattern: pattern, context: context, layout: layout, copies: planned.denormalizations, items: items)
-            byID[pattern.id] = planner.planWrite(catalog: catalog)
+            byID[pattern.id] = planner.planWrite(catalog: writeCatalog)
         }
         planned.mappings = patterns.compactMap { byID[$0.id] }
         for table in layout.tables {

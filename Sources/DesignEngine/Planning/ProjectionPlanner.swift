@@ -25,7 +25,7 @@ enum ProjectionPlanner {
                     index.projection = projection
                     index.projectionReason = reason
                 }
-                index.sparse = sparseMarker(index, entityName: entityName, context)
+                index.sparse = index.sparse ?? sparseMarker(index, entityName: entityName, context)
                 catalog.update(index, on: tableID)
             }
         }

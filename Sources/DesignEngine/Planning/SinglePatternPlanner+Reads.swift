@@ -63,6 +63,7 @@ extension SinglePatternPlanner {
                                   extraFilters: knownSortParts, consistent: strong, catalog: &catalog)
             }
         }
+        if let sparse = sparseRead(entity: entity, table: table, catalog: &catalog) { return sparse }
         if let lookup = uniqueLookup(for: entity) {
             return lookupRead(entity: entity, lookup: lookup, ownerTable: table, ownerView: view)
         }

@@ -15,6 +15,7 @@ extension SinglePatternPlanner {
         guard let tableID = layout.tableOfEntity[entityName], let table = layout.table(id: tableID) else {
             return unserved("\(entityName) has no table.")
         }
+        if let expired = expiresByTTL(entity, in: table, type: type) { return expired }
         let mapping: PatternMapping
         switch type {
         case .write: mapping = create(entity, in: table)
@@ -242,6 +243,8 @@ extension SinglePatternPlanner {
         guard !written.isEmpty else { return unserved("Names no attribute to change besides the ones that find the item; list the attributes it writes.") }
         let pk = items.keyName(table.partitionKey, table)
         let actions = written.map { UpdateAction.set(storedName($0, of: entity.name, in: table), .input(entity: entity.name, attribute: $0)) }
+            + LifecyclePlanner.expiryActions(of: entity, written: written, ttlAttribute: LifecyclePlanner.ttlAttribute(of: table, context))
+            + SparsePlanner.stateActions(of: entity, written: written, in: table, context)
         let touched = layout.lookupTables(of: entity.name).filter { lookup in (lookup.lookup?.attributes ?? []).contains(where: written.contains) }
         if touched.isEmpty {
             steps.append(PlanStep(purpose: .main, entity: entity.name,

@@ -10,6 +10,10 @@ enum TableAssembler {
                          copies: [DenormalizationCandidate] = [], itemLayouts: [String: [EntityItemLayout]] = [:]) -> [TableDesign] {
         var patternsByTable: [String: [Int]] = [:]
         for mapping in mappings {
+            // A purge TTL does is served by the table its items expire from.
+            if mapping.isDoneByTTL, let entity = context.patternsByID[mapping.patternID]?.entities.first, let tableID = layout.tableOfEntity[entity] {
+                patternsByTable[tableID, default: []].append(mapping.patternID)
+            }
             for step in mapping.plan?.steps ?? [] {
                 for tableID in step.request.tableIDs where !(patternsByTable[tableID]?.contains(mapping.patternID) ?? false) {
                     patternsByTable[tableID, default: []].append(mapping.patternID)
@@ -18,6 +22,7 @@ enum TableAssembler {
         }
         return layout.tables.map { planned in
             let attributes = modelAttributes(of: planned, layout: layout, context) + copiedAttributes(copies, into: planned, context)
+                + expiryAttributes(of: planned, context) + SparsePlanner.modelAttributes(of: planned, context)
             var table = TableDesign(
                 id: planned.id, name: tableName(planned, context), role: planned.role, purpose: planned.purpose, entities: planned.entities,
                 sourceTables: sourceTables(planned, context), partitionKey: renamed(planned.partitionKey, planned.id, context),
@@ -30,6 +35,7 @@ enum TableAssembler {
             table.estimatedItemSizeBytes = largest.bytes
             table.unknownSizeAttributes = largest.unknown
             table.itemLayouts = itemLayouts[planned.id] ?? []
+            table.timeToLive = LifecyclePlanner.timeToLive(of: planned, context)
             table.indexes = (indexes[planned.id] ?? []).map { finish($0, table: table, context) }
             storeKeysWithKeyTypes(&table)
             return table
@@ -133,6 +139,17 @@ enum TableAssembler {
             add(list)
         }
         return attributes
+    }
+
+    /// The TTL attribute (a Number of epoch seconds, 8 bytes at most) on each expiring entity's items.
+    static func expiryAttributes(of table: PlannedTable, _ context: DesignContext) -> [ModelAttribute] {
+        guard let ttl = LifecyclePlanner.ttlAttribute(of: table, context) else { return [] }
+        return LifecyclePlanner.owners(of: table).compactMap { name -> ModelAttribute? in
+            guard let entity = context.entity(name), let period = entity.retention?.period else { return nil }
+            let source = entity.attribute(named: period.from)?.source
+            return ModelAttribute(name: ttl, dynamoDBType: .number, entity: name, sourceAttribute: period.from, sourceTable: source?.table,
+                                  sourceColumn: source?.column, typicalSizeBytes: 8)
+        }.prefix(1).map { $0 }
     }
 
     /// Adopted copies of parent attributes stored in this table's child items, with their join.

@@ -95,16 +95,19 @@ public enum UpdateAction: Sendable, Equatable, Hashable {
     case remove(String)
     /// `SET attribute = list_append(if_not_exists(attribute, []), [value])`.
     case appendToList(String, PlanValue)
+    /// `SET attribute = value` when the value is present (a `whenSelected` that holds), else
+    /// `REMOVE attribute`: a sparse index key entering or leaving its index.
+    case setOrRemove(String, PlanValue)
 
     public var attribute: String {
         switch self {
-        case .set(let name, _), .add(let name, _), .remove(let name), .appendToList(let name, _): return name
+        case .set(let name, _), .add(let name, _), .remove(let name), .appendToList(let name, _), .setOrRemove(let name, _): return name
         }
     }
 
     public var value: PlanValue? {
         switch self {
-        case .set(_, let value), .add(_, let value), .appendToList(_, let value): return value
+        case .set(_, let value), .add(_, let value), .appendToList(_, let value), .setOrRemove(_, let value): return value
         case .remove: return nil
         }
     }

@@ -62,8 +62,10 @@ public struct PlanExpressions: Sendable, Equatable {
         }
     }
 
-    /// `SET #n0 = :v0 ADD #n1 :v1 REMOVE #n2`.
-    public mutating func update(_ actions: [UpdateAction]) -> String {
+    /// `SET #n0 = :v0 ADD #n1 :v1 REMOVE #n2`. A `setOrRemove` whose attribute is in `removing`
+    /// is a REMOVE; its value keeps its placeholder (bound to no value), so every variant of one
+    /// request numbers its placeholders alike.
+    public mutating func update(_ actions: [UpdateAction], removing: Set<String> = []) -> String {
         var sets: [String] = []
         var adds: [String] = []
         var removes: [String] = []
@@ -77,6 +79,9 @@ public struct PlanExpressions: Sendable, Equatable {
                 sets.append("\(name(attribute)) = list_append(if_not_exists(\(name(attribute)), \(empty)), \(item))")
             case .add(let attribute, let operand): adds.append("\(name(attribute)) \(value(operand, attribute: attribute))")
             case .remove(let attribute): removes.append(name(attribute))
+            case .setOrRemove(let attribute, let operand):
+                let placeholder = value(operand, attribute: attribute)
+                if removing.contains(attribute) { removes.append(name(attribute)) } else { sets.append("\(name(attribute)) = \(placeholder)") }
             }
         }
         var sections: [String] = []

@@ -42,6 +42,10 @@ public struct PlanText: Sendable {
         case .entityItem(let entity): return "{\(entity) item}"
         case .emptyList: return "[]"
         case .negated(let inner): return "-" + self.value(inner)
+        case .expiry(let from, let seconds): return "epoch(\(self.value(from))) + \(seconds)"
+        case .currentTime: return "now (epoch seconds)"
+        case .whenSelected(let selector, let equals, let then):
+            return "\(self.value(then)) if \(self.value(selector)) \(equals.map { "= \"\($0)\"" } ?? "is null"), else none"
         }
     }
 
@@ -85,6 +89,12 @@ public struct PlanText: Sendable {
             case .appendToList(let name, let operand): sets.append("\(name) = list_append(if_not_exists(\(name), []), [\(value(operand))])")
             case .add(let name, let operand): adds.append("\(name) \(value(operand))")
             case .remove(let name): removes.append(name)
+            case .setOrRemove(let name, let operand):
+                if case .whenSelected(let selector, let equals, let then) = operand {
+                    sets.append("\(name) = \(value(then)) if \(value(selector)) \(equals.map { "= \"\($0)\"" } ?? "is null") (else REMOVE \(name))")
+                } else {
+                    sets.append("\(name) = \(value(operand)) (REMOVE \(name) when it has none)")
+                }
             }
         }
         var sections: [String] = []

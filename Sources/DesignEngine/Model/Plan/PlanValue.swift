@@ -18,6 +18,16 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
     case emptyList
     /// The number with its sign changed (`ADD stock :negated_quantity` subtracts a quantity).
     case negated(PlanValue)
+    /// A TTL value: the time `from` holds (an ISO 8601 date or time, or epoch seconds) plus
+    /// `seconds`, as epoch seconds (docs/design-engine.md, "Lifecycle").
+    case expiry(from: PlanValue, seconds: Int)
+    /// The current time in epoch seconds (reads leave out items whose TTL has passed).
+    case currentTime
+    /// `then` when `selector` (an input) holds `equals` (nil: holds no value), else no value at
+    /// all: a sparse index's key attribute, carried only by the items in the selected state
+    /// (docs/design-engine.md, "Sparse indexes"). A Put leaves the attribute out; an update
+    /// removes it (`UpdateAction.setOrRemove`).
+    case whenSelected(selector: PlanValue, equals: String?, then: PlanValue)
 
     /// The inputs this value reads, in order of first appearance.
     public var inputs: [PlanInput] {
@@ -35,7 +45,12 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
             for part in parts { part.collectInputs(into: &found) }
         case .negated(let inner):
             inner.collectInputs(into: &found)
-        case .literal, .stepResult, .entityItem, .emptyList:
+        case .expiry(let from, _):
+            from.collectInputs(into: &found)
+        case .whenSelected(let selector, _, let then):
+            selector.collectInputs(into: &found)
+            then.collectInputs(into: &found)
+        case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             break
         }
     }
@@ -46,7 +61,9 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
         case .stepResult(let step, _): return [step]
         case .concatenation(let parts): return parts.flatMap(\.stepsRead)
         case .negated(let inner): return inner.stepsRead
-        case .input, .literal, .entityItem, .emptyList: return []
+        case .expiry(let from, _): return from.stepsRead
+        case .whenSelected(let selector, _, let then): return selector.stepsRead + then.stepsRead
+        case .input, .literal, .entityItem, .emptyList, .currentTime: return []
         }
     }
 
@@ -84,7 +101,11 @@ extension PlanValue {
             return .concatenation(parts.map { $0.replacingInputs(replacement) })
         case .negated(let inner):
             return .negated(inner.replacingInputs(replacement))
-        case .literal, .stepResult, .entityItem, .emptyList:
+        case .expiry(let from, let seconds):
+            return .expiry(from: from.replacingInputs(replacement), seconds: seconds)
+        case .whenSelected(let selector, let equals, let then):
+            return .whenSelected(selector: selector.replacingInputs(replacement), equals: equals, then: then.replacingInputs(replacement))
+        case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             return self
         }
     }
