@@ -97,7 +97,7 @@ extension SinglePatternPlanner {
     /// the choice does not depend on pattern order.
     func reusableIndex(_ catalog: IndexCatalog, table: PlannedTable, entity: Entity) -> IndexDesign? {
         let candidates = (catalog.byTable[table.id] ?? []).filter { index in
-            index.kind == .global && IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute)
+            index.kind == .global && holdsEveryItem(index, of: entity, in: table) && IndexCatalog.serves(index, equality: equality, sort: sortRequirement?.attribute)
                 && index.patternIDs.allSatisfy { context.patternsByID[$0]?.entities.first == entity.name }
                 && missingAttribute(index.keyAttributeNames, on: entity) == nil
         }
@@ -379,6 +379,13 @@ extension SinglePatternPlanner {
         }
     }
 
+    /// Whether the index holds every item of the entity: a sparse index of a minority state
+    /// (open alerts) holds only the items in that state, so no other read may use it.
+    func holdsEveryItem(_ index: IndexDesign, of entity: Entity, in table: PlannedTable) -> Bool {
+        guard let sparse = index.sparse else { return true }
+        return !SparsePlanner.selections(of: entity, in: table, context).contains { $0.attribute == sparse.attribute }
+    }
+
     /// Children a read lists whose table is keyed by another parent: a Query on a GSI keyed by
     /// the reference (one this table already has, or a new one). When no index can be added
     /// (a table holding several kinds, DynamoDB's 20-GSI limit, a reference that cannot be a
@@ -392,7 +399,9 @@ extension SinglePatternPlanner {
             relatedReadProblems.append("Lists \(child), whose items are keyed otherwise and cannot be indexed by \(references) here: read them with a pattern of their own, or drop \(child) from this one.")
             return
         }
-        let existing = (catalog.byTable[childTable.id] ?? []).first { $0.kind == .global && $0.partitionKey.map(\.name) == foreignKey }
+        let existing = (catalog.byTable[childTable.id] ?? []).first {
+            $0.kind == .global && $0.partitionKey.map(\.name) == foreignKey && holdsEveryItem($0, of: childEntity, in: childTable)
+        }
         let indexID: String
         if let existing {
             catalog.attach(pattern.id, to: existing.id, on: childTable.id)

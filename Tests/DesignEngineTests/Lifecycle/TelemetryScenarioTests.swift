@@ -11,7 +11,7 @@ import Testing
 /// devices and open alerts, and a stated busiest fleet.
 @Suite struct TelemetryScenarioTests {
     static func model() throws -> (Requirements, DataModel) {
-        let requirements = try ScenarioLoader.requirements("telemetry")
+        let requirements = try WorkedScenarios.requirements("telemetry")
         return (requirements, ProvenDesign.design(requirements))
     }
 
