@@ -152,6 +152,8 @@ struct Boto3FunctionBody {
             return "[]"
         case .negated(let inner):
             return "(-_typed(" + rawValue(inner) + ", \"N\"))"
+        case .prefix(let inner, let length):
+            return "_join(" + rawValue(inner) + ")[:\(length)]"
         }
     }
 

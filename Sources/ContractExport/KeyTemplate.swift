@@ -23,6 +23,7 @@ enum KeyTemplate {
         case .entityItem(let entity): return try placeholder(entity)
         case .emptyList: return ""
         case .negated(let inner): return try "-" + text(inner, placeholder: placeholder)
+        case .prefix(let inner, let length): return try text(inner, placeholder: placeholder) + "[:\(length)]"
         }
     }
 }

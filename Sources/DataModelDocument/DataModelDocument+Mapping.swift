@@ -74,7 +74,7 @@ extension DataModelDocument {
         switch mapping.status {
         case .acceptedScan: out += " Scan accepted"
         case .unserved: out += " **not served**"
-        case .served, .searchService: break
+        case .served, .searchService, .analyticsExport: break
         }
         out += " | "
         if let operation = mapping.operation {
@@ -85,6 +85,8 @@ extension DataModelDocument {
         out += " | "
         if case .searchService = mapping.status {
             out += "OpenSearch"
+        } else if case .analyticsExport = mapping.status {
+            out += "S3 export + Athena"
         } else if let plan = mapping.plan, !plan.steps.isEmpty {
             // Every table the plan reads or writes in step order (a lookup table, then its owner).
             var targets: [String] = []
@@ -123,6 +125,10 @@ extension DataModelDocument {
         case .searchService(let reason):
             notes.next(&out)
             out += "served by OpenSearch: "
+            out.cell(reason)
+        case .analyticsExport(let reason):
+            notes.next(&out)
+            out += "served by an export: "
             out.cell(reason)
         case .unserved(let reason):
             notes.next(&out)

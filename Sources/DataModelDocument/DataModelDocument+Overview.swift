@@ -149,7 +149,7 @@ extension DataModelDocument {
         var unserved = 0
         for mapping in mappings {
             switch mapping.status {
-            case .searchService: search += 1
+            case .searchService, .analyticsExport: search += 1
             case .unserved: unserved += 1
             case .acceptedScan: scans += 1
             case .served:
@@ -249,7 +249,7 @@ extension PatternMapping {
     var isServedByDynamoDB: Bool {
         switch status {
         case .served, .acceptedScan: return true
-        case .searchService, .unserved: return false
+        case .searchService, .analyticsExport, .unserved: return false
         }
     }
 }

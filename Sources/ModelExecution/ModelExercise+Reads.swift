@@ -60,6 +60,13 @@ extension ExerciseRun {
         guard let mainTable = model.table(id: main.request.tableID) else { return }
         let got = run.results[mainIndex]
         var found: [String] = []
+        if let aggregation = mapping.aggregation, case .counter = aggregation.method {
+            checkCounterRead(mapping, plan: aggregation, probe: probe, run: run, mainIndex: mainIndex)
+            return
+        }
+        if let aggregation = mapping.aggregation, aggregation.method == .clientSide {
+            found += clientSideProblems(aggregation, got: got, table: mainTable, probe: probe)
+        }
         // A child embedded in its parent: the parent item comes back with the list.
         if main.entity != entity {
             let expected = children(entity, of: main.entity, values: samples.items[main.entity]?.first { parentItem in

@@ -41,6 +41,13 @@ enum PlanValueResolver {
                 guard case .n(let text) = resolved, let number = DynamoDBNumber(text) else { return .failure(Missing("a number to negate, found \(resolved)")) }
                 raw = .n(Self.negate(number, text: text))
             }
+        case .prefix(let inner, let length):
+            switch resolve(inner, type: nil, inputs: inputs, stepResult: stepResult) {
+            case .failure(let missing): return .failure(missing)
+            case .success(let resolved):
+                guard let text = ValueConversion.text(of: resolved) else { return .failure(Missing("a text form of \(resolved)")) }
+                raw = .s(String(text.prefix(length)))
+            }
         }
         guard let type else { return .success(raw) }
         return .success(ValueConversion.convert(raw, to: type) ?? raw)

@@ -22,7 +22,9 @@ extension SinglePatternPlanner {
         case .read, .search: return unserved("Not a write pattern.")
         }
         guard case .served = mapping.status else { return mapping }
-        return joinEffects(to: entity, type: type) ?? served()
+        if let problem = joinEffects(to: entity, type: type) { return problem }
+        joinTotals(of: entity, type: type)
+        return served()
     }
 
     // MARK: Create

@@ -42,6 +42,7 @@ public struct PlanText: Sendable {
         case .entityItem(let entity): return "{\(entity) item}"
         case .emptyList: return "[]"
         case .negated(let inner): return "-" + self.value(inner)
+        case .prefix(let inner, let length): return "first \(length) characters of " + self.value(inner)
         }
     }
 

@@ -18,6 +18,9 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
     case emptyList
     /// The number with its sign changed (`ADD stock :negated_quantity` subtracts a quantity).
     case negated(PlanValue)
+    /// The first `length` characters of the value's text: the hour, day or month of an
+    /// ISO-8601 datetime (`2026-01-15T09` is its hour), the period a total is kept for.
+    case prefix(PlanValue, length: Int)
 
     /// The inputs this value reads, in order of first appearance.
     public var inputs: [PlanInput] {
@@ -33,7 +36,7 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
             if !found.contains(input) { found.append(input) }
         case .concatenation(let parts):
             for part in parts { part.collectInputs(into: &found) }
-        case .negated(let inner):
+        case .negated(let inner), .prefix(let inner, _):
             inner.collectInputs(into: &found)
         case .literal, .stepResult, .entityItem, .emptyList:
             break
@@ -45,7 +48,7 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
         switch self {
         case .stepResult(let step, _): return [step]
         case .concatenation(let parts): return parts.flatMap(\.stepsRead)
-        case .negated(let inner): return inner.stepsRead
+        case .negated(let inner), .prefix(let inner, _): return inner.stepsRead
         case .input, .literal, .entityItem, .emptyList: return []
         }
     }
@@ -84,6 +87,8 @@ extension PlanValue {
             return .concatenation(parts.map { $0.replacingInputs(replacement) })
         case .negated(let inner):
             return .negated(inner.replacingInputs(replacement))
+        case .prefix(let inner, let length):
+            return .prefix(inner.replacingInputs(replacement), length: length)
         case .literal, .stepResult, .entityItem, .emptyList:
             return self
         }
