@@ -103,6 +103,10 @@ import Testing
         #expect(orders.streamReasons.first?.contains("OrderTotals") == true)
         let create = try #require(model.mappings.first { $0.description == "Create order" })
         #expect(create.operation == .putItem)
+        // The consumer's writes are costed on the totals table: one small UpdateItem per create (an upper bound).
+        let totals = try #require(model.tables.first { $0.totals != nil })
+        let line = try #require(model.cost.lines.first { $0.tableID == totals.id && $0.indexName == nil })
+        #expect(line.writeUnitsPerMonth == 5 * model.cost.prices.secondsPerMonth)
         let results = try Self.proven(requirements, model)
         #expect(results[mapping.patternID]?.outcome == .pass, "\(results[mapping.patternID]?.reason ?? "")")
     }
@@ -162,6 +166,27 @@ import Testing
         #expect(mapping.status.mark == "❌")
         #expect(model.analyticsExport.map(\.patternID) == [mapping.patternID])
         #expect(model.brokenPatterns.isEmpty)
+    }
+
+    @Test func aCounterKeyedByTheWrongPeriodIsCaught() throws {
+        let (requirements, original) = try Self.design(Self.shop(aggregate: "{description: Orders per day, entities: [Order], type: read, equality: [], items: 1, peak_rps: 10, average_rps: 5, aggregate: count per day}"))
+        var model = original
+        // The create buckets by month while the read asks for a day: the day's counter is not the day's count.
+        let position = try #require(model.mappings.firstIndex { $0.description == "Create order" })
+        guard case .transactWriteItems(var actions)? = model.mappings[position].plan?.mainStep?.request else {
+            Issue.record("the create carries no counter")
+            return
+        }
+        for index in actions.indices {
+            if case .update(var update) = actions[index].operation, model.table(id: update.tableID)?.totals != nil {
+                update.key.parts[1].value = .prefix(.input(entity: "Order", attribute: "created_at"), length: 7)
+                actions[index].operation = .update(update)
+            }
+        }
+        model.mappings[position].plan?.steps[0].request = .transactWriteItems(actions)
+        let mapping = try Self.aggregateMapping(model, requirements)
+        let results = try Self.proven(requirements, model)
+        #expect(results[mapping.patternID]?.outcome == .fail)
     }
 
     @Test func aBrokenCounterMaintenanceIsCaught() throws {
