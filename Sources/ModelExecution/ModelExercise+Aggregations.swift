@@ -93,16 +93,15 @@ extension ExerciseRun {
         record(mapping.patternID, found, expected: covered.count, got: count.map { Int($0) } ?? 0)
     }
 
-    /// A client-side aggregation: the function over the items the Query returned equals the
-    /// function over the sample items it covers.
-    func clientSideProblems(_ plan: AggregationPlan, got: [Item], table: TableDesign, probe: EntityValues) -> [String] {
+    /// A client-side aggregation: the function over the items the read returned equals the
+    /// function over the sample items the requirements say it covers (`covered`).
+    func clientSideProblems(_ plan: AggregationPlan, got: [Item], table: TableDesign, covered: [EntityValues]) -> [String] {
         let function = plan.aggregation.function
-        let covered = (samples.items[plan.entity] ?? []).filter { item in plan.groupAttributes.allSatisfy { StoredItems.same(item[$0], probe[$0]) } }
         let storedName = plan.aggregation.attribute.flatMap { table.itemLayout(of: plan.entity)?.storedName(of: $0) ?? $0 }
         let want = Self.aggregate(function, covered.map { item in plan.aggregation.attribute.flatMap { Self.number(item[$0]) } })
         let have = Self.aggregate(function, got.map { item in storedName.flatMap { Self.number(item[$0]) } })
         guard want != have else { return [] }
-        return ["\(plan.functionText) over the items the Query returned is \(have.map { NumberFormatting.plain($0) } ?? "nothing"), over the sample items \(want.map { NumberFormatting.plain($0) } ?? "nothing")"]
+        return ["\(plan.functionText) over the items the read returned is \(have.map { NumberFormatting.plain($0) } ?? "nothing"), over the sample items \(want.map { NumberFormatting.plain($0) } ?? "nothing")"]
     }
 
     static func aggregate(_ function: Aggregation.Function, _ values: [Double?]) -> Double? {

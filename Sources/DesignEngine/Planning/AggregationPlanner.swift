@@ -56,7 +56,7 @@ enum AggregationPlanner {
             mapping.aggregation = AggregationPlan(aggregation: aggregation, method: .clientSide, entity: entityName, groupAttributes: group,
                                                   periodAttribute: periodAttribute, bytesExamined: bytes)
             let per = periodAttribute.map { " per \(aggregation.period.rawValue) of \($0)" } ?? ""
-            mapping.notes.append("The client computes \(mapping.aggregation!.functionText)\(per) over the items the Query returns: about \(NumberFormatting.plain((bytes / 1024).rounded(.up))) KB examined per request, within one 1 MB page.")
+            mapping.notes.append("The client computes \(mapping.aggregation!.functionText)\(per) over the items the \(mapping.operation?.rawValue ?? "read") returns: about \(NumberFormatting.plain((bytes / 1024).rounded(.up))) KB examined per request, within one 1 MB page.")
             return Outcome(mapping: mapping)
         }
         let sizeText: String
