@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ModelExecutionTests",
-            dependencies: ["ModelExecution", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"],
+            dependencies: ["ModelExecution", "DataModelDocument", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),

@@ -158,6 +158,8 @@ struct Boto3FunctionBody {
             return "_now()"
         case .whenSelected(let selector, let equals, let then):
             return "_when_selected(\(rawValue(selector)), \(equals.map(P.string) ?? "None"), \(rawValue(then)))"
+        case .prefix(let inner, let length):
+            return "_join(" + rawValue(inner) + ")[:\(length)]"
         }
     }
 

@@ -144,6 +144,7 @@ struct Boto3ModuleWriter {
         case .served: return "served"
         case .acceptedScan: return "accepted-scan"
         case .searchService: return "search-service"
+        case .analyticsExport: return "analytics-export"
         case .unserved: return "unserved"
         case .expiresByTTL: return "ttl"
         }
@@ -167,6 +168,9 @@ struct Boto3ModuleWriter {
         case .searchService(let reason):
             line("    " + P.docText(reason))
             line("    Served by OpenSearch (fed from DynamoDB Streams or zero-ETL integration), not by DynamoDB.")
+        case .analyticsExport(let reason):
+            line("    " + P.docText(reason))
+            line("    Served by an export of the table to S3, queried with Athena, not by DynamoDB.")
         case .unserved(let reason):
             line("    Not served by the model: " + P.docText(reason))
         case .acceptedScan:
@@ -205,6 +209,7 @@ struct Boto3ModuleWriter {
             let reason: String
             switch mapping.status {
             case .searchService: reason = "Pattern #\(mapping.patternID) needs a search service: OpenSearch serves it, not DynamoDB."
+            case .analyticsExport: reason = "Pattern #\(mapping.patternID) is served by an export to S3 (Athena), not DynamoDB."
             case .unserved(let text): reason = "Pattern #\(mapping.patternID) is not served by the model: \(text)"
             default: reason = "Pattern #\(mapping.patternID) has no plan."
             }

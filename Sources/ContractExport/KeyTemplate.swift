@@ -25,6 +25,7 @@ enum KeyTemplate {
         case .negated(let inner): return try "-" + text(inner, placeholder: placeholder)
         case .expiry(let from, let seconds): return try "epoch(" + text(from, placeholder: placeholder) + ") + \(seconds)"
         case .whenSelected(_, _, let then): return try text(then, placeholder: placeholder)
+        case .prefix(let inner, let length): return try text(inner, placeholder: placeholder) + "[:\(length)]"
         }
     }
 }

@@ -407,6 +407,8 @@ extension Conversation {
             throw RequirementsError("A Scan is already accepted for pattern \(id); /reject-scan \(id) withdraws it.")
         case .searchService:
             throw RequirementsError("Pattern \(id) needs a search service: a Scan per search would read the whole table each time, so it stays ❌ for OpenSearch.")
+        case .analyticsExport:
+            throw RequirementsError("Pattern \(id) is an analytics-only aggregation served by an export (S3 + Athena); a Scan per report would read the whole table each time.")
         case .served, .expiresByTTL:
             throw RequirementsError("Pattern \(id) is served by \(DesignReviewText.operationText(mapping, model: model)); it needs no Scan.")
         case .unserved(let reason):

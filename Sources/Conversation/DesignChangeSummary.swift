@@ -53,6 +53,7 @@ enum DesignChangeSummary {
     static func shortOperation(_ mapping: PatternMapping, model: DataModel) -> String {
         switch mapping.status {
         case .searchService: return "❌ search service"
+        case .analyticsExport: return "❌ export (S3 + Athena)"
         case .unserved: return "⚠️ broken"
         case .expiresByTTL: return DesignReviewText.operationText(mapping, model: model)
         case .served, .acceptedScan: return DesignReviewText.operationText(mapping, model: model)

@@ -124,6 +124,7 @@ enum DesignReviewText {
         case .entity: return "entity table for \(table.entities.joined(separator: ", "))"
         case .itemCollection(let parent, let children): return "item collection: \(parent) with \(children.joined(separator: ", "))"
         case .uniqueLookup(let lookup): return "lookup table: unique \(lookup.attributes.joined(separator: "+")) of \(lookup.entity)"
+        case .totals(let totals): return "totals of \(totals.entity): one counter item per group key and period"
         }
     }
 
@@ -162,6 +163,7 @@ enum DesignReviewText {
     static func operationText(_ mapping: PatternMapping, model: DataModel) -> String {
         switch mapping.status {
         case .searchService: return "❌ needs a search service"
+        case .analyticsExport: return "❌ served by an export (S3 + Athena)"
         case .unserved(let reason): return "⚠️ broken: \(reason)"
         case .expiresByTTL(let attribute): return "TTL on \(attribute) (no request)"
         case .served, .acceptedScan:

@@ -77,7 +77,7 @@ extension DataModelDocument {
         case .expiresByTTL(let attribute):
             out += " TTL on "
             out.code(attribute)
-        case .served, .searchService: break
+        case .served, .searchService, .analyticsExport: break
         }
         out += " | "
         if let operation = mapping.operation {
@@ -88,6 +88,8 @@ extension DataModelDocument {
         out += " | "
         if case .searchService = mapping.status {
             out += "OpenSearch"
+        } else if case .analyticsExport = mapping.status {
+            out += "S3 export + Athena"
         } else if let plan = mapping.plan, !plan.steps.isEmpty {
             // Every table the plan reads or writes in step order (a lookup table, then its owner).
             var targets: [String] = []
@@ -126,6 +128,10 @@ extension DataModelDocument {
         case .searchService(let reason):
             notes.next(&out)
             out += "served by OpenSearch: "
+            out.cell(reason)
+        case .analyticsExport(let reason):
+            notes.next(&out)
+            out += "served by an export: "
             out.cell(reason)
         case .unserved(let reason):
             notes.next(&out)

@@ -151,7 +151,7 @@ extension DataModelDocument {
         for mapping in mappings {
             switch mapping.status {
             case .expiresByTTL: expiring += 1
-            case .searchService: search += 1
+            case .searchService, .analyticsExport: search += 1
             case .unserved: unserved += 1
             case .acceptedScan: scans += 1
             case .served:
@@ -256,7 +256,7 @@ extension PatternMapping {
     var isServedByDynamoDB: Bool {
         switch status {
         case .served, .acceptedScan: return true
-        case .searchService, .unserved, .expiresByTTL: return false
+        case .searchService, .analyticsExport, .unserved, .expiresByTTL: return false
         }
     }
 }

@@ -22,6 +22,23 @@ extension DataModelDocument {
         out.inline(table.purpose)
         out += "\n- **Entities**: "
         out.join(table.entities, ", ") { $0.inline($1) }
+        if let totals = table.totals {
+            out += "none: counter items of "
+            out.inline(totals.entity)
+            for counter in totals.counters {
+                out += "\n  - "
+                out.patternList(counter.patternIDs)
+                out += ": by "
+                out.inline(counter.groupAttributes.isEmpty ? "nothing (one running total)" : counter.groupAttributes.joined(separator: ", "))
+                if let period = counter.periodAttribute {
+                    out += " per "
+                    out.inline(counter.period.rawValue + " of " + period)
+                }
+                out += ", "
+                out.code(PlanText(mainEntity: totals.entity).update(counter.increments))
+                out += counter.maintenance == .transaction ? " in each create's transaction" : " by a Streams consumer"
+            }
+        }
         out += "\n- **Source tables**: "
         if table.sourceTables.isEmpty { out += "none (entities entered by hand, not imported)" }
         out.join(table.sourceTables, ", ") { $0.code($1) }

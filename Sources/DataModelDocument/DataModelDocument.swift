@@ -32,6 +32,7 @@ public enum DataModelDocument {
         hotPartitions(context, into: &out)
         warnings(context, into: &out)
         openSearch(context, into: &out)
+        analyticsExport(context, into: &out)
         tradeOffs(context, into: &out)
         diagram(context, into: &out)
         return out.bytes

@@ -31,6 +31,8 @@ public enum DesignEngine {
             warnings: warnings, openSearch: OpenSearchRequirement(patterns: planned.searchNotes),
             tradeOffs: TradeOffWriter.tradeOffs(tables: tables, mappings: mappings, decisions: decisions, context: context),
             naming: choices.naming)
+        model.analyticsExport = planned.exportNotes
+        StreamNeeds.record(in: &model.tables)
         model.blockers = BlockerFinder.blockers(tables: tables, hotPartitions: hotPartitions)
         return model
     }

@@ -102,7 +102,7 @@ public enum ContractBuilder {
         for mapping in model.mappings.sorted(by: { $0.patternID < $1.patternID }) where ids.contains(mapping.patternID) {
             switch mapping.status {
             case .served, .acceptedScan, .expiresByTTL: break
-            case .searchService, .unserved: continue
+            case .searchService, .analyticsExport, .unserved: continue
             }
             if seen.insert(mapping.description).inserted { result.append(mapping.description) }
         }

@@ -116,8 +116,10 @@ extension ExerciseRun {
                 target.values = samples.fresh(entry.entity, number: base + 650 + mapping.patternID)
                 arranged.inputs.lists[entry.entity] = [target.values]
             } else if let existing = reachedTarget(targetEntity, main: main, mainValues: arranged.mainValues) {
-                // Through the main item's reference to its parent.
+                // Through the main item's reference to its parent; the target's own values
+                // fill any key part the reference does not hold (the partition its parent keys).
                 target.values = existing
+                arranged.inputs.values[entry.entity] = existing
             } else if let route = action.repeatedPerInputOf, route != entry.entity, let existing = samples.items[entry.entity]?.first {
                 // Through a child created with the main item that references the target.
                 var child = arranged.createdChildren.first { $0.entity == route }?.values ?? samples.fresh(route, number: base + 660 + mapping.patternID)
@@ -261,7 +263,12 @@ extension ExerciseRun {
             say("Pattern #\(mapping.patternID): checking that the write is refused for \(what)")
             let failure = execute(mapping.patternID, plan, broken.inputs).failure
             let written = (try? readBack(main, values: broken.mainValues, in: table).get()).flatMap { $0 } != nil
-            found += DuplicateRejectionCheck.problems(label: "the write for \(what)", refusedByCondition: failure?.isConditionRefusal ?? false,
+            // A create that reads the missing item first (the source of a copy) stops there, before writing.
+            let stoppedByRead: Bool = {
+                guard entry.effect == .check, case .missingValue? = failure else { return false }
+                return plan.steps.contains { $0.purpose == .readCopySource && $0.entity == entry.entity }
+            }()
+            found += DuplicateRejectionCheck.problems(label: "the write for \(what)", refusedByCondition: (failure?.isConditionRefusal ?? false) || stoppedByRead,
                                                       failure: failure?.message, writtenAnyway: written)
         }
         return found

@@ -60,6 +60,10 @@ extension ExerciseRun {
         guard let mainTable = model.table(id: main.request.tableID) else { return }
         let got = run.results[mainIndex]
         var found: [String] = []
+        if let aggregation = mapping.aggregation, case .counter = aggregation.method {
+            checkCounterRead(mapping, plan: aggregation, probe: probe, run: run, mainIndex: mainIndex)
+            return
+        }
         // A child embedded in its parent: the parent item comes back with the list.
         if main.entity != entity {
             let expected = children(entity, of: main.entity, values: samples.items[main.entity]?.first { parentItem in
@@ -81,6 +85,9 @@ extension ExerciseRun {
         case .scan: expected = matching(entity, pattern: pattern, probe: probe, scan: true)
         case .getItem: expected = [probe]
         default: expected = matching(entity, pattern: pattern, probe: probe, scan: false)
+        }
+        if let aggregation = mapping.aggregation, aggregation.method == .clientSide {
+            found += clientSideProblems(aggregation, got: got, table: mainTable, covered: expected)
         }
         var wantIdentities = expected.map { stored.identity(entity, values: $0, in: mainTable) }
         for member in main.collectionMembers {

@@ -35,6 +35,7 @@ public struct ModelExercise: Sendable {
     public func runRecording() -> (results: [ExecutionReport.PatternResult], events: [ExerciseEvent]) {
         var run = ExerciseRun(exercise: self)
         run.writeSamples()
+        run.applyTotalsOutsideTransactions()
         run.checkExpiries()
         run.checkReads()
         run.checkDuplicates()
@@ -99,6 +100,9 @@ struct ExerciseRun {
         switch mapping.status {
         case .searchService(let reason):
             result.reason = "served by OpenSearch, not DynamoDB: \(reason)"
+            return result
+        case .analyticsExport(let reason):
+            result.reason = "served by an export (S3 + Athena), not DynamoDB: \(reason)"
             return result
         case .unserved(let reason):
             result.outcome = .fail

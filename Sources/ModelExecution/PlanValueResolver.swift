@@ -56,6 +56,13 @@ enum PlanValueResolver {
         case .whenSelected(_, _, let then):
             guard isPresent(value, inputs: inputs, stepResult: stepResult) else { return .failure(Missing("a value (the item is not in the selected state)")) }
             return resolve(then, type: type, inputs: inputs, stepResult: stepResult)
+        case .prefix(let inner, let length):
+            switch resolve(inner, type: nil, inputs: inputs, stepResult: stepResult) {
+            case .failure(let missing): return .failure(missing)
+            case .success(let resolved):
+                guard let text = ValueConversion.text(of: resolved) else { return .failure(Missing("a text form of \(resolved)")) }
+                raw = .s(String(text.prefix(length)))
+            }
         }
         guard let type else { return .success(raw) }
         return .success(ValueConversion.convert(raw, to: type) ?? raw)

@@ -242,8 +242,23 @@ public struct SampleData: Sendable {
         case .stringSet: return .ss([word])
         case .numberSet: return .ns([String(spread)])
         case .binarySet: return .bs([Array(word.utf8)])
-        case .string: return .s(word)
+        case .string:
+            if attribute.type == .datetime || attribute.type == .date { return .s(Self.timestamp(spread, dateOnly: attribute.type == .date)) }
+            return .s(word)
         }
+    }
+
+    /// An ISO-8601 date or datetime for a sample number: distinct numbers give distinct values
+    /// in the same order, and items that share a number share their hour, day and month (so a
+    /// total per period covers several of them).
+    static func timestamp(_ number: Int, dateOnly: Bool) -> String {
+        let month = 1 + (number / 28) % 12
+        let day = 1 + number % 28
+        let year = 2026 + number / 336
+        let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        if dateOnly { return date }
+        let hour = number % 24
+        return date + "T\(hour < 10 ? "0" : "")\(hour):30:00Z"
     }
 
     /// A parent's identifier value as the child's attribute types it (a number id referenced by

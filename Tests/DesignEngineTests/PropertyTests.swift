@@ -63,7 +63,7 @@ import TestSupport
                         || reason.contains("items do not carry. Accept the copy (`/accept denormalize:")
                         || reason.contains("already has 20 GSIs, DynamoDB's limit per table")
                     #expect(allowed, "\(item.label) #\(pattern.id) (\(pattern.description), equality \(equality), \(pattern.consistency?.rawValue ?? "-")) is unserved: \(reason)")
-                case .acceptedScan, .searchService, .expiresByTTL:
+                case .acceptedScan, .searchService, .expiresByTTL, .analyticsExport:
                     Issue.record("\(item.label) #\(pattern.id): unexpected status \(mapping.status)")
                 }
             }

@@ -34,6 +34,7 @@ import TestSupport
                 switch mapping.status {
                 case .served, .acceptedScan, .expiresByTTL: #expect(result?.outcome == .pass, "\(name) #\(mapping.patternID) not run: \(result?.reason ?? "")")
                 case .searchService: #expect(result?.outcome == .skipped && (result?.reason ?? "").contains("OpenSearch"))
+                case .analyticsExport: #expect(result?.outcome == .skipped && (result?.reason ?? "").contains("export"))
                 case .unserved: #expect(result?.outcome == .fail)
                 }
             }

@@ -56,7 +56,7 @@ public enum ExpertReview {
         return findings
     }
 
-    static func planFindings(_ model: DataModel, _ requirements: Requirements) -> [String] {
+    public static func planFindings(_ model: DataModel, _ requirements: Requirements) -> [String] {
         var findings: [String] = []
         let tableOfEntity = Dictionary(model.tables.flatMap { table in table.itemLayouts.map { ($0.entity, table.id) } }, uniquingKeysWith: { first, _ in first })
         for mapping in model.mappings {

@@ -72,6 +72,7 @@ enum CostEstimator {
     /// request causes on theirs.
     static func traffic(tables: [TableDesign], mappings: [PatternMapping], requirements: Requirements) -> [LineKey: Load] {
         var loads: [LineKey: Load] = [:]
+        addConsumerWrites(tables, requirements: requirements, to: &loads)
         let tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for mapping in mappings where isServed(mapping) {
             guard let tableID = mapping.tableID else { continue }
@@ -103,6 +104,23 @@ enum CostEstimator {
             }
         }
         return loads
+    }
+
+    /// A Streams consumer keeping totals writes each counter item at most once per record: an
+    /// `UpdateItem` of a small item (1 unit) per create or delete of the entity, an upper bound
+    /// (a batch holding several records of one counter writes it once).
+    static func addConsumerWrites(_ tables: [TableDesign], requirements: Requirements, to loads: inout [LineKey: Load]) {
+        for table in tables {
+            guard let totals = table.totals else { continue }
+            let streamed = totals.counters.filter { $0.maintenance == .stream }
+            guard !streamed.isEmpty else { continue }
+            let units = Double(Set(streamed.map(\.key)).count) * ItemSizer.writeUnits(itemBytes: table.estimatedItemSizeBytes)
+            for pattern in requirements.accessPatterns where pattern.entities.first == totals.entity && (pattern.type == .write || pattern.type == .delete) {
+                let key = LineKey(tableID: table.id, indexName: nil)
+                loads[key, default: Load()].averageWrites += (pattern.averageRPS?.value ?? 0) * units
+                loads[key, default: Load()].peakWrites += (pattern.peakRPS?.value ?? 0) * units
+            }
+        }
     }
 
     static func isServed(_ mapping: PatternMapping) -> Bool {

@@ -15,6 +15,9 @@ public struct DataModel: Sendable, Equatable {
     public var warnings: [ModelWarning]
     /// Set when some pattern needs a search service (the OpenSearch requirement flag).
     public var openSearch: OpenSearchRequirement
+    /// Analytics-only aggregations left to an export of the tables (S3 + Athena), flagged like
+    /// search (docs/design-engine.md, "Aggregations").
+    public var analyticsExport: [SearchPatternNote] = []
     /// Trade-offs of the model as a whole, in the order they matter.
     public var tradeOffs: [String]
     public var naming: NamingConvention

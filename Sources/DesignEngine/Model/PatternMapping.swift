@@ -27,12 +27,14 @@ public enum MappingStatus: Sendable, Equatable {
     case searchService(reason: String)
     /// Not servable as asked; the reason names what breaks and what the user can do.
     case unserved(reason: String)
+    /// An analytics-only aggregation (❌) left to an export of the table (S3 + Athena).
+    case analyticsExport(reason: String)
 
     /// The status mark used in the requirements and data-model documents.
     public var mark: String {
         switch self {
         case .served, .acceptedScan, .expiresByTTL: return "✅"
-        case .searchService: return "❌"
+        case .searchService, .analyticsExport: return "❌"
         case .unserved: return "⚠️"
         }
     }
@@ -65,6 +67,8 @@ public struct PatternMapping: Sendable, Equatable {
     /// What the capacity figures could not count (an unknown item count or size): each is a
     /// question for the user, and the figures are lower bounds or unknown until it is answered.
     public var incomplete: [String]
+    /// For an aggregating read: how the aggregate is computed (docs/design-engine.md, "Aggregations").
+    public var aggregation: AggregationPlan?
 
     public init(patternID: Int, description: String, status: MappingStatus, plan: PatternPlan?, itemsPerRequest: ItemEstimate,
                 consistency: Consistency, notes: [String]) {

@@ -6,6 +6,9 @@ public enum TableRole: Sendable, Equatable {
     case itemCollection(parent: String, children: [String])
     /// A lookup table that makes `attributes` of `entity` unique (docs/design-engine.md).
     case uniqueLookup(UniqueLookup)
+    /// Pre-aggregated totals of an entity: one counter item per group key and period
+    /// (docs/design-engine.md, "Aggregations").
+    case totals(EntityTotals)
 }
 
 /// The lookup table of one unique constraint and the transaction every write needs.
@@ -103,6 +106,12 @@ public struct TableDesign: Sendable, Equatable {
     /// Set for tables that enforce a unique constraint.
     public var lookup: UniqueLookup? {
         if case .uniqueLookup(let lookup) = role { return lookup }
+        return nil
+    }
+
+    /// Set for a table of pre-aggregated totals.
+    public var totals: EntityTotals? {
+        if case .totals(let totals) = role { return totals }
         return nil
     }
 

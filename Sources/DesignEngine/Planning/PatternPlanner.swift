@@ -6,6 +6,8 @@ struct PlannedPatterns {
     var indexes: [String: [IndexDesign]] = [:]
     var decisions: [DesignDecision] = []
     var searchNotes: [SearchPatternNote] = []
+    /// Analytics-only aggregations, left to an export (S3 + Athena).
+    var exportNotes: [SearchPatternNote] = []
     /// Parent attributes copied into child items, adopted at the design gate.
     var denormalizations: [DenormalizationCandidate] = []
     /// How each entity's items are stored, by table id.
@@ -25,11 +27,20 @@ enum PatternPlanner {
         let candidates = DenormalizationPlanner.candidates(context, layout: layout)
         planned.denormalizations = candidates.filter(\.isAdopted)
         var items = ItemLayoutBuilder(context: context, layout: layout, copies: planned.denormalizations, keyTypes: keyTypes(layout, catalog, context))
+        var aggregationDecisions: [DesignDecision] = []
         // Ordered reads first: an index keyed for an order also serves the reads that need none,
         // whatever the pattern order (docs/design-engine.md, section 4).
         let reads = patterns.filter { $0.type == .read || $0.type == nil || $0.type == .search }
         let ordered = reads.filter { if case .attribute? = $0.sort { return true } else { return false } }
         for pattern in ordered + reads.filter({ read in !ordered.contains { $0.id == read.id } }) {
+            if pattern.type == .read, pattern.hasRPS, let aggregation = pattern.aggregate?.aggregation {
+                let outcome = AggregationPlanner.plan(pattern, aggregation, context: context, layout: &layout, catalog: &catalog,
+                                                      copies: planned.denormalizations, items: items)
+                byID[pattern.id] = outcome.mapping
+                if let decision = outcome.decision { aggregationDecisions.append(decision) }
+                if let note = outcome.exportNote { planned.exportNotes.append(note) }
+                continue
+            }
             var planner = SinglePatternPlanner(pattern: pattern, context: context, layout: layout, copies: planned.denormalizations, items: items)
             byID[pattern.id] = planner.planRead(catalog: &catalog)
             if let note = planner.searchNote { planned.searchNotes.append(note) }
@@ -47,7 +58,9 @@ enum PatternPlanner {
         }
         planned.mappings = patterns.compactMap { byID[$0.id] }
         for table in layout.tables {
-            if table.lookup != nil {
+            if table.totals != nil {
+                planned.itemLayouts[table.id] = []
+            } else if table.lookup != nil {
                 planned.itemLayouts[table.id] = items.lookupItem(table).map { [$0] } ?? []
             } else {
                 planned.itemLayouts[table.id] = table.entities.map { items.item(of: $0, in: table) }
@@ -55,7 +68,7 @@ enum PatternPlanner {
         }
         planned.indexes = catalog.byTable
         planned.decisions = candidates.map { DenormalizationPlanner.decision(for: $0, context) }
-            + IndexDecisionWriter.decisions(for: catalog, layout: layout, context: context)
+            + IndexDecisionWriter.decisions(for: catalog, layout: layout, context: context) + aggregationDecisions
         return planned
     }
 

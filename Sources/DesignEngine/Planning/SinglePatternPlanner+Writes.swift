@@ -11,7 +11,13 @@ extension SinglePatternPlanner {
         guard let entityName = pattern.entities.first, let entity = context.entity(entityName) else {
             return unserved("The pattern names no entity.")
         }
-        if let aggregate = layout.embedded[entityName] { return writeEmbedded(entity, type: type, in: aggregate) }
+        if let aggregate = layout.embedded[entityName] {
+            // The effects would need the embedded child's own transaction; it has no item of its own.
+            if let other = pattern.effects?.first(where: { $0.entity != entityName })?.entity {
+                return unserved("\(entityName) is embedded in \(aggregate.parent) items, so this write is a change of the \(aggregate.parent)'s `\(aggregate.attribute)` list, and its effect on \(other) is not planned with it. Reject the aggregate (`/reject aggregate:\(entityName)`) to keep \(entityName) items of their own, whose writes carry their effects.")
+            }
+            return writeEmbedded(entity, type: type, in: aggregate)
+        }
         guard let tableID = layout.tableOfEntity[entityName], let table = layout.table(id: tableID) else {
             return unserved("\(entityName) has no table.")
         }
@@ -23,7 +29,9 @@ extension SinglePatternPlanner {
         case .read, .search: return unserved("Not a write pattern.")
         }
         guard case .served = mapping.status else { return mapping }
-        return joinEffects(to: entity, type: type) ?? served()
+        if let problem = joinEffects(to: entity, type: type) { return problem }
+        joinTotals(of: entity, type: type)
+        return served()
     }
 
     // MARK: Create
@@ -142,7 +150,8 @@ extension SinglePatternPlanner {
     /// their own or the entity's item collection; embedded ones are in the item itself.
     func childWrites(of entity: Entity) -> [(entity: String, tableID: String, count: ItemEstimate, maximum: Int?)] {
         var result: [(entity: String, tableID: String, count: ItemEstimate, maximum: Int?)] = []
-        for other in pattern.entities.dropFirst() where layout.embedded[other] == nil {
+        // A child whose stated effect is not a put (consumed, checked, updated) is not created.
+        for other in pattern.entities.dropFirst() where layout.embedded[other] == nil && (pattern.effect(on: other).map { $0 == .put } ?? true) {
             guard let tableID = layout.tableOfEntity[other], let relationship = relationship(parent: entity.name, child: other) else { continue }
             var maximum: Int?
             if case .known(let cardinality)? = relationship.cardinality { maximum = cardinality.maximum }

@@ -61,6 +61,8 @@ enum TableAssembler {
         var words: [String]
         if case .uniqueLookup(let lookup) = table.role {
             words = NameWords.split(lookup.entity) + lookup.attributes.flatMap(NameWords.split)
+        } else if case .totals(let totals) = table.role {
+            return context.choices.naming.tableName(forWords: NameWords.split(totals.entity) + ["Totals"])
         } else {
             words = NameWords.split(table.entities[0])
         }
@@ -108,6 +110,7 @@ enum TableAssembler {
             guard seen.insert(attribute.name).inserted else { return }
             attributes.append(attribute)
         }
+        if case .totals(let totals) = table.role { return totalsAttributes(totals, table: table, context) }
         for key in [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) where key.composedOf != nil {
             add(ModelAttribute(name: renamed(key, table.id, context).name, dynamoDBType: key.dynamoDBType, entity: table.entities[0],
                                sourceAttribute: key.name, sourceTable: nil, sourceColumn: nil,
@@ -152,6 +155,32 @@ enum TableAssembler {
         }.prefix(1).map { $0 }
     }
 
+    /// The totals table's key and counter attributes: `totals_key` holds the group attributes'
+    /// names and values (`user_id#<value>`), `period` the bucket, then one number per counter.
+    static func totalsAttributes(_ totals: EntityTotals, table: PlannedTable, _ context: DesignContext) -> [ModelAttribute] {
+        let entity = context.entity(totals.entity)
+        var groupBytes = 3
+        for counter in totals.counters {
+            var bytes = counter.groupAttributes.joined(separator: "+").utf8.count
+            for name in counter.groupAttributes { bytes += 1 + (entity?.attribute(named: name).flatMap(ItemSizer.valueSize) ?? 36) }
+            groupBytes = max(groupBytes, bytes)
+        }
+        var attributes = [
+            ModelAttribute(name: table.partitionKey.name, dynamoDBType: .string, entity: totals.entity, sourceAttribute: table.partitionKey.name,
+                           sourceTable: nil, sourceColumn: nil, typicalSizeBytes: groupBytes),
+            ModelAttribute(name: table.sortKey?.name ?? AggregationPlanner.sortKeyName, dynamoDBType: .string, entity: totals.entity,
+                           sourceAttribute: AggregationPlanner.sortKeyName, sourceTable: nil, sourceColumn: nil, typicalSizeBytes: 13),
+        ]
+        var seen = Set(attributes.map(\.name))
+        for counter in totals.counters {
+            for increment in counter.increments where seen.insert(increment.attribute).inserted {
+                attributes.append(ModelAttribute(name: increment.attribute, dynamoDBType: .number, entity: totals.entity, sourceAttribute: increment.attribute,
+                                                 sourceTable: nil, sourceColumn: nil, typicalSizeBytes: 8))
+            }
+        }
+        return attributes
+    }
+
     /// Adopted copies of parent attributes stored in this table's child items, with their join.
     static func copiedAttributes(_ copies: [DenormalizationCandidate], into table: PlannedTable, _ context: DesignContext) -> [ModelAttribute] {
         guard table.lookup == nil else { return [] }
@@ -191,6 +220,7 @@ enum TableAssembler {
     /// attributes, with the attributes whose size is unknown.
     static func maximumItemSize(_ table: PlannedTable, attributes: [ModelAttribute]) -> ItemSize {
         if case .uniqueLookup = table.role { return ItemSize(attributes) }
+        if case .totals = table.role { return ItemSize(attributes) }
         return table.entities.map { itemSize(of: $0, in: attributes) }.max { $0.bytes < $1.bytes } ?? ItemSize(bytes: 0, unknown: [])
     }
 

@@ -28,6 +28,12 @@ struct TableLayout {
 
     func table(id: String) -> PlannedTable? { positions[id].map { tables[$0] } }
 
+    /// Replaces a table already added (the totals table gains counters pattern by pattern).
+    mutating func replace(_ table: PlannedTable) {
+        guard let position = positions[table.id] else { return add(table) }
+        tables[position] = table
+    }
+
     /// The lookup tables enforcing `entity`'s unique constraints, in model order.
     func lookupTables(of entity: String) -> [PlannedTable] { lookupsByEntity[entity] ?? [] }
 }
@@ -75,6 +81,11 @@ struct PlannedTable {
 
     var lookup: UniqueLookup? {
         if case .uniqueLookup(let lookup) = role { return lookup }
+        return nil
+    }
+
+    var totals: EntityTotals? {
+        if case .totals(let totals) = role { return totals }
         return nil
     }
 

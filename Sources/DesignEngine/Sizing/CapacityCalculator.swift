@@ -230,7 +230,7 @@ enum CapacityCalculator {
 
     /// Size of one item of `entity` in `table`.
     static func itemSize(_ entity: String, in table: TableDesign) -> ItemSize {
-        if case .uniqueLookup = table.role { return ItemSize(bytes: table.estimatedItemSizeBytes, unknown: table.unknownSizeAttributes) }
+        if table.lookup != nil || table.totals != nil { return ItemSize(bytes: table.estimatedItemSizeBytes, unknown: table.unknownSizeAttributes) }
         let size = TableAssembler.itemSize(of: entity, in: table.attributes)
         return size.bytes > 0 ? size : ItemSize(bytes: table.estimatedItemSizeBytes, unknown: table.unknownSizeAttributes)
     }

@@ -46,6 +46,7 @@ public struct PlanText: Sendable {
         case .currentTime: return "now (epoch seconds)"
         case .whenSelected(let selector, let equals, let then):
             return "\(self.value(then)) if \(self.value(selector)) \(equals.map { "= \"\($0)\"" } ?? "is null"), else none"
+        case .prefix(let inner, let length): return "first \(length) characters of " + self.value(inner)
         }
     }
 

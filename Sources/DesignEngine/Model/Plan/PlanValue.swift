@@ -28,6 +28,9 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
     /// (docs/design-engine.md, "Sparse indexes"). A Put leaves the attribute out; an update
     /// removes it (`UpdateAction.setOrRemove`).
     case whenSelected(selector: PlanValue, equals: String?, then: PlanValue)
+    /// The first `length` characters of the value's text: the hour, day or month of an
+    /// ISO-8601 datetime (`2026-01-15T09` is its hour), the period a total is kept for.
+    case prefix(PlanValue, length: Int)
 
     /// The inputs this value reads, in order of first appearance.
     public var inputs: [PlanInput] {
@@ -43,7 +46,7 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
             if !found.contains(input) { found.append(input) }
         case .concatenation(let parts):
             for part in parts { part.collectInputs(into: &found) }
-        case .negated(let inner):
+        case .negated(let inner), .prefix(let inner, _):
             inner.collectInputs(into: &found)
         case .expiry(let from, _):
             from.collectInputs(into: &found)
@@ -60,7 +63,7 @@ public indirect enum PlanValue: Sendable, Equatable, Hashable {
         switch self {
         case .stepResult(let step, _): return [step]
         case .concatenation(let parts): return parts.flatMap(\.stepsRead)
-        case .negated(let inner): return inner.stepsRead
+        case .negated(let inner), .prefix(let inner, _): return inner.stepsRead
         case .expiry(let from, _): return from.stepsRead
         case .whenSelected(let selector, _, let then): return selector.stepsRead + then.stepsRead
         case .input, .literal, .entityItem, .emptyList, .currentTime: return []
@@ -105,6 +108,8 @@ extension PlanValue {
             return .expiry(from: from.replacingInputs(replacement), seconds: seconds)
         case .whenSelected(let selector, let equals, let then):
             return .whenSelected(selector: selector.replacingInputs(replacement), equals: equals, then: then.replacingInputs(replacement))
+        case .prefix(let inner, let length):
+            return .prefix(inner.replacingInputs(replacement), length: length)
         case .literal, .stepResult, .entityItem, .emptyList, .currentTime:
             return self
         }
