@@ -133,7 +133,37 @@ public struct SampleData: Sendable {
                 }
             }
         }
-        items[entityName] = values
+        items[entityName] = Self.leavingAPairFree(values, of: entity, parentCounts: parentCountsOfIdentifier(entity))
+    }
+
+    /// How many items each parent whose reference is part of the entity's identifier has; nil
+    /// unless the whole identifier is made of such references (a pair such as a like or a link).
+    private func parentCountsOfIdentifier(_ entity: Entity) -> [Int]? {
+        var covered = Set<String>()
+        var counts: [Int] = []
+        for relationship in requirements.relationships where relationship.child == entity.name && relationship.kind == .oneToMany {
+            guard let foreignKey = ForeignKeys.of(relationship, in: requirements), foreignKey.allSatisfy(entity.identifier.contains) else { continue }
+            covered.formUnion(foreignKey)
+            counts.append(items[relationship.parent]?.count ?? 0)
+        }
+        return covered == Set(entity.identifier) && !counts.isEmpty ? counts : nil
+    }
+
+    /// Pair items that together take every pair of existing parents leave a create no pair to
+    /// make: one item (and any repeated pair, which would overwrite another) is left out.
+    static func leavingAPairFree(_ values: [EntityValues], of entity: Entity, parentCounts: [Int]?) -> [EntityValues] {
+        guard let parentCounts else { return values }
+        var seen: [[AttributeValue?]] = []
+        var distinct: [EntityValues] = []
+        for item in values {
+            let key = entity.identifier.map { item[$0] }
+            if seen.contains(where: { $0 == key }) { continue }
+            seen.append(key)
+            distinct.append(item)
+        }
+        let pairs = parentCounts.reduce(1, *)
+        if distinct.count >= pairs, distinct.count > 1 { distinct.removeLast(distinct.count - pairs + 1) }
+        return distinct
     }
 
     /// One sample item of `entity` numbered `number` (numbers from 1).

@@ -226,7 +226,7 @@ import Testing
         #expect(document.contains("### OrderTotals Table"))
         #expect(document.contains("ADD item_count \"1\""))
         #expect(document.contains("by a Streams consumer"))
-        #expect(document.contains("- **Stream**: A consumer of this stream"))
+        #expect(document.contains("- **Stream**: `NEW_AND_OLD_IMAGES` for aggregate consumer: keeps OrderTotals current"))
         #expect(document.contains("## Analytics Export"))
         #expect(document.contains("S3 export + Athena"))
     }

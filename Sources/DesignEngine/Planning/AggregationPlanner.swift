@@ -49,7 +49,7 @@ enum AggregationPlanner {
         var trial = catalog
         var reader = SinglePatternPlanner(pattern: pattern, context: context, layout: layout, copies: copies, items: items)
         let read = reader.planRead(catalog: &trial)
-        let size = examinedBytes(read, entity: entity, context: context)
+        let size = examinedBytes(read, entity: entity, pattern: pattern, context: context)
         if case .known(let bytes) = size, bytes <= clientSideLimitBytes {
             catalog = trial
             var mapping = read
@@ -82,10 +82,24 @@ enum AggregationPlanner {
     }
 
     /// Bytes the underlying read examines per request: items examined × item size.
-    static func examinedBytes(_ read: PatternMapping, entity: Entity, context: DesignContext) -> ExaminedBytes {
+    static func examinedBytes(_ read: PatternMapping, entity: Entity, pattern: AccessPattern, context: DesignContext) -> ExaminedBytes {
         guard read.status == .served, let main = read.plan?.mainStep else {
             if read.status == .acceptedScan { return .unbounded("a Scan reads the whole table") }
             return .unbounded("no bounded Query can read the items it aggregates")
+        }
+        // An aggregation reads every item under its key, however few rows it returns: at peak,
+        // as many as the relationship allows one parent (its maximum).
+        if let relationship = context.requirements.relationships.first(where: { relationship in
+            relationship.child == entity.name && relationship.kind == .oneToMany
+                && context.foreignKey(of: relationship).map { Set($0) == Set(pattern.equalityAttributes ?? []) } == true
+        }), case .known(let cardinality)? = relationship.cardinality {
+            guard let maximum = cardinality.maximum else {
+                return .unbounded("a \(relationship.parent) can have any number of \(entity.name) items (no maximum stated)")
+            }
+            let bytes = Double(ItemSizer.itemSize(of: entity, context)) * Double(max(maximum, 1))
+            let unknownSizes = context.migratedAttributes(of: entity).filter { ItemSizer.valueSize(of: $0) == nil }.map(\.name)
+            if bytes <= clientSideLimitBytes, !unknownSizes.isEmpty { return .unknown("the typical size of \(unknownSizes.joined(separator: ", ")) of \(entity.name) is unknown") }
+            return .known(bytes)
         }
         guard let count = main.itemsExamined.value else {
             if case .unknown(let reason) = main.itemsExamined { return .unknown(reason) }

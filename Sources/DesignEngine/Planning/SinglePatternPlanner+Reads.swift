@@ -17,6 +17,8 @@ extension SinglePatternPlanner {
         let used = equality + (sortRequirement.map { [$0.attribute] } ?? []) + (pattern.filterAttributes ?? [])
         if let problem = missingAttribute(used, on: entity) { return unserved(problem) }
 
+        // A minority state (open issues, available drivers) is read through a sparse index.
+        if let sparse = sparseRead(entity: entity, table: table, catalog: &catalog) { return sparse }
         let view = KeyView.of(entityName, in: table, context)
         let known = Set(equality)
         let partitionKnown = !view.partition.isEmpty && view.partition.allSatisfy(known.contains)
@@ -63,7 +65,6 @@ extension SinglePatternPlanner {
                                   extraFilters: knownSortParts, consistent: strong, catalog: &catalog)
             }
         }
-        if let sparse = sparseRead(entity: entity, table: table, catalog: &catalog) { return sparse }
         if let lookup = uniqueLookup(for: entity) {
             return lookupRead(entity: entity, lookup: lookup, ownerTable: table, ownerView: view)
         }

@@ -14,13 +14,19 @@ struct SparseSelection: Equatable {
     var partition: [String]
     /// The attribute the pattern orders by, if any.
     var sort: String?
+    /// The other equality attributes are the table's partition key: a local index on the
+    /// sparse attribute serves the read (a GSI on the table's own partition key would double its
+    /// writes for nothing). The attribute then holds the order attribute's value, when there is
+    /// one, so the LSI both selects and orders.
+    var local = false
 
     /// The literal the items in the state store (the selected value, or `none` for a null selection).
     var literal: String { selected.value ?? "none" }
 
     /// The value an item of the entity stores: the literal while the selector holds it, else nothing.
     var value: PlanValue {
-        .whenSelected(selector: .input(entity: entity, attribute: selected.attribute), equals: selected.value, then: .literal(literal))
+        let then: PlanValue = local ? sort.map { .input(entity: entity, attribute: $0) } ?? .literal(literal) : .literal(literal)
+        return .whenSelected(selector: .input(entity: entity, attribute: selected.attribute), equals: selected.value, then: then)
     }
 }
 
@@ -39,9 +45,10 @@ enum SparsePlanner {
             let equality = pattern.equalityAttributes ?? []
             let partition = equality.filter { $0 != selected.attribute }
             let view = KeyView.of(entityName, in: table, context)
-            // The table's own key already finds these items (the selection a filter on them).
-            if !view.partition.isEmpty, view.partition.allSatisfy(equality.contains),
-               equality.allSatisfy({ view.partition.contains($0) || view.sort.contains($0) }) { return nil }
+            // The table's own key already selects these items (the state is part of the key).
+            if view.partition.contains(selected.attribute) || view.sort.contains(selected.attribute) { return nil }
+            // The other equality attributes are the table's whole key: one item, the state a check on it.
+            if !view.partition.isEmpty, (view.partition + view.sort).allSatisfy(partition.contains) { return nil }
             var sort: String?
             if case .attribute(let requirement)? = pattern.sort { sort = requirement.attribute }
             // A filter on one of the index's key attributes would be refused by DynamoDB.
@@ -53,8 +60,18 @@ enum SparsePlanner {
                 entity.attribute(named: name).map { keyable.contains(ItemSizer.dynamoDBType(of: $0)) && $0.isMigrated } ?? false
             }) else { return nil }
             let name = storedName(selected, entity: entity, table: table, context)
-            return SparseSelection(patternID: pattern.id, entity: entityName, selected: selected, share: share, attribute: name,
-                                   partition: partition, sort: sort)
+            var selection = SparseSelection(patternID: pattern.id, entity: entityName, selected: selected, share: share, attribute: name,
+                                            partition: partition, sort: sort)
+            // An LSI's sort key is one attribute, stored here as a string: the order attribute
+            // must be one (text, a date or a time) to become it.
+            // The table's partition key alone finds at most one item when it has no sort key:
+            // the state is then a filter on that item, not an index.
+            if !partition.isEmpty, partition == view.partition, table.sortKey == nil { return nil }
+            if case .entity = table.role, !partition.isEmpty, partition == view.partition,
+               sort.map({ name in entity.attribute(named: name).map { ItemSizer.dynamoDBType(of: $0) == .string } ?? false }) ?? true {
+                selection.local = true
+            }
+            return selection
         }
         return nil
     }
@@ -104,8 +121,12 @@ enum SparsePlanner {
         let sparseKey = KeyAttribute(name: selection.attribute, dynamoDBType: .string,
                                      distribution: .fewValues(count: 1, source: "only \(entity.name) items with \(selection.selected.text) carry \(selection.attribute)"))
         let keys = { (names: [String]) in names.map { TableLayoutPlanner.key([$0], of: entity, context) } }
-        let partition = selection.partition.isEmpty ? [sparseKey] : keys(selection.partition)
-        let sort = (selection.partition.isEmpty ? [] : [sparseKey]) + keys(selection.sort.map { [$0] } ?? [])
+        var partition = selection.partition.isEmpty ? [sparseKey] : keys(selection.partition)
+        var sort = (selection.partition.isEmpty ? [] : [sparseKey]) + keys(selection.sort.map { [$0] } ?? [])
+        if selection.local {
+            partition = [table.partitionKey]
+            sort = [sparseKey]
+        }
         let subject = NameWords.split(entity.name).map(NameWords.capitalized)
         let plural = subject.dropLast() + [NameWords.plural(subject.last ?? entity.name)]
         let state = selection.selected.value.map { NameWords.split($0).map(NameWords.capitalized).joined() }
@@ -113,10 +134,11 @@ enum SparsePlanner {
             + (selection.partition.isEmpty ? "" : "By" + selection.partition.map(IndexCatalog.words).joined(separator: "And"))
         let percent = NumberFormatting.plain(selection.share * 100) + "%"
         var index = IndexDesign(
-            id: id, name: id, kind: .global, partitionKey: partition, sortKey: sort, projection: .keysOnly, projectionReason: "",
+            id: id, name: id, kind: selection.local ? .local : .global, partitionKey: partition, sortKey: sort, projection: .keysOnly, projectionReason: "",
             sparse: SparseMarker(attribute: selection.attribute, reason: "Only the \(percent) of \(entity.name) items with \(selection.selected.text) carry \(selection.attribute) (stated share): writes set it when an item enters that state and remove it when it leaves, so the index holds, and is billed for, those items alone."),
             patternIDs: [pattern.id],
-            purpose: "Serves pattern #\(pattern.id) (\(pattern.description)): a sparse index of the \(entity.name) items with \(selection.selected.text), \(percent) of them.",
+            purpose: "Serves pattern #\(pattern.id) (\(pattern.description)): a sparse index of the \(entity.name) items with \(selection.selected.text), \(percent) of them."
+                + (selection.local ? " Local, because the read knows the table's partition key: its sort key \(selection.attribute) holds \(selection.sort.map { "the item's \($0)" } ?? "a marker") only while the item is in that state, so it selects\(selection.sort == nil ? "" : " and orders") without a GSI on the table's own partition key. An LSI can only be created with the table, and caps each partition at 10 GB." : ""),
             estimatedEntrySizeBytes: 0)
         if partition.count > 1 { index.combinedPartitionDistribution = context.distribution(of: selection.partition, in: entity.name) }
         return index
@@ -127,7 +149,7 @@ extension SinglePatternPlanner {
     /// A read of a minority state through its sparse index (docs/design-engine.md, "Sparse
     /// indexes"); nil when the pattern selects no such state.
     mutating func sparseRead(entity: Entity, table: PlannedTable, catalog: inout IndexCatalog) -> PatternMapping? {
-        guard !strong, let selection = SparsePlanner.selection(for: pattern, in: table, context) else { return nil }
+        guard let selection = SparsePlanner.selection(for: pattern, in: table, context), !strong || selection.local else { return nil }
         var index = SparsePlanner.index(for: selection, entity: entity, table: table, pattern: pattern, context)
         // Another selection's index may have taken the name: name this one by its attribute too.
         if let taken = catalog.index(index.id, on: table.id), taken.keyAttributeNames != index.keyAttributeNames {
@@ -136,8 +158,24 @@ extension SinglePatternPlanner {
             index.name = index.id
         }
         if catalog.index(index.id, on: table.id) == nil, catalog.globalCount(on: table.id) >= IndexCatalog.globalLimit { return nil }
+        if selection.local, catalog.index(index.id, on: table.id) == nil, catalog.localCount(on: table.id) >= IndexCatalog.localLimit { return nil }
         catalog.add(index, on: table.id)
         let literal = KeyValue(attribute: selection.attribute, type: .string, value: .literal(selection.literal))
+        if selection.local {
+            // The table's partition key from the caller; the LSI holds only the items in the
+            // state, ordered by the value their sparse attribute carries.
+            let partition = [key(of: entity.name, in: table).parts[0]]
+            let request = QueryRequest(tableID: table.id, indexID: index.id, partition: partition, sortPrefix: selection.sort == nil ? [literal] : [],
+                                       sort: nil, filter: filterCondition(entity: entity.name, table: table, skipping: [selection.selected.attribute]),
+                                       scanForward: sortRequirement?.direction != .descending, consistent: strong)
+            notes.append("Queries the sparse LSI \(TableAssembler.indexName(index.id, tableID: table.id, context)): only \(entity.name) items with \(selection.selected.text) (\(NumberFormatting.plain(selection.share * 100))% of them) carry \(selection.attribute), so the Query reads those items alone.")
+            if let requirement = sortRequirement {
+                notes.append("Ordered by \(selection.attribute) (the item's \(requirement.attribute)), \(requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending").")
+            }
+            notes.append("Paginate with LastEvaluatedKey (1 MB per page).")
+            steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: expectedItems, itemsExamined: expectedItems))
+            return served()
+        }
         // The index key's own type: a boolean key is stored as a number.
         let others = index.partitionKey.filter { $0.name != selection.attribute }.map { key in
             KeyValue(attribute: storedName(key.name, of: entity.name, in: table), type: key.dynamoDBType, value: .input(entity: entity.name, attribute: key.name))
