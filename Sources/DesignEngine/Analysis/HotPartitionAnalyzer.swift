@@ -107,7 +107,9 @@ enum HotPartitionAnalyzer {
         } else {
             let safe = units > 0 ? min(1, warningFraction * limit / units) : 1
             safeShare = safe
-            if load.index != nil, load.isWrite, distribution == .unknown, units > 0 {
+            // Only a risk when one value could pass the threshold at all: at 200 write units a
+            // second in total, no share of them reaches 50% of 1,000.
+            if load.index != nil, load.isWrite, distribution == .unknown, units > 0, safe < 1 {
                 level = .warning
                 mitigation = "State the number of distinct values of \(key) (or the busiest value's share of writes): at \(plain(peakRPS)) RPS × \(plain(unitsPerRequest)) write units at peak, one value may take at most \(percent(safe)) of these writes to stay under 50% of the \(plain(limit)) write-unit limit."
             }

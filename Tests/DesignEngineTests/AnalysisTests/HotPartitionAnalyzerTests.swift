@@ -115,6 +115,17 @@ import Testing
         #expect(finding.mitigation?.contains("at most 25%") == true)
     }
 
+    @Test func anUnknownIndexKeyWhoseWholeWriteLoadStaysUnderHalfTheLimitIsNoRisk() throws {
+        // 400 × 1 = 400 WCU in all: even one value taking every write stays under 500 (50% of 1,000).
+        let finding = try Self.writeFinding(peak: 400, table: Self.users(indexKey: F.key("region")))
+        #expect(finding.safeShare == 1)
+        #expect(finding.level == .ok)
+        #expect(finding.mitigation == nil)
+        // 600 WCU in all: one value taking more than 83% of them would pass 500.
+        let risky = try Self.writeFinding(peak: 600, table: Self.users(indexKey: F.key("region")))
+        #expect(risky.level == .warning)
+    }
+
     @Test func scansUnservedPatternsAndMissingTablesGiveNoFindings() throws {
         let mappings = [
             F.mapping(1, .scan, table: "User", reads: 10, status: .acceptedScan),
