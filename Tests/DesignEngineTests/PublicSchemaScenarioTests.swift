@@ -41,6 +41,12 @@ import TestSupport
         let rentals = try #require(model.entityTable(of: "Rental"))
         let out = try #require(rentals.indexes.first { $0.sparse != nil })
         #expect(out.partitionKey.map(\.name) == ["store_id"])
+        // A store's monthly revenue sums about 250,000 payments (30M over 120 stores), though
+        // the pattern returns one row: a totals item per store and month, not a client-side sum.
+        let requirements = try WorkedScenarios.requirements("dvdrental")
+        let revenue = try #require(requirements.accessPatterns.first { $0.description == "A store's revenue per month" })
+        #expect(model.mapping(for: revenue.id)?.operation == .getItem)
+        #expect(model.tables.contains { $0.totals?.entity == "Payment" })
     }
 
     /// A cart line unique on (customer, product) is keyed by it: no lookup table, single-item

@@ -101,6 +101,23 @@ enum AggregationPlanner {
             if bytes <= clientSideLimitBytes, !unknownSizes.isEmpty { return .unknown("the typical size of \(unknownSizes.joined(separator: ", ")) of \(entity.name) is unknown") }
             return .known(bytes)
         }
+        // Without a relationship, the items under one group key follow from the entity's count
+        // and the distinct values of the group attributes; the pattern's own item count is the
+        // rows it returns, not what it reads.
+        let group = pattern.equalityAttributes ?? []
+        let distinct = group.map { entity.attribute(named: $0)?.distinctValues }
+        if let total = entity.itemCount?.value, distinct.allSatisfy({ $0 != nil }) {
+            let perGroup = total / Double(distinct.compactMap { $0 }.reduce(1, *))
+            let bytes = Double(ItemSizer.itemSize(of: entity, context)) * max(perGroup, 1)
+            let unknownSizes = context.migratedAttributes(of: entity).filter { ItemSizer.valueSize(of: $0) == nil }.map(\.name)
+            if bytes <= clientSideLimitBytes, !unknownSizes.isEmpty { return .unknown("the typical size of \(unknownSizes.joined(separator: ", ")) of \(entity.name) is unknown") }
+            return .known(bytes)
+        }
+        if !group.isEmpty || entity.itemCount?.value == nil {
+            let missing = group.filter { entity.attribute(named: $0)?.distinctValues == nil }
+            return .unknown(missing.isEmpty ? "how many \(entity.name) items there are is unknown"
+                : "how many \(entity.name) items share one \(missing.joined(separator: ", ")) is unknown (no relationship or distinct-value count says)")
+        }
         guard let count = main.itemsExamined.value else {
             if case .unknown(let reason) = main.itemsExamined { return .unknown(reason) }
             return .unknown("the items examined are unknown")
