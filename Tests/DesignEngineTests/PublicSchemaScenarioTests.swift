@@ -81,6 +81,12 @@ import TestSupport
         #expect(postings.indexes.map { $0.partitionKey.map(\.name) } == [["transfer_id"]])
         let post = try #require(requirements.accessPatterns.first { $0.description.hasPrefix("Post a transfer") })
         #expect(Self.actions(try Self.plan(model, post.id)).contains { $0.entity == "Account" })
+        // The balance is in AccountsByCustomer's projection: each account the transfer updates
+        // also writes that index entry, and the pattern's units count it.
+        let accounts = try #require(model.entityTable(of: "Account"))
+        let indexWrites = model.mapping(for: post.id)?.indexWriteUnits.filter { $0.tableID == accounts.id && $0.indexID != nil } ?? []
+        #expect(indexWrites.map(\.indexID) == accounts.indexes.map(\.id))
+        #expect(indexWrites.allSatisfy { ($0.writeUnits ?? 0) > 0 })
         let withPostings = try #require(requirements.accessPatterns.first { $0.description == "Get a transfer with its postings" })
         #expect(try Self.plan(model, withPostings.id).steps.contains { $0.entity == "Posting" && $0.purpose == .related })
     }

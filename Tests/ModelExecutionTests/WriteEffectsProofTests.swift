@@ -172,4 +172,28 @@ import Testing
         let result = try #require(try Self.exercise(model, requirements)[id])
         #expect(result.outcome == .fail)
     }
+
+    /// A check that writes: the user is updated instead of checked. A missing user is still
+    /// refused (the update keeps the condition), so only the check that the item is left
+    /// unchanged catches it.
+    @Test func aCheckThatChangesTheItemIsCaught() throws {
+        let requirements = try RequirementsYAMLLoader.load(yaml: Self.checkout(), fileName: "checkout.yaml")
+        var model = DesignEngine.design(requirements)
+        let id = try Self.checkoutID(requirements)
+        let index = try #require(model.mappings.firstIndex { $0.patternID == id })
+        var plan = try #require(model.mappings[index].plan)
+        let step = try #require(plan.mainStepIndex)
+        guard case .transactWriteItems(var actions) = plan.steps[step].request,
+              let position = actions.firstIndex(where: { $0.entity == "User" }), case .conditionCheck(let check) = actions[position].operation else {
+            Issue.record("no user check")
+            return
+        }
+        actions[position].operation = .update(UpdateRequest(tableID: check.tableID, key: check.key, actions: [.set("name", .literal("renamed by a check"))],
+                                                            condition: check.condition))
+        plan.steps[step].request = .transactWriteItems(actions)
+        model.mappings[index].plan = plan
+        let result = try #require(try Self.exercise(model, requirements)[id])
+        #expect(result.outcome == .fail)
+        #expect(result.reason?.contains("changed, though the write only checks it") == true, "\(result.reason ?? "")")
+    }
 }
