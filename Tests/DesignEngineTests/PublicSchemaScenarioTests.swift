@@ -113,6 +113,12 @@ import TestSupport
         let count = try #require(requirements.accessPatterns.first { $0.description.hasPrefix("Count a project's issues") })
         #expect(model.mapping(for: count.id)?.operation == .getItem)
         #expect(model.tables.contains { $0.totals?.entity == "Issue" })
+        // Comments live under their issue, whose identifier is a pair: a concatenated partition
+        // key (`project_id#issue_number`), in time order, with no index.
+        let comments = try #require(model.entityTable(of: "Comment"))
+        #expect(comments.partitionKey.name == "project_id#issue_number")
+        #expect(comments.sortKey?.name.hasPrefix("created_at") == true)
+        #expect(comments.indexes.isEmpty)
         let file = try #require(requirements.accessPatterns.first { $0.description.hasPrefix("File an issue") })
         #expect(Self.actions(try Self.plan(model, file.id)).contains { $0.entity == "Project" })
     }

@@ -19,7 +19,9 @@ struct IndexCatalog {
 
     /// The index on `tableID` with exactly these key attributes, if planned already.
     func existing(on tableID: String, partition: [String], sort: [String], kind: IndexKind) -> IndexDesign? {
-        byTable[tableID]?.first { $0.kind == kind && $0.partitionKey.map(\.name) == partition && $0.sortKey.map(\.name) == sort }
+        // An LSI's partition key is always the table's (a concatenated one is named by its
+        // parts by the caller), so local indexes match on their sort key alone.
+        byTable[tableID]?.first { $0.kind == kind && (kind == .local || $0.partitionKey.map(\.name) == partition) && $0.sortKey.map(\.name) == sort }
     }
 
     /// Whether an index with these keys can serve a Query by `equality`, ordered by `sort`: every

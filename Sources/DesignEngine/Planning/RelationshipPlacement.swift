@@ -273,7 +273,7 @@ struct RelationshipFacts {
     }
 
     var qualifiesForChildKey: Bool {
-        childMayBeOrphan == false && childReadsKnowParent && foreignKey.count == 1
+        childMayBeOrphan == false && childReadsKnowParent && !foreignKey.isEmpty
     }
 
     /// Why each way of combining the two did not apply, in the user's numbers.
