@@ -7,15 +7,7 @@ extension DataModelDocument {
         let notes = context.model.analyticsExport
         guard !notes.isEmpty else { return }
         out += "## Analytics Export\n\n- **Flag**: Required\n- **Patterns**:\n"
-        for note in notes {
-            out += "  - #"
-            out += String(note.patternID)
-            out += " "
-            out.inline(note.description)
-            out += ": "
-            out.inline(note.reason)
-            out += "\n"
-        }
+        patternNotes(notes, into: &out)
         out += "- **Suggestion**: export the tables to S3 (DynamoDB export to S3, incremental exports for freshness) and query them with "
         out += "Amazon Athena; serve "
         out.patternList(notes.map(\.patternID))

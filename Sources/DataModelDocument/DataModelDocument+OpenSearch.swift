@@ -10,7 +10,17 @@ extension DataModelDocument {
             return
         }
         out += "Required\n- **Patterns**:\n"
-        for note in requirement.patterns {
+        patternNotes(requirement.patterns, into: &out)
+        out += "- **Suggestion**: keep DynamoDB as the source of truth and feed an Amazon OpenSearch Service index from it, "
+        out += "either with DynamoDB Streams and a small indexer (such as a Lambda function) or with the DynamoDB zero-ETL "
+        out += "integration with OpenSearch; serve "
+        out.patternList(requirement.patterns.map(\.patternID))
+        out += " from OpenSearch.\n\n"
+    }
+
+    /// `- #N description: reason` per pattern another service serves (OpenSearch, an export).
+    static func patternNotes(_ notes: [SearchPatternNote], into out: inout Text) {
+        for note in notes {
             out += "  - #"
             out += String(note.patternID)
             out += " "
@@ -19,10 +29,5 @@ extension DataModelDocument {
             out.inline(note.reason)
             out += "\n"
         }
-        out += "- **Suggestion**: keep DynamoDB as the source of truth and feed an Amazon OpenSearch Service index from it, "
-        out += "either with DynamoDB Streams and a small indexer (such as a Lambda function) or with the DynamoDB zero-ETL "
-        out += "integration with OpenSearch; serve "
-        out.patternList(requirement.patterns.map(\.patternID))
-        out += " from OpenSearch.\n\n"
     }
 }

@@ -130,46 +130,41 @@ import Testing
         #expect(!questions.contains { $0.contains("do to OrderLine?") }, "a child created with the order is put by default")
     }
 
-    /// A counter broken on purpose (adds the quantity instead of subtracting it) is caught.
-    @Test func aCounterMovedTheWrongWayIsCaught() throws {
+    /// The checkout's result after one action of its transaction, the one on `entity`, is
+    /// replaced by what `breaking` returns (nil when the plan has no such action).
+    static func checkoutResult(breaking entity: String, _ breaking: (TransactAction.Operation) -> TransactAction.Operation?) throws -> ExecutionReport.PatternResult? {
         let requirements = try RequirementsYAMLLoader.load(yaml: Self.checkout(), fileName: "checkout.yaml")
         var model = DesignEngine.design(requirements)
         let id = try Self.checkoutID(requirements)
         let index = try #require(model.mappings.firstIndex { $0.patternID == id })
         var plan = try #require(model.mappings[index].plan)
         let step = try #require(plan.mainStepIndex)
-        guard case .transactWriteItems(var actions) = plan.steps[step].request,
-              let position = actions.firstIndex(where: { $0.entity == "Product" }), case .update(var update) = actions[position].operation else {
-            Issue.record("no product update")
-            return
-        }
-        update.actions = [.add("inventory_quantity", .input(entity: "OrderLine", attribute: "quantity"))]
-        actions[position].operation = .update(update)
+        guard case .transactWriteItems(var actions) = plan.steps[step].request, let position = actions.firstIndex(where: { $0.entity == entity }),
+              let broken = breaking(actions[position].operation) else { return nil }
+        actions[position].operation = broken
         plan.steps[step].request = .transactWriteItems(actions)
         model.mappings[index].plan = plan
-        let result = try #require(try Self.exercise(model, requirements)[id])
+        return try Self.exercise(model, requirements)[id]
+    }
+
+    /// A counter broken on purpose (adds the quantity instead of subtracting it) is caught.
+    @Test func aCounterMovedTheWrongWayIsCaught() throws {
+        let result = try #require(try Self.checkoutResult(breaking: "Product") { operation in
+            guard case .update(var update) = operation else { return nil }
+            update.actions = [.add("inventory_quantity", .input(entity: "OrderLine", attribute: "quantity"))]
+            return .update(update)
+        }, "no product update")
         #expect(result.outcome == .fail)
         #expect(result.reason?.contains("inventory_quantity") == true, "\(result.reason ?? "")")
     }
 
     /// A check dropped from the plan lets a checkout for a user who does not exist through.
     @Test func aMissingConditionCheckIsCaught() throws {
-        let requirements = try RequirementsYAMLLoader.load(yaml: Self.checkout(), fileName: "checkout.yaml")
-        var model = DesignEngine.design(requirements)
-        let id = try Self.checkoutID(requirements)
-        let index = try #require(model.mappings.firstIndex { $0.patternID == id })
-        var plan = try #require(model.mappings[index].plan)
-        let step = try #require(plan.mainStepIndex)
-        guard case .transactWriteItems(var actions) = plan.steps[step].request,
-              let position = actions.firstIndex(where: { $0.entity == "User" }), case .conditionCheck(var check) = actions[position].operation else {
-            Issue.record("no user check")
-            return
-        }
-        check.condition = .attributeNotExists("no_such_attribute")
-        actions[position].operation = .conditionCheck(check)
-        plan.steps[step].request = .transactWriteItems(actions)
-        model.mappings[index].plan = plan
-        let result = try #require(try Self.exercise(model, requirements)[id])
+        let result = try #require(try Self.checkoutResult(breaking: "User") { operation in
+            guard case .conditionCheck(var check) = operation else { return nil }
+            check.condition = .attributeNotExists("no_such_attribute")
+            return .conditionCheck(check)
+        }, "no user check")
         #expect(result.outcome == .fail)
     }
 
@@ -177,22 +172,10 @@ import Testing
     /// refused (the update keeps the condition), so only the check that the item is left
     /// unchanged catches it.
     @Test func aCheckThatChangesTheItemIsCaught() throws {
-        let requirements = try RequirementsYAMLLoader.load(yaml: Self.checkout(), fileName: "checkout.yaml")
-        var model = DesignEngine.design(requirements)
-        let id = try Self.checkoutID(requirements)
-        let index = try #require(model.mappings.firstIndex { $0.patternID == id })
-        var plan = try #require(model.mappings[index].plan)
-        let step = try #require(plan.mainStepIndex)
-        guard case .transactWriteItems(var actions) = plan.steps[step].request,
-              let position = actions.firstIndex(where: { $0.entity == "User" }), case .conditionCheck(let check) = actions[position].operation else {
-            Issue.record("no user check")
-            return
-        }
-        actions[position].operation = .update(UpdateRequest(tableID: check.tableID, key: check.key, actions: [.set("name", .literal("renamed by a check"))],
-                                                            condition: check.condition))
-        plan.steps[step].request = .transactWriteItems(actions)
-        model.mappings[index].plan = plan
-        let result = try #require(try Self.exercise(model, requirements)[id])
+        let result = try #require(try Self.checkoutResult(breaking: "User") { operation in
+            guard case .conditionCheck(let check) = operation else { return nil }
+            return .update(UpdateRequest(tableID: check.tableID, key: check.key, actions: [.set("name", .literal("renamed by a check"))], condition: check.condition))
+        }, "no user check")
         #expect(result.outcome == .fail)
         #expect(result.reason?.contains("changed, though the write only checks it") == true, "\(result.reason ?? "")")
     }

@@ -161,36 +161,31 @@ extension SinglePatternPlanner {
         if selection.local, catalog.index(index.id, on: table.id) == nil, catalog.localCount(on: table.id) >= IndexCatalog.localLimit { return nil }
         catalog.add(index, on: table.id)
         let literal = KeyValue(attribute: selection.attribute, type: .string, value: .literal(selection.literal))
+        let partition: [KeyValue]
+        let sortPrefix: [KeyValue]
         if selection.local {
             // The table's partition key from the caller; the LSI holds only the items in the
             // state, ordered by the value their sparse attribute carries.
-            let partition = [key(of: entity.name, in: table).parts[0]]
-            let request = QueryRequest(tableID: table.id, indexID: index.id, partition: partition, sortPrefix: selection.sort == nil ? [literal] : [],
-                                       sort: nil, filter: filterCondition(entity: entity.name, table: table, skipping: [selection.selected.attribute]),
-                                       scanForward: sortRequirement?.direction != .descending, consistent: strong)
-            notes.append("Queries the sparse LSI \(TableAssembler.indexName(index.id, tableID: table.id, context)): only \(entity.name) items with \(selection.selected.text) (\(NumberFormatting.plain(selection.share * 100))% of them) carry \(selection.attribute), so the Query reads those items alone.")
-            if let requirement = sortRequirement {
-                notes.append("Ordered by \(selection.attribute) (the item's \(requirement.attribute)), \(requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending").")
+            partition = [key(of: entity.name, in: table).parts[0]]
+            sortPrefix = selection.sort == nil ? [literal] : []
+        } else {
+            // The index key's own type: a boolean key is stored as a number.
+            let others = index.partitionKey.filter { $0.name != selection.attribute }.map { key in
+                KeyValue(attribute: storedName(key.name, of: entity.name, in: table), type: key.dynamoDBType, value: .input(entity: entity.name, attribute: key.name))
             }
-            notes.append("Paginate with LastEvaluatedKey (1 MB per page).")
-            steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: expectedItems, itemsExamined: expectedItems))
-            return served()
+            partition = selection.partition.isEmpty ? [literal] : others
+            sortPrefix = selection.partition.isEmpty ? [] : [literal]
         }
-        // The index key's own type: a boolean key is stored as a number.
-        let others = index.partitionKey.filter { $0.name != selection.attribute }.map { key in
-            KeyValue(attribute: storedName(key.name, of: entity.name, in: table), type: key.dynamoDBType, value: .input(entity: entity.name, attribute: key.name))
-        }
-        let partition = selection.partition.isEmpty ? [literal] : others
-        let sortPrefix = selection.partition.isEmpty ? [] : [literal]
         let filter = filterCondition(entity: entity.name, table: table, skipping: [selection.selected.attribute])
         let request = QueryRequest(tableID: table.id, indexID: index.id, partition: partition, sortPrefix: sortPrefix, sort: nil, filter: filter,
-                                   scanForward: sortRequirement?.direction != .descending, consistent: false)
+                                   scanForward: sortRequirement?.direction != .descending, consistent: selection.local && strong)
         let returned = expectedItems
         let otherFilters = (pattern.filterAttributes ?? []).filter { $0 != selection.selected.attribute }
         let examinedItems = otherFilters.isEmpty ? returned : examined(returned: returned, entity: entity, partitionItems: nil)
-        notes.append("Queries the sparse index \(TableAssembler.indexName(index.id, tableID: table.id, context)): only \(entity.name) items with \(selection.selected.text) (\(NumberFormatting.plain(selection.share * 100))% of them) carry \(selection.attribute), so the Query reads those items alone.")
+        notes.append("Queries the sparse \(selection.local ? "LSI" : "index") \(TableAssembler.indexName(index.id, tableID: table.id, context)): only \(entity.name) items with \(selection.selected.text) (\(NumberFormatting.plain(selection.share * 100))% of them) carry \(selection.attribute), so the Query reads those items alone.")
         if let requirement = sortRequirement {
-            notes.append("Ordered by \(name(requirement.attribute, table)), \(requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending").")
+            let order = selection.local ? "\(selection.attribute) (the item's \(requirement.attribute))" : name(requirement.attribute, table)
+            notes.append("Ordered by \(order), \(requirement.direction == .descending ? "descending (ScanIndexForward = false)" : "ascending").")
         }
         notes.append("Paginate with LastEvaluatedKey (1 MB per page).")
         steps.append(PlanStep(purpose: .main, entity: entity.name, request: .query(request), items: returned, itemsExamined: examinedItems))
