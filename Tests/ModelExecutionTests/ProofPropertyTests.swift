@@ -17,17 +17,26 @@ import TestSupport
     struct Proven: Sendable {
         var generated: GeneratedCase
         var model: DataModel
-        var label: String { "seed \(String(generated.seed, radix: 16))" }
+        /// What the cases were generated with, after the seed (empty for the plain generator).
+        var variant = ""
+        var label: String { "seed \(String(generated.seed, radix: 16))" + (variant.isEmpty ? "" : " (\(variant))") }
+
+        /// `count` requirement sets from consecutive seeds, each passed through `extend` (to add
+        /// shapes of its own), designed and proven once for every property over them.
+        static func all(count: Int, firstSeed: UInt64, variant: String = "",
+                        extend: (GeneratedCase, UInt64) -> GeneratedCase = { generated, _ in generated }) -> Result<[Proven], any Error> {
+            Result {
+                try (0..<UInt64(count)).map { offset in
+                    var generator = RequirementsGenerator(seed: firstSeed + offset)
+                    let generated = extend(try generator.generate(), firstSeed + offset)
+                    return Proven(generated: generated, model: ProvenDesign.design(generated.requirements, choices: generated.choices), variant: variant)
+                }
+            }
+        }
     }
 
     /// Designed and proven once, shared by the properties.
-    static let proven: Result<[Proven], any Error> = Result {
-        try (0..<UInt64(caseCount)).map { offset in
-            var generator = RequirementsGenerator(seed: firstSeed + offset)
-            let generated = try generator.generate()
-            return Proven(generated: generated, model: ProvenDesign.design(generated.requirements, choices: generated.choices))
-        }
-    }
+    static let proven = Proven.all(count: caseCount, firstSeed: firstSeed)
 
     @Test func everyServedPatternPassesWhenExecuted() throws {
         var executed = 0

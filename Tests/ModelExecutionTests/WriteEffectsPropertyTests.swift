@@ -12,19 +12,9 @@ import TestSupport
     static let caseCount = 400
     static let firstSeed: UInt64 = 0xDDB0_0011_0000_0000
 
-    struct Proven: Sendable {
-        var generated: GeneratedCase
-        var model: DataModel
-        var label: String { "seed \(String(generated.seed, radix: 16)) (effects and aggregations)" }
-    }
-
-    static let proven: Result<[Proven], any Error> = Result {
-        try (0..<UInt64(caseCount)).map { offset in
-            var generator = RequirementsGenerator(seed: firstSeed + offset)
-            var extension_ = EffectsAndAggregationsGenerator(seed: firstSeed + offset)
-            let generated = extension_.extend(try generator.generate())
-            return Proven(generated: generated, model: ProvenDesign.design(generated.requirements, choices: generated.choices))
-        }
+    static let proven = ProofPropertyTests.Proven.all(count: caseCount, firstSeed: firstSeed, variant: "effects and aggregations") { generated, seed in
+        var extension_ = EffectsAndAggregationsGenerator(seed: seed)
+        return extension_.extend(generated)
     }
 
     @Test func everyEntityAWriteListsIsWrittenOrChecked() throws {
