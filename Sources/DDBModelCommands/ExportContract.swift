@@ -84,6 +84,12 @@ struct ExportContract: ParsableCommand {
         }
         var existing: [String] = []
         var blocked: [String] = []
+        // A format may write into a subfolder of its own (`typescript/`, `terraform/`): each one
+        // must be a folder or not exist yet.
+        let subfolders = Self.subfolders(of: files)
+        for subfolder in subfolders where manager.fileExists(atPath: folder.appendingPathComponent(subfolder).path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { blocked.append(subfolder + " is a file, not a folder") }
+        }
         for file in files {
             var info = stat()
             guard lstat(folder.appendingPathComponent(file.name).path, &info) == 0 else { continue }
@@ -100,16 +106,41 @@ struct ExportContract: ParsableCommand {
         if !force, !existing.isEmpty {
             throw CommandFailure("\(shownAs) already holds \(existing.joined(separator: ", ")); nothing was written. Use --force to overwrite, or choose another --out folder.")
         }
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure("Cannot create \(shownAs): \(error.localizedDescription)")
+        // Folders this export creates are removed again when the write fails, so a failed export
+        // leaves no empty folders behind.
+        var created: [URL] = []
+        for subfolder in [""] + subfolders {
+            let url = subfolder.isEmpty ? folder : folder.appendingPathComponent(subfolder)
+            guard !manager.fileExists(atPath: url.path) else { continue }
+            do {
+                try manager.createDirectory(at: url, withIntermediateDirectories: false)
+                created.append(url)
+            } catch {
+                Self.remove(created)
+                throw CommandFailure("Cannot create \(subfolder.isEmpty ? shownAs : shownAs + "/" + subfolder): \(error.localizedDescription)")
+            }
         }
         do throws(StoreError) {
             try AtomicFile.write(files.map { (data: Data($0.bytes), url: folder.appendingPathComponent($0.name)) })
         } catch {
+            Self.remove(created)
             guard case .writeFailed = error else { throw CommandFailure(error.message) }
             throw CommandFailure(error.message + " Nothing was exported.")
         }
+    }
+
+    /// Every folder the files' names pass through, parents before children (`a`, `a/b`).
+    static func subfolders(of files: [ExportedFile]) -> [String] {
+        var folders: Set<String> = []
+        for file in files {
+            let parts = file.name.split(separator: "/").dropLast()
+            for depth in parts.indices { folders.insert(parts[...depth].joined(separator: "/")) }
+        }
+        return folders.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
+    }
+
+    /// Removes folders this export created, deepest first; only empty ones go (`rmdir`).
+    private static func remove(_ created: [URL]) {
+        for url in created.reversed() { rmdir(url.path) }
     }
 }
