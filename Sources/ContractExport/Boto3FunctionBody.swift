@@ -41,34 +41,27 @@ struct Boto3FunctionBody {
     var mainEntity: String { plan.mainStep?.entity ?? "" }
 
     /// `item`, `items` or `related`: what the function returns, for the module's PATTERNS table.
-    var returns: String {
-        guard !isWrite else { return "none" }
-        if plan.steps.contains(where: { $0.purpose == .related }) { return "related" }
-        if case .getItem? = plan.mainStep?.request { return "item" }
-        return "items"
-    }
+    var returns: String { shape.returns }
+
+    private var shape: PlanShape { PlanShape(plan: plan, isWrite: isWrite) }
 
     // MARK: Rendering
 
     mutating func render() {
         if isWrite { parameters.append("item") }
-        var index = 0
-        while index < plan.steps.count {
-            let repetition = plan.steps[index].repetition
-            var end = index
-            while end + 1 < plan.steps.count, plan.steps[end + 1].repetition == repetition { end += 1 }
+        for (run, repetition) in shape.runs {
             if case .perResultOf(let source) = repetition {
                 let variable = "round_\(source + 1)"
                 let collection = isList(source) ? "step_\(source + 1)" : "([step_\(source + 1)] if step_\(source + 1) is not None else [])"
-                let batchedDeletes = (index...end).contains { if case .batchWriteItem = plan.steps[$0].request { return true } else { return false } }
+                let batchedDeletes = shape.hasBatchWrite(run)
                 if batchedDeletes { line("deletes = []") }
-                let gatheredHere = (index...end).filter { !isWrite && plan.steps[$0].purpose == .related }
+                let gatheredHere = shape.gathered(run)
                 for position in gatheredHere { line("all_step_\(position + 1) = []") }
                 gathered.formUnion(gatheredHere)
                 line("for \(variable) in \(collection):")
                 depth += 1
                 loops[source] = variable
-                for position in index...end {
+                for position in run {
                     step(position)
                     guard gatheredHere.contains(position) else { continue }
                     if isList(position) {
@@ -82,9 +75,8 @@ struct Boto3FunctionBody {
                 depth -= 1
                 if batchedDeletes { line("_batch_write(dynamodb, deletes)") }
             } else {
-                for position in index...end { step(position) }
+                for position in run { step(position) }
             }
-            index = end + 1
         }
         finish()
     }
@@ -93,26 +85,14 @@ struct Boto3FunctionBody {
         lines.append(String(repeating: "    ", count: depth) + text)
     }
 
-    /// Whether a step's variable holds a list (reads of several items) rather than one item.
-    private func isList(_ index: Int) -> Bool {
-        switch plan.steps[index].request {
-        case .getItem: return false
-        default: return true
-        }
-    }
+    private func isList(_ index: Int) -> Bool { shape.isList(index) }
 
-    /// Whether a later step reads the items this step returned.
-    private func isRead(_ index: Int) -> Bool {
-        plan.steps.dropFirst(index + 1).contains { step in
-            PlanWalker.values(of: step.request).contains { $0.stepsRead.contains(index) }
-                || { if case .perResultOf(let source) = step.repetition { return source == index } else { return false } }()
-        }
-    }
+    private func isRead(_ index: Int) -> Bool { shape.isRead(index) }
 
     private mutating func finish() {
         guard !isWrite else { return }
         guard let main = plan.mainStepIndex else { return }
-        let related = plan.steps.indices.filter { plan.steps[$0].purpose == .related }
+        let related = shape.relatedSteps
         if related.isEmpty {
             line("return step_\(main + 1)")
         } else {

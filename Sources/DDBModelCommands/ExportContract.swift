@@ -15,7 +15,7 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportContract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the approved contract with its CloudFormation template, Workbench model, DMS mappings and boto3 code.",
+        abstract: "Export the approved contract with its CloudFormation template, Workbench model, DMS mappings, boto3 and TypeScript code.",
         discussion: "Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all). See docs/export.md."
     )
 
@@ -67,6 +67,7 @@ struct ExportContract: ParsableCommand {
                     throw CommandFailure(error.message + " Nothing was written; to export the other formats now, leave \(format.rawValue) out with --format (see docs/export.md).")
                 }
             case .boto3: files.append(Boto3Exporter.export(model, requirements: requirements))
+            case .typescript: files += TypeScriptExporter.export(model, requirements: requirements)
             }
         }
         return files

@@ -1,0 +1,416 @@
+import DesignEngine
+import Requirements
+
+/// One pattern's repository method, rendered step by step from its plan like the boto3
+/// function (`Boto3FunctionBody`): the same requests in the same order, with the same
+/// expressions (`PlanExpressions`), sent as `@aws-sdk/lib-dynamodb` commands. Nothing is
+/// re-derived: keys, conditions, loops and transactions all come from the typed plan.
+struct TypeScriptMethodBody {
+    /// One value the caller passes.
+    enum Parameter: Equatable {
+        /// One attribute of an entity (a read's key), or a whole entity item (`*`).
+        case input(entity: String, attribute: String, name: String)
+        /// The written entity's attributes (writes).
+        case item(entity: String)
+        /// A list of items of an entity (BatchGetItem keys, children written with a parent).
+        case list(entity: String, name: String)
+        /// A page's cursor and size (a read that pages through a Query or Scan).
+        case page
+
+        var name: String {
+            switch self {
+            case .input(_, _, let name), .list(_, let name): return name
+            case .item: return "item"
+            case .page: return "options"
+            }
+        }
+    }
+
+    let model: DataModel
+    let requirements: Requirements
+    let mapping: PatternMapping
+    let plan: PatternPlan
+    let isWrite: Bool
+    let types: TypeScriptTypeNames
+    private(set) var names = TypeScriptNames(taken: TypeScriptText.reserved)
+    private(set) var lines: [String] = []
+    private(set) var parameters: [Parameter] = []
+    /// The method's result type (without `Promise`), set by the module writer before rendering.
+    var resultType = "void"
+    private var depth = 2
+    private var loops: [Int: String] = [:]
+    private var gathered: Set<Int> = []
+    private var repeated: (entity: String, variable: String)?
+    private let tables: [String: TableDesign]
+
+    private typealias T = TypeScriptText
+
+    init(model: DataModel, requirements: Requirements, mapping: PatternMapping, plan: PatternPlan, isWrite: Bool, types: TypeScriptTypeNames) {
+        self.model = model
+        self.requirements = requirements
+        self.mapping = mapping
+        self.plan = plan
+        self.isWrite = isWrite
+        self.types = types
+        self.tables = Dictionary(model.tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var shape: PlanShape { PlanShape(plan: plan, isWrite: isWrite) }
+    var mainEntity: String { plan.mainStep?.entity ?? "" }
+    var returns: String { shape.returns }
+
+    /// Whether the read returns one page of its Query or Scan with a cursor for the next: the
+    /// main step is the plan's only step, so nothing else depends on the items of other pages.
+    var isPaged: Bool {
+        guard !isWrite, plan.steps.count == 1, let main = plan.mainStep else { return false }
+        switch main.request {
+        case .query, .scan: return true
+        default: return false
+        }
+    }
+
+    /// The label errors carry: `Pattern #3 (Register user)`.
+    var label: String { "Pattern #\(mapping.patternID) (\(mapping.description))" }
+
+    // MARK: Rendering
+
+    mutating func render() {
+        if isWrite { parameters.append(.item(entity: mainEntity)) }
+        let shape = self.shape
+        for index in plan.steps.indices where producesResult(index) && !isPaged {
+            line("let step\(index + 1): " + (shape.isList(index) ? "runtime.Item[] = [];" : "runtime.Item | undefined;"))
+        }
+        for (run, repetition) in shape.runs {
+            if case .perResultOf(let source) = repetition {
+                let variable = "round\(source + 1)"
+                let collection = shape.isList(source) ? "step\(source + 1)" : "(step\(source + 1) !== undefined ? [step\(source + 1)] : [])"
+                let batchedDeletes = shape.hasBatchWrite(run)
+                if batchedDeletes { line("const deletes: runtime.BatchWriteEntry[] = [];") }
+                let gatheredHere = shape.gathered(run)
+                for position in gatheredHere { line("const allStep\(position + 1): runtime.Item[] = [];") }
+                gathered.formUnion(gatheredHere)
+                line("for (const \(variable) of \(collection)) {")
+                depth += 1
+                loops[source] = variable
+                for position in run {
+                    step(position)
+                    guard gatheredHere.contains(position) else { continue }
+                    if shape.isList(position) {
+                        line("allStep\(position + 1).push(...step\(position + 1));")
+                    } else {
+                        line("if (step\(position + 1) !== undefined) allStep\(position + 1).push(step\(position + 1));")
+                    }
+                }
+                loops[source] = nil
+                depth -= 1
+                line("}")
+                if batchedDeletes { line("await runtime.batchWrite(this.#client, deletes);") }
+            } else {
+                for position in run { step(position) }
+            }
+        }
+        finish()
+        if isPaged { parameters.append(.page) }
+    }
+
+    private mutating func line(_ text: String) {
+        lines.append(String(repeating: "  ", count: depth) + text)
+    }
+
+    /// Steps whose items the method keeps in a `stepN` variable: reads, and written items.
+    private func producesResult(_ index: Int) -> Bool {
+        switch plan.steps[index].request {
+        case .getItem, .batchGetItem, .query, .scan, .putItem: return true
+        default: return false
+        }
+    }
+
+    private mutating func finish() {
+        guard !isWrite, let main = plan.mainStepIndex else { return }
+        if isPaged { return }
+        let related = shape.relatedSteps
+        if related.isEmpty {
+            line("return runtime.cast<\(resultType)>(step\(main + 1));")
+        } else {
+            let entries = [(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) }
+            line("return runtime.cast<\(resultType)>({" + entries.map { "\(T.property($0.0)): \(gathered.contains($0.1) ? "allStep" : "step")\($0.1 + 1)" }.joined(separator: ", ") + "});")
+        }
+    }
+
+    // MARK: Values
+
+    /// A TypeScript expression for a plan value, converted to the stored type when one is given.
+    private mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
+        let raw = rawValue(planValue)
+        guard let type else { return raw }
+        return "runtime.typed(\(raw), \(T.string(type.rawValue)))"
+    }
+
+    private mutating func rawValue(_ planValue: PlanValue) -> String {
+        switch planValue {
+        case .input(let entity, let attribute):
+            if let repeated, repeated.entity == entity { return "\(repeated.variable)[\(T.string(attribute))]" }
+            if isWrite, entity == mainEntity { return "item[\(T.string(attribute))]" }
+            return parameter(entity: entity, attribute: attribute)
+        case .literal(let text):
+            return T.string(text)
+        case .stepResult(let step, let attribute):
+            if let variable = loops[step] { return "\(variable)[\(T.string(attribute))]" }
+            let source = shape.isList(step) ? "runtime.first(step\(step + 1))" : "step\(step + 1)"
+            return "runtime.field(\(source), \(T.string(attribute)))"
+        case .concatenation(let parts):
+            return "runtime.join(" + parts.map { rawValue($0) }.joined(separator: ", ") + ")"
+        case .entityItem(let entity):
+            if let repeated, repeated.entity == entity { return repeated.variable }
+            if isWrite, entity == mainEntity { return "item" }
+            return parameter(entity: entity, attribute: "*")
+        case .emptyList:
+            return "[]"
+        case .negated(let inner):
+            return "runtime.negated(" + rawValue(inner) + ")"
+        case .expiry(let from, let seconds):
+            return "runtime.expiry(\(rawValue(from)), \(seconds))"
+        case .currentTime:
+            return "runtime.now()"
+        case .whenSelected(let selector, let equals, let then):
+            return "runtime.whenSelected(\(rawValue(selector)), \(equals.map(T.string) ?? "undefined"), \(rawValue(then)))"
+        case .prefix(let inner, let length):
+            return "runtime.prefix(" + rawValue(inner) + ", \(length))"
+        }
+    }
+
+    /// The parameter for one input of a read (or of another entity in a write).
+    private mutating func parameter(entity: String, attribute: String) -> String {
+        if case .input(_, _, let name)? = parameters.first(where: { if case .input(entity, attribute, _) = $0 { return true } else { return false } }) { return name }
+        let base = attribute == "*" ? T.camel(entity) : (entity == mainEntity ? T.camel(attribute) : T.camel(entity + " " + attribute))
+        let name = names.identifier(for: entity + "." + attribute, base)
+        parameters.append(.input(entity: entity, attribute: attribute, name: name))
+        return name
+    }
+
+    private mutating func listParameter(_ entity: String) -> String {
+        if case .list(_, let name)? = parameters.first(where: { if case .list(entity, _) = $0 { return true } else { return false } }) { return name }
+        var words = T.asciiWords(entity)
+        if let last = words.popLast() { words.append(NameWords.plural(last)) }
+        let name = entity == mainEntity ? (isWrite ? "items" : "keys") : names.identifier(for: "list." + entity, T.camel(words.joined(separator: " ")))
+        parameters.append(.list(entity: entity, name: name))
+        return name
+    }
+
+    private func tableName(_ id: String) -> String {
+        "this.#tables[\(T.string(id))]"
+    }
+
+    private mutating func key(_ key: ItemKey) -> String {
+        "{" + key.parts.map { "\(T.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+    }
+
+    private mutating func item(_ values: [StoredValue]) -> String {
+        "{" + values.map { "\(T.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+    }
+
+    /// `ExpressionAttributeNames: {...}, ExpressionAttributeValues: runtime.compact({...})`.
+    private mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
+        guard !expressions.names.isEmpty else { return [] }
+        var fields = ["ExpressionAttributeNames: {" + expressions.names.map { "\(T.string($0.placeholder)): \(T.string($0.attribute))" }.joined(separator: ", ") + "}"]
+        if !expressions.values.isEmpty {
+            let table = tables[tableID]
+            let values = expressions.values.map { entry -> String in
+                let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
+                return "\(T.string(entry.placeholder)): \(value(entry.value, type: type))"
+            }
+            fields.append("ExpressionAttributeValues: runtime.compact({" + values.joined(separator: ", ") + "})")
+        }
+        return fields
+    }
+
+    // MARK: Steps
+
+    private mutating func step(_ index: Int) {
+        let step = plan.steps[index]
+        let variable = "step\(index + 1)"
+        line("// Step \(index + 1): " + T.doc(PlanText(plan: plan, model: model).describe(step)))
+        switch step.request {
+        case .getItem(let get):
+            line("\(variable) = await runtime.getItem(this.#client, {TableName: \(tableName(get.tableID)), Key: runtime.compact(\(key(get.key))), ConsistentRead: \(get.consistent)});")
+            guardFound(index, variable: variable)
+        case .batchGetItem(let get):
+            let list = listParameter(step.entity)
+            repeated = (step.entity, "values")
+            let keyText = key(get.key)
+            repeated = nil
+            line("\(variable) = await runtime.batchGet(this.#client, \(tableName(get.tableID)), \(list).map((values) => runtime.compact(\(keyText))), \(get.consistent));")
+        case .query(let query):
+            var expressions = PlanExpressions()
+            var fields = ["TableName: \(tableName(query.tableID))"]
+            if let indexID = query.indexID, let indexName = model.indexName(tableID: query.tableID, indexID: indexID) { fields.append("IndexName: \(T.string(indexName))") }
+            fields.append("KeyConditionExpression: \(T.string(expressions.keyCondition(query)))")
+            if let filter = query.filter { fields.append("FilterExpression: \(T.string(expressions.condition(filter)))") }
+            fields += expressionFields(expressions, tableID: query.tableID)
+            if !query.scanForward { fields.append("ScanIndexForward: false") }
+            if query.consistent { fields.append("ConsistentRead: true") }
+            if isPaged {
+                request("return runtime.cast<\(resultType)>(await runtime.queryPage(this.#client, ", fields, ", options));")
+            } else {
+                request("\(variable) = await runtime.queryAll(this.#client, ", fields, ");")
+            }
+        case .scan(let scan):
+            var expressions = PlanExpressions()
+            var fields = ["TableName: \(tableName(scan.tableID))"]
+            if let filter = PlanCondition.all([scan.entityFilter, scan.filter].compactMap { $0 }) { fields.append("FilterExpression: \(T.string(expressions.condition(filter)))") }
+            fields += expressionFields(expressions, tableID: scan.tableID)
+            if isPaged {
+                request("return runtime.cast<\(resultType)>(await runtime.scanPage(this.#client, ", fields, ", options));")
+            } else {
+                request("\(variable) = await runtime.scanAll(this.#client, ", fields, ");")
+            }
+        case .putItem(let put):
+            line("\(variable) = [runtime.compact(\(item(put.item)))];")
+            request("await runtime.write(this.#client, \(T.string(label)), new PutCommand(", putFields(put, itemExpression: "\(variable)[0]"), "));")
+        case .updateItem(let update):
+            request("await runtime.write(this.#client, \(T.string(label)), new UpdateCommand(", updateFields(update), "));")
+        case .deleteItem(let delete):
+            request("await runtime.write(this.#client, \(T.string(label)), new DeleteCommand(", deleteFields(delete), "));")
+        case .batchWriteItem(let entries):
+            for entry in entries {
+                switch entry {
+                case .put(let tableID, let values):
+                    let list = listParameter(step.entity)
+                    repeated = (step.entity, "values")
+                    let itemText = item(values)
+                    repeated = nil
+                    line("await runtime.batchWrite(this.#client, \(list).map((values): runtime.BatchWriteEntry => [\(tableName(tableID)), {PutRequest: {Item: runtime.compact(\(itemText))}}]));")
+                case .delete(let tableID, let itemKey):
+                    let keyText = key(itemKey)
+                    if case .perResultOf = step.repetition {
+                        line("deletes.push([\(tableName(tableID)), {DeleteRequest: {Key: runtime.compact(\(keyText))}}]);")
+                    } else {
+                        line("await runtime.batchWrite(this.#client, [[\(tableName(tableID)), {DeleteRequest: {Key: runtime.compact(\(keyText))}}]]);")
+                    }
+                }
+            }
+        case .transactWriteItems(let actions):
+            line("const actions: runtime.TransactAction[] = [];")
+            for action in actions { transactAction(action) }
+            line("if (actions.length > 0) await runtime.transactWrite(this.#client, \(T.string(label)), actions);")
+        }
+    }
+
+    /// After a GetItem whose item later steps need: stop when there is none.
+    private mutating func guardFound(_ index: Int, variable: String) {
+        guard shape.isRead(index), loops.isEmpty else { return }
+        if isWrite {
+            line("if (\(variable) === undefined) throw new runtime.ItemNotFoundError(\(T.string(label)), \(index + 1));")
+        } else {
+            line("if (\(variable) === undefined) return " + (returns == "items" ? "[];" : "undefined;"))
+        }
+    }
+
+    /// A request written as an object literal, one field per line.
+    private mutating func request(_ prefix: String, _ fields: [String], _ suffix: String) {
+        line(prefix + "{")
+        depth += 1
+        for field in fields { line(field + ",") }
+        depth -= 1
+        line("}" + suffix)
+    }
+
+    private mutating func putFields(_ put: PutRequest, itemExpression: String) -> [String] {
+        var expressions = PlanExpressions()
+        var fields = ["TableName: \(tableName(put.tableID))", "Item: \(itemExpression)"]
+        if let condition = put.condition { fields.append("ConditionExpression: \(T.string(expressions.condition(condition)))") }
+        return fields + expressionFields(expressions, tableID: put.tableID)
+    }
+
+    private mutating func updateFields(_ update: UpdateRequest) -> [String] {
+        var expressions = PlanExpressions()
+        var fields = ["TableName: \(tableName(update.tableID))", "Key: runtime.compact(\(key(update.key)))"]
+        // Sparse index keys are SET when the item is in the selected state and REMOVEd when it
+        // is not: the expression is chosen at run time, its placeholders the same either way.
+        let optional = update.actions.compactMap { action -> (String, PlanValue)? in
+            if case .setOrRemove(let attribute, let value) = action { return (attribute, value) }
+            return nil
+        }
+        if optional.isEmpty {
+            fields.append("UpdateExpression: \(T.string(expressions.update(update.actions)))")
+        } else {
+            let before = expressions
+            var text = ""
+            for combination in (0..<(1 << optional.count)).reversed() {
+                var variant = before
+                let removing = Set(optional.indices.filter { combination & (1 << $0) == 0 }.map { optional[$0].0 })
+                let expression = T.string(variant.update(update.actions, removing: removing))
+                if combination == (1 << optional.count) - 1 {
+                    expressions = variant
+                    text = expression
+                    continue
+                }
+                let test = optional.indices.map { position in
+                    (combination & (1 << position) != 0 ? "" : "!") + "runtime.present(\(rawValue(optional[position].1)))"
+                }.joined(separator: " && ")
+                text = "(\(test) ? \(expression) : \(text))"
+            }
+            fields.append("UpdateExpression: \(text)")
+        }
+        if let condition = update.condition { fields.append("ConditionExpression: \(T.string(expressions.condition(condition)))") }
+        return fields + expressionFields(expressions, tableID: update.tableID)
+    }
+
+    private mutating func deleteFields(_ delete: DeleteRequest) -> [String] {
+        var expressions = PlanExpressions()
+        var fields = ["TableName: \(tableName(delete.tableID))", "Key: runtime.compact(\(key(delete.key)))"]
+        if let condition = delete.condition { fields.append("ConditionExpression: \(T.string(expressions.condition(condition)))") }
+        return fields + expressionFields(expressions, tableID: delete.tableID)
+    }
+
+    /// The unique constraint a transaction's Put enforces: a Put into a lookup table.
+    private func uniqueConstraint(_ action: TransactAction) -> String? {
+        guard case .put = action.operation, let lookup = tables[action.tableID]?.lookup else { return nil }
+        return "{entity: \(T.string(lookup.entity)), attributes: [" + lookup.attributes.map(T.string).joined(separator: ", ") + "]}"
+    }
+
+    private mutating func transactAction(_ action: TransactAction) {
+        let opened = depth
+        var closing = 0
+        if let entity = action.repeatedPerInputOf {
+            let list = listParameter(entity)
+            line("for (const child of \(list) ?? []) {")
+            depth += 1
+            closing += 1
+            repeated = (entity, "child")
+        }
+        if !action.skippedWhenUnchanged.isEmpty, let read = plan.steps.indices.first(where: { plan.steps[$0].purpose == .readBeforeWrite }),
+           let layout = model.entityTable(of: action.entity)?.itemLayout(of: action.entity) {
+            let current = loops[read] ?? "step\(read + 1)"
+            let pairs = action.skippedWhenUnchanged.compactMap { attribute -> String? in
+                guard let stored = layout.storedName(of: attribute) else { return nil }
+                let type = layout.attributes.first { $0.attribute == stored }?.type
+                return "\(T.property(stored)): \(value(.input(entity: action.entity, attribute: attribute), type: type))"
+            }
+            line("if (!runtime.unchanged(\(current), {" + pairs.joined(separator: ", ") + "})) {")
+            depth += 1
+            closing += 1
+        }
+        let unique = uniqueConstraint(action).map { ", unique: \($0)" } ?? ""
+        switch action.operation {
+        case .put(let put):
+            let itemText = item(put.item)
+            request("actions.push({request: {Put: ", putFields(put, itemExpression: "runtime.compact(\(itemText))"), "}\(unique)});")
+        case .update(let update):
+            request("actions.push({request: {Update: ", updateFields(update), "}});")
+        case .delete(let delete):
+            request("actions.push({request: {Delete: ", deleteFields(delete), "}});")
+        case .conditionCheck(let check):
+            var expressions = PlanExpressions()
+            var fields = ["TableName: \(tableName(check.tableID))", "Key: runtime.compact(\(key(check.key)))"]
+            fields.append("ConditionExpression: \(T.string(expressions.condition(check.condition)))")
+            request("actions.push({request: {ConditionCheck: ", fields + expressionFields(expressions, tableID: check.tableID), "}});")
+        }
+        for _ in 0..<closing {
+            depth -= 1
+            line("}")
+        }
+        repeated = nil
+        depth = opened
+    }
+}
