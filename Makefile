@@ -18,7 +18,8 @@ deps:
 
 ## Test dependencies: util-linux's flock (a second process holding a session lock), a
 ## MariaDB server and client (the parser is checked against a real server), and Python's
-## jsonschema, cfn-lint and moto (independent checkers of the contract and the exports).
+## jsonschema, cfn-lint and moto (independent checkers of the contract and the exports), and
+## node with Debian's TypeScript compiler (the TypeScript export is compiled and run).
 test-deps: deps
 	@if ! command -v flock >/dev/null 2>&1; then \
 		echo "Installing util-linux (flock) for the lock tests..."; \
@@ -26,6 +27,7 @@ test-deps: deps
 	fi
 	@bash scripts/mariadb-test-deps.sh
 	@bash scripts/python-test-deps.sh
+	@bash scripts/node-test-deps.sh
 
 ## Only the tool itself: the session needs neither the benchmarks nor the tests.
 build: deps

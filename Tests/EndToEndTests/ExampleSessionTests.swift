@@ -90,9 +90,14 @@ import Testing
         try FileManager.default.copyItem(at: ExampleSessionTests.examples.appendingPathComponent(name), to: copy)
         let result = try runner.run(["export", "Sessions/\(name)", "--out", "deploy"])
         #expect(result.status == 0, "\(result.errors)")
-        for file in ExportTests.allFiles {
+        // Every format, and one TypeScript module per table of the contract.
+        let contract = try #require(try JSONSerialization.jsonObject(with: Data((runner.contents("deploy/migrationContract.json") ?? "").utf8)) as? [[String: Any]])
+        let modules = contract.filter { $0["type"] as? String == "Table" }.compactMap { $0["table"] as? String }.map { "typescript/\($0).ts" }
+        #expect(!modules.isEmpty)
+        for file in ExportTests.formatFiles + modules {
             #expect(FileManager.default.fileExists(atPath: runner.file("deploy/\(file)").path), "missing \(file)")
         }
+        try Self.compileStrictly(runner.file("deploy/typescript"))
         #expect(FileManager.default.contents(atPath: runner.file("deploy/migrationContract.json").path)
                 == FileManager.default.contents(atPath: copy.appendingPathComponent("migrationContract.json").path))
 
@@ -108,4 +113,29 @@ import Testing
         #expect(lint.terminationStatus != 127, "cfn-lint is not installed: run `python3 -m pip install cfn-lint` (make test does)")
         #expect(lint.terminationStatus == 0, "cfn-lint findings:\n\(findings)")
     }
+
+    /// The exported modules compile with `tsc --strict --noEmit`, the two AWS SDK packages
+    /// resolved to the test-only declarations of the contract-export tests.
+    static func compileStrictly(_ folder: URL) throws {
+        let sdk = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ContractExportTests/Fixtures/typescript-sdk")
+        let paths = ["client-dynamodb", "lib-dynamodb"].map { "\"@aws-sdk/\($0)\": [\"\(sdk.appendingPathComponent($0).path)\"]" }.joined(separator: ", ")
+        let config = """
+            {"compilerOptions": {"strict": true, "noEmit": true, "target": "ES2020", "module": "commonjs", "moduleResolution": "node",
+              "lib": ["ES2020"], "types": [], "baseUrl": ".", "paths": {\(paths)}}, "include": ["*.ts"]}
+            """
+        try Data(config.utf8).write(to: folder.appendingPathComponent("tsconfig.json"))
+        let tsc = Process()
+        tsc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tsc.arguments = ["tsc", "--strict", "--noEmit", "-p", folder.appendingPathComponent("tsconfig.json").path]
+        let output = Pipe()
+        tsc.standardOutput = output
+        tsc.standardError = output
+        try tsc.run()
+        let findings = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        tsc.waitUntilExit()
+        #expect(tsc.terminationStatus != 127, "tsc is not installed: install Debian's node-typescript (make test does)")
+        #expect(tsc.terminationStatus == 0, "tsc --strict --noEmit:\n\(findings)")
+    }
+
 }

@@ -7,8 +7,11 @@ import TestSupport
 
 /// The contract gate and `ddbmodel export` / `check-contract` through the built binary.
 @Suite struct ExportTests {
-    static let allFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
-                           "dms-table-mappings.json", "access_patterns.py"]
+    /// The files every export writes, whatever the model.
+    static let formatFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
+                              "dms-table-mappings.json", "access_patterns.py", "typescript/runtime.ts"]
+    /// Every file the shop session exports, in order: the TypeScript export adds one module per table.
+    static let allFiles = formatFiles + ["Users", "Products", "Orders", "OrderItems", "UserUsernames", "UserEmails"].map { "typescript/\($0).ts" }
 
     /// A session taken through all three gates.
     static func approvedSession() throws -> BinaryRunner {
@@ -80,6 +83,20 @@ import TestSupport
         let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "terraform"])
         #expect(unknown.status != 0)
         #expect(unknown.errors.contains("terraform"))
+    }
+
+    /// `--format typescript` writes the `typescript/` folder alone, and `export --help` lists it.
+    @Test func theTypeScriptFormatWritesItsFolderAndIsInTheHelp() throws {
+        let runner = try Self.approvedSession()
+        let exported = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "typescript"])
+        #expect(exported.status == 0, "\(exported.errors)")
+        #expect(exported.output == Self.allFiles.filter { $0.hasPrefix("typescript/") }.map { "wrote out/\($0)\n" }.joined())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.file("out").path) == ["typescript"])
+        let users = runner.contents("out/typescript/Users.ts") ?? ""
+        #expect(users.contains("export class UsersRepository {"))
+        #expect(!users.contains("\"Users\""), "no deployed table name is written into the module")
+        let help = try runner.run(["export", "--help"])
+        #expect(help.output.contains("typescript"), "\(help.output)")
     }
 
     @Test func aContractEditedAfterApprovalIsRefused() throws {
@@ -160,9 +177,10 @@ import TestSupport
         #expect(refused.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: runner.file("out").path))
 
-        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3"]
+        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3", "typescript"]
         let exported = try runner.run(["export", "Sessions/shop", "--out", "out"] + others.flatMap { ["--format", $0] })
         #expect(exported.status == 0, "\(exported.errors)")
-        #expect(exported.output == Self.allFiles.filter { $0 != "dms-table-mappings.json" }.map { "wrote out/\($0)\n" }.joined())
+        let written = Self.formatFiles.filter { $0 != "dms-table-mappings.json" } + ["typescript/Users.ts"]
+        #expect(exported.output == written.map { "wrote out/\($0)\n" }.joined())
     }
 }
