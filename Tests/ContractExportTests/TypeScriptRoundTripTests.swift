@@ -211,3 +211,42 @@ enum TypeScriptReplay {
         #expect(decoded == samples)
     }
 }
+
+/// Batch reads and writes and a transaction's condition check, replayed through the compiled
+/// export (the worked scenarios plan none of them): BatchGetItem by a list of keys,
+/// BatchWriteItem puts from a list and deletes of a Query's items, and a ConditionCheck that
+/// the parent exists. The same model replays through the boto3 module too.
+@Suite(.serialized) struct TypeScriptBatchRoundTripTests {
+    static let yaml = """
+        overview: {domain: notes, business_context: Notes are kept per user., expected_users: 1k, peak_rps: 50}
+        entities:
+          - name: User
+            identifier: user_id
+            item_count: 1k
+            attributes: [user_id:string:36, name:string:30]
+          - name: Note
+            identifier: note_id
+            item_count: 5k
+            attributes: [note_id:string:36, user_id:string:36, text:string:200]
+        relationships:
+          - {parent: User, child: Note, cardinality: avg 5 max 50, child_exists_without_parent: false}
+        access_patterns:
+          - {description: Get users by their ids, entities: [User], type: read, equality: [user_id], sort: none, filter: [], items: avg 5 max 20, peak_rps: 20, average_rps: 5, consistency: eventual, latency: none, attributes: all}
+          - {description: Import users, entities: [User], type: write, equality: [], items: avg 10 max 25, peak_rps: 5, average_rps: 1, consistency: strong, latency: none, attributes: all}
+          - {description: Add note, entities: [Note, User], type: write, equality: [], items: 1, peak_rps: 20, average_rps: 5, consistency: strong, latency: none, attributes: all, effects: {User: check}}
+          - {description: List a user's notes, entities: [Note], type: read, equality: [user_id], sort: none, filter: [], items: avg 5 max 50, peak_rps: 20, average_rps: 5, consistency: eventual, latency: none, attributes: all}
+          - {description: Delete a user's notes, entities: [Note], type: delete, equality: [user_id], sort: none, filter: [], items: avg 5 max 50, peak_rps: 2, average_rps: 1, consistency: strong, latency: none, attributes: all}
+        """
+
+    @Test func batchesAndChecksReplayOnMoto() throws {
+        let requirements = try RequirementsYAMLLoader.load(yaml: Self.yaml, fileName: "notes.yaml")
+        let model = ProvenDesign.design(requirements)
+        #expect(model.proof?.failures.isEmpty == true, "\(model.proof?.failures ?? [])")
+        let operations = model.mappings.compactMap(\.plan).flatMap(\.steps).map(\.request.operation)
+        #expect(operations.contains(.batchGetItem) && operations.contains(.batchWriteItem), "\(model.mappings.map { "\($0.description): \($0.plan?.steps.map(\.request.operation.rawValue) ?? [])" })")
+        let text = TypeScriptExporter.export(model, requirements: requirements).map(\.text).joined()
+        #expect(text.contains("runtime.batchGet(") && text.contains("runtime.batchWrite(") && text.contains("ConditionCheck: {"))
+        try TypeScriptReplay.replay(model: model, requirements: requirements, label: "batches and checks")
+        try Boto3Replay.replay(model: model, requirements: requirements, label: "batches and checks")
+    }
+}
