@@ -60,7 +60,7 @@ public enum TypeScriptExporter {
         out += " * (for example `Users-prod`, as the CloudFormation export names them).\n */\n"
         out += "export interface TableNames {\n"
         for table in model.tables {
-            out += "  /** Table \(TypeScriptText.doc(table.name)): \(TypeScriptText.doc(table.purpose)) */\n"
+            out += "  /** Table \(TypeScriptText.doc(table.name)): \(TypeScriptText.sentence(table.purpose)) */\n"
             out += "  readonly \(TypeScriptText.string(table.id)): string;\n"
         }
         out += "}\n\n"

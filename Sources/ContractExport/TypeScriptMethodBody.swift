@@ -132,9 +132,15 @@ struct TypeScriptMethodBody {
         if related.isEmpty {
             line("return runtime.cast<\(resultType)>(step\(main + 1));")
         } else {
-            let entries = [(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) }
+            let entries = Self.lastByEntity([(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) })
             line("return runtime.cast<\(resultType)>({" + entries.map { "\(T.property($0.0)): \(gathered.contains($0.1) ? "allStep" : "step")\($0.1 + 1)" }.joined(separator: ", ") + "});")
         }
+    }
+
+    /// One entry per entity, the last step of each (a pattern reading an entity twice, as a
+    /// self-relationship does, returns the later read, as the boto3 function's dict does).
+    static func lastByEntity(_ entries: [(String, Int)]) -> [(String, Int)] {
+        entries.enumerated().filter { position, entry in !entries[(position + 1)...].contains { $0.0 == entry.0 } }.map(\.element)
     }
 
     // MARK: Values

@@ -46,6 +46,7 @@ struct TypeScriptModuleWriter {
         var body = ""
         swap(&out, &body)
         for layout in table.itemLayouts { itemInterface(layout) }
+        if table.itemLayouts.isEmpty { tableItemInterface() }
         for layout in table.itemLayouts { keyBuilder(layout) }
         if !methods.isEmpty { repository() }
         swap(&out, &body)
@@ -84,9 +85,9 @@ struct TypeScriptModuleWriter {
         let isEntity = names.valuesType[layout.entity] != nil && names.entityTable[layout.entity] == table.id
         line("/**")
         if isEntity {
-            line(" * A \(T.doc(layout.entity)) item as table \(T.doc(table.name)) stores it (logical id \(T.doc(table.id))).")
+            line(" * The item of entity \(T.doc(layout.entity)) as table \(T.doc(table.name)) stores it (logical id \(T.doc(table.id))).")
         } else {
-            line(" * An item of table \(T.doc(table.name)) (logical id \(T.doc(table.id))): \(T.doc(table.purpose))")
+            line(" * An item of table \(T.doc(table.name)) (logical id \(T.doc(table.id))): \(T.sentence(table.purpose))")
         }
         line(" * Key attributes are readonly; attributes an item may lack are optional.")
         line(" */")
@@ -94,8 +95,9 @@ struct TypeScriptModuleWriter {
         for stored in layout.attributes {
             let isKey = keyAttributes.contains(stored.attribute)
             let optional = !isKey && isOptional(stored.value)
-            let role = table.partitionKey.name == stored.attribute ? "Partition key" : table.sortKey?.name == stored.attribute ? "Sort key" : "Attribute"
-            line("  /** \(role) \(T.doc(stored.attribute)) (\(stored.type.rawValue)): \(T.doc(source(of: stored.value))). */")
+            let source = self.source(of: stored.value)
+            let from = source == stored.attribute ? "" : ", from " + T.doc(source.isEmpty ? "the plan" : source)
+            line("  /** \(role(of: stored.attribute)) \(T.doc(stored.attribute)) (\(stored.type.rawValue)\(from)). */")
             line("  " + (isKey ? "readonly " : "") + T.property(stored.attribute) + (optional ? "?" : "") + ": " + T.type(of: stored.type) + ";")
         }
         line("}")
@@ -110,6 +112,29 @@ struct TypeScriptModuleWriter {
             line("}")
             line()
         }
+    }
+
+    /// The items of a table without an entity layout (a totals table's counters): its
+    /// attributes, keys readonly, the others optional (a counter item gains them as it counts).
+    private mutating func tableItemInterface() {
+        guard let type = names.itemType[TypeScriptTypeNames.key(table.id, "")] else { return }
+        line("/**")
+        line(" * An item of table \(T.doc(table.name)) (logical id \(T.doc(table.id))): \(T.sentence(table.purpose))")
+        line(" * Key attributes are readonly; the others are optional.")
+        line(" */")
+        line("export interface \(type) {")
+        for attribute in table.attributes {
+            let isKey = keyAttributes.contains(attribute.name)
+            let type = table.storedType(of: attribute.name) ?? attribute.dynamoDBType
+            line("  /** \(role(of: attribute.name)) \(T.doc(attribute.name)) (\(type.rawValue)). */")
+            line("  " + (isKey ? "readonly " : "") + T.property(attribute.name) + (isKey ? "" : "?") + ": " + T.type(of: type) + ";")
+        }
+        line("}")
+        line()
+    }
+
+    private func role(of attribute: String) -> String {
+        table.partitionKey.name == attribute ? "Partition key" : table.sortKey?.name == attribute ? "Sort key" : "Attribute"
     }
 
     /// Whether an item may lack the attribute: a sparse index key, or a copy of a nullable column.
@@ -152,7 +177,7 @@ struct TypeScriptModuleWriter {
         }
         let keyType = "Pick<\(type), " + layout.key.parts.map { T.string($0.attribute) }.joined(separator: " | ") + ">"
         line("/**")
-        line(" * The key of \(isEntityLayout(layout) ? "a \(T.doc(layout.entity))" : "an") item in table \(T.doc(table.name)): "
+        line(" * The key of \(isEntityLayout(layout) ? "an item of entity \(T.doc(layout.entity))" : "an item") in table \(T.doc(table.name)): "
             + layout.key.parts.map { "\(T.doc($0.attribute)) = \(T.doc(source(of: $0.value)))" }.joined(separator: ", ") + ".")
         line(" * @param values the attributes the key is built from.")
         line(" * @returns the key, as GetItem, UpdateItem and DeleteItem take it.")
@@ -313,12 +338,12 @@ struct TypeScriptModuleWriter {
         line("  }")
     }
 
-    /// The interface of an entity's item (imported when another module declares it), or a
-    /// plain item when the entity has none; `Partial` when the index read projects only some
-    /// attributes.
-    private mutating func itemType(_ entity: String, partial: Bool = false) -> String {
-        guard let (type, tableID) = names.entityItem(entity) else { return "runtime.Item" }
-        if tableID != table.id { use(type, of: entity) }
+    /// The interface of the items a step reads in a table (imported when another module
+    /// declares it), or a plain item when there is none; `Partial` when the index read projects
+    /// only some attributes.
+    private mutating func itemType(tableID: String, entity: String, partial: Bool = false) -> String {
+        guard let type = names.item(tableID: tableID, entity: entity) else { return "runtime.Item" }
+        if tableID != table.id, let module = names.moduleByTable[tableID] { imports[module, default: []].insert(type) }
         return partial ? "Partial<\(type)>" : type
     }
 
@@ -345,7 +370,7 @@ struct TypeScriptModuleWriter {
                let index = model.table(id: query.tableID)?.index(id: indexID), index.projection != .all {
                 partial = true
             }
-            return itemType(plan.steps[index].entity, partial: partial)
+            return itemType(tableID: plan.steps[index].request.tableID, entity: plan.steps[index].entity, partial: partial)
         }
         switch method.returns {
         case "item": return stepType(mainIndex) + " | undefined"
@@ -353,12 +378,13 @@ struct TypeScriptModuleWriter {
         case "page": return "runtime.Page<\(stepType(mainIndex))>"
         case "related":
             let shape = body.shape
-            var fields = ["readonly \(T.property(body.mainEntity)): " + stepType(mainIndex) + (shape.isList(mainIndex) ? "[]" : " | undefined")]
-            for index in shape.relatedSteps {
-                let gathered: Bool
-                if case .perResultOf = plan.steps[index].repetition { gathered = true } else { gathered = false }
+            var fields: [String] = []
+            let entries = TypeScriptMethodBody.lastByEntity([(body.mainEntity, mainIndex)] + shape.relatedSteps.map { (plan.steps[$0].entity, $0) })
+            for (entity, index) in entries {
+                var gathered = false
+                if index != mainIndex, case .perResultOf = plan.steps[index].repetition { gathered = true }
                 let list = gathered || shape.isList(index)
-                fields.append("readonly \(T.property(plan.steps[index].entity)): " + stepType(index) + (list ? "[]" : " | undefined"))
+                fields.append("readonly \(T.property(entity)): " + stepType(index) + (list ? "[]" : " | undefined"))
             }
             return "{ " + fields.joined(separator: "; ") + " }"
         default: return "void"

@@ -135,6 +135,12 @@ enum TypeScriptText {
             .replacingOccurrences(of: "*/", with: "*\\/")
     }
 
+    /// JSDoc text that reads as a sentence: ends with a full stop.
+    static func sentence(_ text: String) -> String {
+        let escaped = doc(text)
+        return escaped.hasSuffix(".") || escaped.isEmpty ? escaped : escaped + "."
+    }
+
     /// A whole number without a decimal point, others as Swift prints them.
     static func number(_ value: Double) -> String {
         Boto3PythonText.number(value)

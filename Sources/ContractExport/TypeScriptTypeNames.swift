@@ -46,6 +46,10 @@ struct TypeScriptTypeNames {
                 let function = TypeScriptText.camel(TypeScriptText.pascal(itemType[key]!) + "Key")
                 keyFunction[key] = declarations.identifier(for: "key." + key, function)
             }
+            if table.itemLayouts.isEmpty {
+                // Items the plans write without an entity layout (the counters of a totals table).
+                itemType[Self.key(table.id, "")] = declarations.identifier(for: "item." + table.id, TypeScriptText.pascal(table.name) + "Item")
+            }
             repository[table.id] = declarations.identifier(for: "repository." + table.id, TypeScriptText.pascal(table.name) + "Repository")
         }
     }
@@ -73,9 +77,9 @@ struct TypeScriptTypeNames {
         return out
     }
 
-    /// The interface of an entity's stored item, and the table whose module declares it.
-    func entityItem(_ entity: String) -> (type: String, tableID: String)? {
-        guard let tableID = entityTable[entity], let type = itemType[Self.key(tableID, entity)] else { return nil }
-        return (type, tableID)
+    /// The interface of the items a request on a table returns for an entity: the entity's
+    /// own item, a lookup item, or a totals table's item.
+    func item(tableID: String, entity: String) -> String? {
+        itemType[Self.key(tableID, entity)] ?? itemType[Self.key(tableID, "")]
     }
 }
