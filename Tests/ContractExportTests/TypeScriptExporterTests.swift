@@ -127,3 +127,14 @@ import TestSupport
         #expect(people.text.contains("emailAddress: runtime.typed(item[\"email\"], \"S\")"))
     }
 }
+
+extension TypeScriptExporterTests {
+    /// The ecommerce export, every module one after the other, reviewed like code.
+    @Test func goldenEcommerce() throws {
+        let (requirements, model) = try ExportScenario.model("ecommerce")
+        let text = TypeScriptExporter.export(model, requirements: requirements).map { "// ==> \($0.name)\n" + $0.text }.joined(separator: "\n")
+        let url = ExportScenario.fixtures.appendingPathComponent("typescript-ecommerce.ts.golden")
+        let golden = try #require(try GoldenFile.check(text, against: url), "no golden file: run with UPDATE_GOLDEN=1")
+        #expect(text == golden, "the TypeScript export differs from \(url.lastPathComponent): rerun with UPDATE_GOLDEN=1 and review the diff")
+    }
+}
