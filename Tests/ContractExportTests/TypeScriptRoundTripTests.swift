@@ -27,6 +27,26 @@ import TestSupport
         }
     }
 
+    /// The usage example in docs/export.md ("typescript") compiles against the ecommerce export.
+    @Test func theDocumentedUsageCompiles() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/export.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "\n## typescript\n").dropFirst().first)
+        let example = try #require(section.components(separatedBy: "```ts\n").dropFirst().first?.components(separatedBy: "```").first)
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let imports = lines.filter { $0.hasPrefix("import ") }.map { $0.replacingOccurrences(of: "\"./typescript/", with: "\"./") }
+        let body = lines.filter { !$0.hasPrefix("import ") }
+        // Top-level await needs an ES module; the example's statements run inside a function.
+        let usage = imports.joined(separator: "\n") + "\n\nexport async function main(): Promise<void> {\n" + body.joined(separator: "\n") + "\n}\n"
+        let (requirements, model) = try ExportScenario.model("ecommerce")
+        let files = TypeScriptExporter.export(model, requirements: requirements) + [ExportedFile(name: "typescript/usage.ts", bytes: Array(usage.utf8))]
+        let project = try TypeScriptProject(files: files)
+        defer { project.remove() }
+        let result = try project.tsc(["--strict", "--noEmit"])
+        #expect(result.status == 0, "the docs/export.md example does not compile:\n\(result.output)\n\(usage)")
+    }
+
     @Test(arguments: ExportScenario.names) func replayAgainstMoto(name: String) throws {
         let (requirements, model) = try ExportScenario.model(name)
         let output = try TypeScriptReplay.replay(model: model, requirements: requirements, label: name)
