@@ -13,7 +13,7 @@ public enum TypeScriptExporter {
 
     public static func export(_ model: DataModel, requirements: Requirements) -> [ExportedFile] {
         let names = TypeScriptTypeNames(model: model, requirements: requirements)
-        let methods = self.methods(model, requirements: requirements, names: names)
+        let methods = self.methods(model, requirements: requirements)
         var files = [ExportedFile(name: "\(folder)/\(TypeScriptTypeNames.runtimeModule).ts", bytes: Array(runtimeModule(model).utf8))]
         for table in model.tables {
             guard let module = names.moduleByTable[table.id] else { continue }
@@ -26,7 +26,7 @@ public enum TypeScriptExporter {
 
     /// Every pattern's method, in pattern order: on the repository of its main step's table
     /// (a pattern without a plan: its first entity's table), named after its description.
-    static func methods(_ model: DataModel, requirements: Requirements, names: TypeScriptTypeNames) -> [TypeScriptMethod] {
+    static func methods(_ model: DataModel, requirements: Requirements) -> [TypeScriptMethod] {
         var methodNames: [String: TypeScriptNames] = [:]
         var methods: [TypeScriptMethod] = []
         for mapping in model.mappings {
@@ -38,10 +38,7 @@ public enum TypeScriptExporter {
             var scope = methodNames[tableID] ?? TypeScriptNames(taken: TypeScriptText.reserved)
             let name = scope.identifier(for: String(mapping.patternID), TypeScriptText.methodName(description: mapping.description))
             methodNames[tableID] = scope
-            let body = planned.map {
-                TypeScriptMethodBody(model: model, requirements: requirements, mapping: mapping, plan: $0,
-                                     isWrite: pattern?.type?.isWrite ?? false, types: names)
-            }
+            let body = planned.map { TypeScriptMethodBody(model: model, mapping: mapping, plan: $0, isWrite: pattern?.type?.isWrite ?? false) }
             methods.append(TypeScriptMethod(mapping: mapping, tableID: tableID, name: name, body: body))
         }
         return methods

@@ -1,5 +1,4 @@
 import DesignEngine
-import Requirements
 
 /// One pattern's repository method, rendered step by step from its plan like the boto3
 /// function (`Boto3FunctionBody`): the same requests in the same order, with the same
@@ -27,11 +26,9 @@ struct TypeScriptMethodBody {
     }
 
     let model: DataModel
-    let requirements: Requirements
     let mapping: PatternMapping
     let plan: PatternPlan
     let isWrite: Bool
-    let types: TypeScriptTypeNames
     private(set) var names = TypeScriptNames(taken: TypeScriptText.reserved)
     private(set) var lines: [String] = []
     private(set) var parameters: [Parameter] = []
@@ -45,13 +42,11 @@ struct TypeScriptMethodBody {
 
     private typealias T = TypeScriptText
 
-    init(model: DataModel, requirements: Requirements, mapping: PatternMapping, plan: PatternPlan, isWrite: Bool, types: TypeScriptTypeNames) {
+    init(model: DataModel, mapping: PatternMapping, plan: PatternPlan, isWrite: Bool) {
         self.model = model
-        self.requirements = requirements
         self.mapping = mapping
         self.plan = plan
         self.isWrite = isWrite
-        self.types = types
         self.tables = Dictionary(model.tables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

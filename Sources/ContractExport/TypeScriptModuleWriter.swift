@@ -356,7 +356,11 @@ struct TypeScriptModuleWriter {
     }
 
     private mutating func inputType(entity: String, attribute: String) -> String {
-        if attribute == "*" { return valuesType(entity, attributes: []) == "runtime.Item" ? "runtime.Item" : names.valuesType[entity] ?? "runtime.Item" }
+        if attribute == "*" {
+            guard let type = names.valuesType[entity] else { return "runtime.Item" }
+            use(type, of: entity)
+            return type
+        }
         guard let type = requirements.entity(named: entity)?.attributes.first(where: { $0.name == attribute })?.type else { return "unknown" }
         return Self.type(of: type)
     }

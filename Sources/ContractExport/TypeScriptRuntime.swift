@@ -332,6 +332,7 @@ export async function scanAll(client: DynamoDBDocumentClient, input: ScanCommand
 /** PutItem, UpdateItem or DeleteItem; a failed condition becomes a ConditionFailedError. */
 export async function write(client: DynamoDBDocumentClient, pattern: string, command: PutCommand | UpdateCommand | DeleteCommand): Promise<void> {
   try {
+    // One send per command type: `send` infers its output from the command it is given.
     if (command instanceof PutCommand) await client.send(command);
     else if (command instanceof UpdateCommand) await client.send(command);
     else await client.send(command);

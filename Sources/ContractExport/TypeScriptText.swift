@@ -172,7 +172,7 @@ struct TypeScriptNames {
         self.taken = taken
     }
 
-    /// The identifier for `key` (a stable key such as `User.email`), made by `make`.
+    /// The identifier for `key` (a stable key such as `User.email`), made from `candidate`.
     mutating func identifier(for key: String, _ candidate: String) -> String {
         if let existing = byKey[key] { return existing }
         var name = candidate
@@ -185,6 +185,4 @@ struct TypeScriptNames {
         byKey[key] = name
         return name
     }
-
-    func existing(_ key: String) -> String? { byKey[key] }
 }

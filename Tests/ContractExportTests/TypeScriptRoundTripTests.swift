@@ -139,7 +139,7 @@ enum TypeScriptReplay {
     static func methods(model: DataModel, requirements: Requirements) -> OrderedJSON {
         let names = TypeScriptTypeNames(model: model, requirements: requirements)
         var entries: [OrderedJSON] = []
-        for method in TypeScriptExporter.methods(model, requirements: requirements, names: names) {
+        for method in TypeScriptExporter.methods(model, requirements: requirements) {
             guard var body = method.body else { continue }
             body.render()
             let parameters = body.parameters.map { parameter -> OrderedJSON in
