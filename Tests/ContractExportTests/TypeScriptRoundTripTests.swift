@@ -27,6 +27,21 @@ import TestSupport
         }
     }
 
+    /// BatchGetItem and BatchWriteItem retry what DynamoDB leaves unprocessed, 100 keys and 25
+    /// writes per request (`Fixtures/typescript_batch_retries.js`, a client that processes one
+    /// entry per request: moto processes every one).
+    @Test func unprocessedBatchItemsAreRetried() throws {
+        let (requirements, model) = try ExportScenario.model("ecommerce")
+        let project = try TypeScriptProject(files: TypeScriptExporter.export(model, requirements: requirements))
+        defer { project.remove() }
+        let compiled = try project.tsc([])
+        try #require(compiled.status == 0, "\(compiled.output)")
+        let script = project.folder.appendingPathComponent("retries.js")
+        try FileManager.default.copyItem(at: ExportScenario.fixtures.appendingPathComponent("typescript_batch_retries.js"), to: script)
+        let result = try Boto3Python.run(["node", script.path, project.folder.appendingPathComponent("out").path])
+        #expect(result.status == 0 && result.output.contains("OK retries"), "\(result.output)")
+    }
+
     /// The usage example in docs/export.md ("typescript") compiles against the ecommerce export.
     @Test func theDocumentedUsageCompiles() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
