@@ -17,7 +17,7 @@ struct TypeCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { written }
 }
 
-@Suite("Column types and their DynamoDB mapping (modeling rules §10)")
+@Suite("Column types and their DynamoDB mapping (docs/design-engine.md, \"Types\")")
 struct ColumnTypeTests {
     static let integers: [TypeCase] = [
         TypeCase(written: "TINYINT", name: "tinyint", sqlText: "tinyint", dynamoDB: "N", size: 8),
