@@ -23,7 +23,7 @@ enum DMSScenario {
             }
             imported.attributes = imported.attributes.map { attribute in
                 var copy = attribute
-                let type = attribute.type == .number ? "N" : "S"
+                let type: DynamoDBType = attribute.type == .number ? .number : .string
                 copy.source = SourceColumn(table: source, column: attribute.name, mysqlType: attribute.type == .number ? "int" : "varchar(255)",
                                            dynamoDBType: type, nullable: false)
                 return copy
