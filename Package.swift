@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements"],
+            dependencies: ["TestSupport", "ddbmodel", "DDBModelCommands", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements", "RequirementsYAML"],
             swiftSettings: strictSettings
         ),
     ]

@@ -22,8 +22,9 @@ public protocol OutputSink: AnyObject {
 
 /// Saves the session after every accepted answer.
 public protocol SessionPersisting: AnyObject {
-    /// Writes `session.json` and `dynamodb_requirement.md`; throws a message on failure.
-    func save(_ state: SessionState) throws(PersistenceFailure)
+    /// Writes `session.json`, `dynamodb_requirement.md` and, as far as the gates allow, the data
+    /// model and the contract; throws a message on failure.
+    func save(_ snapshot: SessionSnapshot) throws(PersistenceFailure)
 }
 
 /// Why a save failed, in words for the user.
@@ -101,7 +102,7 @@ public final class ConversationLoop {
 
     func save() {
         do throws(PersistenceFailure) {
-            try persistence.save(conversation.state)
+            try persistence.save(conversation.snapshot)
             stateIsSaved = true
         } catch {
             stateIsSaved = false

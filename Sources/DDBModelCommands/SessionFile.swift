@@ -48,11 +48,13 @@ public final class SessionFile: SessionPersisting {
     /// are independent, and a large session spends most of a save encoding, rendering and waiting
     /// for the disk. Each file is written from the buffer it was produced in, not from a copy.
     ///
-    /// `dynamodb_data_model.md` exists only while the requirements gate is passed: it is designed
-    /// and rendered then (so answers before the gate cost no design), and removed when an edit
-    /// re-opens the gate, since nothing downstream of an open gate may stand.
-    public func save(_ state: SessionState) throws(PersistenceFailure) {
+    /// `dynamodb_data_model.md` exists only while the requirements gate is passed, and
+    /// `migrationContract.json` only while the design gate is: each is written from the snapshot's
+    /// model and contract (designed once by the conversation, never here) and removed when an edit
+    /// re-opens its gate, since nothing downstream of an open gate may stand.
+    public func save(_ snapshot: SessionSnapshot) throws(PersistenceFailure) {
         let folder = self.folder
+        let state = snapshot.state
         let outcomes = ParallelPair.run(
             { () -> String? in
                 do throws(PersistenceFailure) {
@@ -70,20 +72,17 @@ public final class SessionFile: SessionPersisting {
                         return nil
                     } catch { return error.message }
                 }
-                return failure ?? Self.saveDesignFiles(state, in: folder)
+                return failure ?? Self.saveDesignFiles(snapshot, in: folder)
             })
         if let message = outcomes.0 ?? outcomes.1 { throw PersistenceFailure(message) }
     }
 
-    /// Writes the data model while the requirements gate is passed and the contract while the
-    /// design gate is passed, removing each otherwise; the model is designed once for both.
-    /// Returns a message on failure.
-    static func saveDesignFiles(_ state: SessionState, in folder: SessionFolder) -> String? {
-        let model = state.gates.requirements.isPassed ? ProvenDesign.design(state.requirements, choices: state.designChoices) : nil
-        let document = model.map { DataModelDocument.renderUTF8($0, requirements: state.requirements) }
-        let contract = state.gates.design.isPassed ? model.map { ContractBuilder.bytes($0, requirements: state.requirements) } : nil
+    /// Writes the data model and the contract the snapshot holds, removing each it does not hold
+    /// (its gate is open). Returns a message on failure.
+    static func saveDesignFiles(_ snapshot: SessionSnapshot, in folder: SessionFolder) -> String? {
+        let document = snapshot.model.map { DataModelDocument.renderUTF8($0, requirements: snapshot.state.requirements) }
         return writeOrRemove(document, at: folder.dataModelDocument, gate: "requirements")
-            ?? writeOrRemove(contract, at: folder.contractFile, gate: "design")
+            ?? writeOrRemove(snapshot.contract, at: folder.contractFile, gate: "design")
     }
 
     /// Writes `bytes` atomically, or removes the file when there are none (its gate is open).

@@ -41,9 +41,9 @@ public final class InMemoryPersistence: SessionPersisting {
 
     public init() {}
 
-    public func save(_ state: SessionState) throws(PersistenceFailure) {
+    public func save(_ snapshot: SessionSnapshot) throws(PersistenceFailure) {
         if let failWith { throw PersistenceFailure(failWith) }
-        saved.append(state)
+        saved.append(snapshot.state)
     }
 }
 
