@@ -129,10 +129,10 @@ enum TerraformHCL {
     }
 
     /// A quoted template. Literal text is escaped so Terraform reads it back exactly: `\` and `"`,
-    /// newline, carriage return and tab by name, every other character `PrintableText` selects as
-    /// `\uNNNN`, and the template sequences doubled (`${` as `$${`, `%{` as `%%{`). A literal that
-    /// ends in `$` right before an interpolation would turn `${` into the escape `$${`, so its
-    /// trailing dollars are written inside the interpolation syntax instead (`${"$"}`).
+    /// newline, carriage return and tab by name, and every other character `PrintableText` selects
+    /// as `\uNNNN`. A `$` or `%` that would open a template sequence (before `{`, or a `$` before
+    /// an interpolation or another such escape) is written as an interpolation of itself,
+    /// `${"$"}`: HCL's own escape `$${` is not read by python-hcl2 unless a `}` follows.
     static func quoted(_ parts: [TemplatePart]) -> String {
         var out = "\""
         for (position, part) in parts.enumerated() {
@@ -140,43 +140,36 @@ enum TerraformHCL {
             case .interpolation(let expression):
                 out += "${" + expression + "}"
             case .literal(let text):
-                var body = Substring(text)
-                var dollars = ""
-                if position + 1 < parts.count, case .interpolation = parts[position + 1] {
-                    while body.last == "$" {
-                        body.removeLast()
-                        dollars += "$"
-                    }
-                }
-                out += escapedLiteral(String(body))
-                if !dollars.isEmpty { out += "${\"" + dollars + "\"}" }
+                var beforeInterpolation = false
+                if position + 1 < parts.count, case .interpolation = parts[position + 1] { beforeInterpolation = true }
+                out += escapedLiteral(text, beforeInterpolation: beforeInterpolation)
             }
         }
         return out + "\""
     }
 
-    private static func escapedLiteral(_ text: String) -> String {
-        var out = ""
-        let scalars = Array(text.unicodeScalars)
-        for (position, scalar) in scalars.enumerated() {
-            let next = position + 1 < scalars.count ? scalars[position + 1] : nil
+    /// Built right to left, so each `$` and `%` knows whether what follows it starts with `{`
+    /// (which makes `${` or `%{`) or with `${` (which makes `$${`, the escape, after a `$`).
+    private static func escapedLiteral(_ text: String, beforeInterpolation: Bool) -> String {
+        var pieces: [String] = []
+        var followedByBrace = false
+        var followedByInterpolation = beforeInterpolation
+        for scalar in text.unicodeScalars.reversed() {
+            let escapes = scalar == "$" ? followedByBrace || followedByInterpolation : scalar == "%" && followedByBrace
             switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "$" where next == "{": out += "$$"
-            case "%" where next == "{": out += "%%"
+            case _ where escapes: pieces.append("${\"" + String(scalar) + "\"}")
+            case "\\": pieces.append("\\\\")
+            case "\"": pieces.append("\\\"")
+            case "\n": pieces.append("\\n")
+            case "\r": pieces.append("\\r")
+            case "\t": pieces.append("\\t")
             default:
-                if PrintableText.needsEscape(scalar) {
-                    out += "\\u" + PrintableText.hex(scalar, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                pieces.append(PrintableText.needsEscape(scalar) ? "\\u" + PrintableText.hex(scalar, width: 4) : String(scalar))
             }
+            followedByBrace = !escapes && scalar == "{"
+            followedByInterpolation = escapes
         }
-        return out
+        return pieces.reversed().joined()
     }
 
     private static func singleLine(_ text: String) -> String {

@@ -8,7 +8,10 @@ import TestSupport
 /// The contract gate and `ddbmodel export` / `check-contract` through the built binary.
 @Suite struct ExportTests {
     static let allFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
-                           "dms-table-mappings.json", "access_patterns.py"]
+                           "dms-table-mappings.json", "access_patterns.py"] + terraformFiles
+    /// The Terraform export, in the order `ddbmodel export` writes it.
+    static let terraformFiles = ["versions.tf", "variables.tf", "main.tf", "iam.tf", "backup.tf", "outputs.tf",
+                                 "environments/dev.tfvars", "environments/sit.tfvars", "environments/prod.tfvars"].map { "terraform/" + $0 }
 
     /// A session taken through all three gates.
     static func approvedSession() throws -> BinaryRunner {
@@ -77,9 +80,9 @@ import TestSupport
         let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--force"])
         #expect(forced.status == 0, "\(forced.errors)")
 
-        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "terraform"])
+        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "pulumi"])
         #expect(unknown.status != 0)
-        #expect(unknown.errors.contains("terraform"))
+        #expect(unknown.errors.contains("pulumi"))
     }
 
     @Test func aContractEditedAfterApprovalIsRefused() throws {
@@ -160,7 +163,7 @@ import TestSupport
         #expect(refused.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: runner.file("out").path))
 
-        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3"]
+        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3", "terraform"]
         let exported = try runner.run(["export", "Sessions/shop", "--out", "out"] + others.flatMap { ["--format", $0] })
         #expect(exported.status == 0, "\(exported.errors)")
         #expect(exported.output == Self.allFiles.filter { $0 != "dms-table-mappings.json" }.map { "wrote out/\($0)\n" }.joined())
