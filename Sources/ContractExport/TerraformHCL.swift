@@ -1,6 +1,5 @@
-/// A small HCL writer for the Terraform export: blocks, attributes and values in the layout
-/// `terraform fmt` gives them (two-space indentation, `=` aligned across consecutive one-line
-/// attributes).
+/// A small HCL writer for the Terraform export: blocks, attributes and values in `terraform fmt`'s
+/// style (two-space indentation, `=` aligned across consecutive one-line attributes).
 ///
 /// Written by hand, like `CloudFormationYAML`, so the module stays dependency-free and the bytes
 /// are deterministic. Text from the model is only ever written through `string(_:)` or a

@@ -49,15 +49,28 @@ struct TerraformCase {
 }
 
 @Suite struct TerraformExporterTests {
-    /// Variants beyond the worked scenarios: a provisioned table with a GSI (capacities and auto
-    /// scaling) and an item collection.
+    /// Variants beyond the worked scenarios: provisioned tables with a GSI (capacities and auto
+    /// scaling), an item collection, and a local secondary index (no worked scenario has one).
     static func variants(in parent: URL? = nil) throws -> [TerraformCase] {
         var provisioned = WorkedScenarios.choices("ecommerce")
         provisioned.capacityModes["Product"] = .provisioned
         provisioned.capacityModes["Order"] = .provisioned
         var collection = WorkedScenarios.choices("ecommerce")
         collection.merges = [["Order", "OrderItem"]]
-        return [try TerraformCase("ecommerce", choices: provisioned, in: parent), try TerraformCase("ecommerce", choices: collection, in: parent)]
+        let local = try TerraformCase("ecommerce", in: parent) { model in
+            let template = model.tables.flatMap(\.indexes).first { $0.kind == .global }!
+            let position = model.tables.firstIndex { $0.sortKey != nil && $0.indexes.isEmpty }!
+            var index = template
+            index.kind = .local
+            index.name = model.tables[position].name + "ByPlacedAt"
+            index.partitionKey = [model.tables[position].partitionKey]
+            var sort = model.tables[position].partitionKey
+            sort.name = "placed_at"
+            index.sortKey = [sort]
+            index.projection = .include(["quantity"])
+            model.tables[position].indexes = [index]
+        }
+        return [try TerraformCase("ecommerce", choices: provisioned, in: parent), try TerraformCase("ecommerce", choices: collection, in: parent), local]
     }
 
     @Test(arguments: WorkedScenarios.names)
@@ -67,11 +80,13 @@ struct TerraformCase {
         try Self.expectEquivalent(export)
     }
 
-    @Test func provisionedAndItemCollectionModelsDeployWhatTheTemplateSays() throws {
-        for export in try Self.variants() {
-            defer { export.remove() }
-            try Self.expectEquivalent(export)
-        }
+    @Test func provisionedItemCollectionAndLSIModelsDeployWhatTheTemplateSays() throws {
+        let variants = try Self.variants()
+        defer { variants.forEach { $0.remove() } }
+        for export in variants { try Self.expectEquivalent(export) }
+        let main = try variants[2].text("main.tf")
+        #expect(main.contains("  local_secondary_index {\n    name               = \"OrderItemsByPlacedAt\"\n    range_key          = \"placed_at\"\n"
+            + "    projection_type    = \"INCLUDE\"\n    non_key_attributes = [\"quantity\"]\n  }\n"), "\(main)")
     }
 
     static func expectEquivalent(_ export: TerraformCase) throws {

@@ -85,6 +85,35 @@ import TestSupport
         #expect(unknown.errors.contains("pulumi"))
     }
 
+    /// `--format terraform` writes into `terraform/` (and `terraform/environments/`): a file in
+    /// the folder's place refuses the export before anything is written, existing files need
+    /// `--force`, and the format is listed by `export --help`.
+    @Test func theTerraformFolderIsCheckedAndWrittenLikeAnyOtherFile() throws {
+        let runner = try Self.approvedSession()
+        let help = try runner.run(["export", "--help"])
+        #expect(help.output.contains("boto3, terraform"), "\(help.output)")
+
+        try FileManager.default.createDirectory(at: runner.file("out"), withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: runner.file("out/terraform"))
+        let blocked = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(blocked.status == 1)
+        #expect(blocked.errors == "ddbmodel: In out, terraform is a file, not a folder; nothing was written. Move it away, or choose another --out folder.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.file("out").path) == ["terraform"])
+
+        try FileManager.default.removeItem(at: runner.file("out/terraform"))
+        let written = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(written.status == 0, "\(written.errors)")
+        #expect(written.output == Self.terraformFiles.map { "wrote out/\($0)\n" }.joined())
+        let first = try Self.terraformFiles.map { try Data(contentsOf: runner.file("out/\($0)")) }
+
+        let again = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("out already holds \(Self.terraformFiles.joined(separator: ", ")); nothing was written."))
+        let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform", "--force"])
+        #expect(forced.status == 0, "\(forced.errors)")
+        #expect(try Self.terraformFiles.map { try Data(contentsOf: runner.file("out/\($0)")) } == first, "the same session exports the same bytes")
+    }
+
     @Test func aContractEditedAfterApprovalIsRefused() throws {
         let runner = try Self.approvedSession()
         let url = runner.file("Sessions/shop/migrationContract.json")
