@@ -99,7 +99,13 @@ enum TerraformHCL {
         switch value {
         case .template(let parts): return [quoted(parts)]
         case .expression(let text): return [text]
-        case .list(let values): return ["[" + values.map { valueLines($0, indent: indent).joined(separator: " ") }.joined(separator: ", ") + "]"]
+        case .list(let values):
+            let items = values.map { valueLines($0, indent: indent + 2).joined(separator: " ") }
+            let inline = "[" + items.joined(separator: ", ") + "]"
+            // A long list (a backup selection of many tables) gets one item per line.
+            guard inline.count > 100 else { return [inline] }
+            let pad = String(repeating: " ", count: indent + 2)
+            return ["["] + items.map { pad + $0 + "," } + [String(repeating: " ", count: indent) + "]"]
         case .object(let entries):
             guard !entries.isEmpty else { return ["{}"] }
             let pad = String(repeating: " ", count: indent + 2)
