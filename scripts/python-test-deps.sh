@@ -16,12 +16,17 @@ missing=()
 command -v cfn-lint >/dev/null 2>&1 || "$python" -c "import cfnlint" 2>/dev/null || missing+=("cfn-lint")
 "$python" -c "import moto, flask, boto3" 2>/dev/null || missing+=("moto[server]" "boto3")
 "$python" -c "import markdown_it" 2>/dev/null || missing+=("markdown-it-py")
-# python-hcl2 8 (string values with their quotes, escapes resolved on request); checkov ships a
-# fork under the same module name, so it must not share this environment (below).
-"$python" -c "import hcl2, sys; sys.exit(int(hcl2.__version__.split('.')[0]) < 8)" 2>/dev/null || missing+=("python-hcl2>=8,<9")
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Python test tools: ${missing[*]}..."
     "$python" -m pip install -q "${missing[@]}" 2>/dev/null || "$python" -m pip install -q --break-system-packages "${missing[@]}"
+fi
+# python-hcl2 8 (it resolves string escapes on request). checkov's fork bc-python-hcl2 installs a
+# module of the same name: where checkov was installed into this environment, python-hcl2 is
+# reinstalled over it.
+if ! "$python" -c "import hcl2, sys; sys.exit(int(hcl2.__version__.split('.')[0]) < 8)" 2>/dev/null; then
+    echo "Installing python-hcl2 8..."
+    "$python" -m pip install -q --force-reinstall "python-hcl2>=8,<9" 2>/dev/null \
+        || "$python" -m pip install -q --break-system-packages --force-reinstall "python-hcl2>=8,<9"
 fi
 # checkov pins its own boto3 and brings bc-python-hcl2 (also `import hcl2`): installed apart, in
 # .build/test-tools/checkov, and run with PYTHONPATH set to it (Tests/TestSupport/TerraformTools.swift).
