@@ -19,4 +19,5 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case workbench
     case dms
     case boto3
+    case terraform
 }

@@ -67,6 +67,7 @@ struct ExportContract: ParsableCommand {
                     throw CommandFailure(error.message + " Nothing was written; to export the other formats now, leave \(format.rawValue) out with --format (see docs/export.md).")
                 }
             case .boto3: files.append(Boto3Exporter.export(model, requirements: requirements))
+            case .terraform: files += TerraformExporter.export(model, requirements: requirements, application: state.name)
             }
         }
         return files

@@ -8,7 +8,10 @@ import TestSupport
 /// The contract gate and `ddbmodel export` / `check-contract` through the built binary.
 @Suite struct ExportTests {
     static let allFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
-                           "dms-table-mappings.json", "access_patterns.py"]
+                           "dms-table-mappings.json", "access_patterns.py"] + terraformFiles
+    /// The Terraform export, in the order `ddbmodel export` writes it.
+    static let terraformFiles = ["versions.tf", "variables.tf", "main.tf", "iam.tf", "backup.tf", "outputs.tf",
+                                 "environments/dev.tfvars", "environments/sit.tfvars", "environments/prod.tfvars"].map { "terraform/" + $0 }
 
     /// A session taken through all three gates.
     static func approvedSession() throws -> BinaryRunner {
@@ -77,9 +80,38 @@ import TestSupport
         let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--force"])
         #expect(forced.status == 0, "\(forced.errors)")
 
-        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "terraform"])
+        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "pulumi"])
         #expect(unknown.status != 0)
-        #expect(unknown.errors.contains("terraform"))
+        #expect(unknown.errors.contains("pulumi"))
+    }
+
+    /// `--format terraform` writes into `terraform/` (and `terraform/environments/`): a file in
+    /// the folder's place refuses the export before anything is written, existing files need
+    /// `--force`, and the format is listed by `export --help`.
+    @Test func theTerraformFolderIsCheckedAndWrittenLikeAnyOtherFile() throws {
+        let runner = try Self.approvedSession()
+        let help = try runner.run(["export", "--help"])
+        #expect(help.output.contains("boto3, terraform"), "\(help.output)")
+
+        try FileManager.default.createDirectory(at: runner.file("out"), withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: runner.file("out/terraform"))
+        let blocked = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(blocked.status == 1)
+        #expect(blocked.errors == "ddbmodel: In out, terraform is a file, not a folder; nothing was written. Move it away, or choose another --out folder.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.file("out").path) == ["terraform"])
+
+        try FileManager.default.removeItem(at: runner.file("out/terraform"))
+        let written = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(written.status == 0, "\(written.errors)")
+        #expect(written.output == Self.terraformFiles.map { "wrote out/\($0)\n" }.joined())
+        let first = try Self.terraformFiles.map { try Data(contentsOf: runner.file("out/\($0)")) }
+
+        let again = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("out already holds \(Self.terraformFiles.joined(separator: ", ")); nothing was written."))
+        let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform", "--force"])
+        #expect(forced.status == 0, "\(forced.errors)")
+        #expect(try Self.terraformFiles.map { try Data(contentsOf: runner.file("out/\($0)")) } == first, "the same session exports the same bytes")
     }
 
     @Test func aContractEditedAfterApprovalIsRefused() throws {
@@ -160,7 +192,7 @@ import TestSupport
         #expect(refused.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: runner.file("out").path))
 
-        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3"]
+        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3", "terraform"]
         let exported = try runner.run(["export", "Sessions/shop", "--out", "out"] + others.flatMap { ["--format", $0] })
         #expect(exported.status == 0, "\(exported.errors)")
         #expect(exported.output == Self.allFiles.filter { $0 != "dms-table-mappings.json" }.map { "wrote out/\($0)\n" }.joined())
