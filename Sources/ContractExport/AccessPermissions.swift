@@ -26,11 +26,7 @@ struct AccessPermissions: Sendable, Equatable {
                 case .getItem(let get): grant("GetItem", tableID: get.tableID)
                 case .batchGetItem(let get): grant("BatchGetItem", tableID: get.tableID)
                 case .query(let query):
-                    if let indexID = query.indexID {
-                        grant("Query", tableID: query.tableID, index: model.indexName(tableID: query.tableID, indexID: indexID) ?? indexID)
-                    } else {
-                        grant("Query", tableID: query.tableID)
-                    }
+                    grant("Query", tableID: query.tableID, index: model.indexName(tableID: query.tableID, indexID: query.indexID))
                 case .scan(let scan): grant("Scan", tableID: scan.tableID)
                 case .putItem(let put): grant("PutItem", tableID: put.tableID)
                 case .updateItem(let update): grant("UpdateItem", tableID: update.tableID)
