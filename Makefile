@@ -18,8 +18,9 @@ deps:
 
 ## Test dependencies: util-linux's flock (a second process holding a session lock), a
 ## MariaDB server and client (the parser is checked against a real server), and Python's
-## jsonschema, cfn-lint and moto (independent checkers of the contract and the exports), and
-## node with Debian's TypeScript compiler (the TypeScript export is compiled and run).
+## jsonschema, cfn-lint, moto, python-hcl2 and checkov (independent checkers of the contract and
+## the exports; checkov in .build/test-tools/checkov), and node with Debian's TypeScript compiler
+## (the TypeScript export is compiled and run).
 test-deps: deps
 	@if ! command -v flock >/dev/null 2>&1; then \
 		echo "Installing util-linux (flock) for the lock tests..."; \

@@ -33,8 +33,9 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLibedit"], swiftSettings: strictSettings),
         // The pure domain: requirements, checks, the requirements document. No I/O, no C.
         .target(name: "Requirements", swiftSettings: strictSettings),
-        // MySQL DDL (schema files, migrations, mysqldump output) parsed into tables. Pure.
-        .target(name: "MySQLSchema", swiftSettings: strictSettings),
+        // MySQL DDL (schema files, migrations, mysqldump output) parsed into tables, each column with
+        // the DynamoDB type it maps to (the domain's `DynamoDBType`). Pure.
+        .target(name: "MySQLSchema", dependencies: ["Requirements"], swiftSettings: strictSettings),
         // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
         .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // The design engine: confirmed requirements in, a DynamoDB data model out. Pure.
@@ -143,7 +144,7 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "ddbmodel", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements"],
+            dependencies: ["TestSupport", "ddbmodel", "DDBModelCommands", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements", "RequirementsYAML"],
             swiftSettings: strictSettings
         ),
     ]

@@ -12,7 +12,7 @@ public enum CloudFormationExporter {
     /// The template for `model`; `stackDescription` becomes the template's `Description`.
     public static func export(_ model: DataModel, requirements: Requirements, stackDescription: String) -> ExportedFile {
         let ids = logicalIDs(model.tables)
-        let permissions = CloudFormationPermissions(model: model, requirements: requirements)
+        let permissions = AccessPermissions(model: model, requirements: requirements)
         var resources: [CloudFormationYAML.Entry] = model.tables.map { table in
             CloudFormationYAML.Entry(ids[table.id]!, tableResource(table, model: model), comments: tableComments(table))
         }
@@ -154,13 +154,7 @@ public enum CloudFormationExporter {
     /// Exactly the key attributes of the table and all its indexes, each once, in key order
     /// (cfn-lint E3039 rejects any other attribute).
     static func attributeDefinitions(_ table: TableDesign) -> [(String, String)] {
-        var seen = Set<String>()
-        var result: [(String, String)] = []
-        let keys = [table.partitionKey] + (table.sortKey.map { [$0] } ?? []) + table.indexes.flatMap { $0.partitionKey + $0.sortKey }
-        for key in keys where seen.insert(key.name).inserted {
-            result.append((key.name, key.dynamoDBType.isKeyType ? key.dynamoDBType.rawValue : "S"))
-        }
-        return result
+        table.keyAttributeDefinitions.map { ($0.name, $0.type) }
     }
 
     static func keySchema(_ partition: [KeyAttribute], _ sort: [KeyAttribute]) -> CloudFormationYAML {
@@ -185,10 +179,10 @@ public enum CloudFormationExporter {
 
     /// Provisioned capacity from the cost estimate's provisioned alternative (peak at 70%), at least 1.
     static func throughput(_ model: DataModel, tableID: String, index: String?) -> CloudFormationYAML {
-        let line = model.cost.lines.first { $0.tableID == tableID && $0.indexName == index }
+        let capacity = ProvisionedCapacity(model, tableID: tableID, index: index)
         return .map([
-            .init("ReadCapacityUnits", .plain(String(max(1, line?.provisionedReadCapacity ?? 1)))),
-            .init("WriteCapacityUnits", .plain(String(max(1, line?.provisionedWriteCapacity ?? 1)))),
+            .init("ReadCapacityUnits", .plain(String(capacity.read))),
+            .init("WriteCapacityUnits", .plain(String(capacity.write))),
         ])
     }
 
@@ -265,7 +259,7 @@ public enum CloudFormationExporter {
 
     /// One statement per table for its own actions and one for the indexes it queries, so an
     /// index action is never granted on the table and the other way round.
-    static func policyStatements(_ model: DataModel, permissions: CloudFormationPermissions, ids: [String: String]) -> [CloudFormationYAML] {
+    static func policyStatements(_ model: DataModel, permissions: AccessPermissions, ids: [String: String]) -> [CloudFormationYAML] {
         var statements: [CloudFormationYAML] = []
         for table in model.tables {
             let id = ids[table.id]!
@@ -273,16 +267,9 @@ public enum CloudFormationExporter {
             if !actions.isEmpty {
                 statements.append(statement(sid: id, actions: actions, resources: [.getAtt("\(id).Arn")]))
             }
-            let indexes = permissions.indexes(tableID: table.id)
-            var byActions: [[String]: [String]] = [:]
-            var order: [[String]] = []
-            for index in indexes {
-                if byActions[index.actions] == nil { order.append(index.actions) }
-                byActions[index.actions, default: []].append(index.name)
-            }
-            for (position, actions) in order.enumerated() {
+            for (position, group) in permissions.indexGroups(tableID: table.id).enumerated() {
                 let sid = id + "Indexes" + (position == 0 ? "" : String(position + 1))
-                statements.append(statement(sid: sid, actions: actions, resources: byActions[actions]!.map { .sub("${\(id).Arn}/index/\(subEscaped($0))") }))
+                statements.append(statement(sid: sid, actions: group.actions, resources: group.indexes.map { .sub("${\(id).Arn}/index/\(subEscaped($0))") }))
             }
         }
         return statements
@@ -301,23 +288,7 @@ public enum CloudFormationExporter {
 
     /// Logical ids: the table name's letters and digits in PascalCase plus `Table`, unique.
     static func logicalIDs(_ tables: [TableDesign]) -> [String: String] {
-        var result: [String: String] = [:]
-        var used: Set<String> = ["BackupVault", "BackupRole", "BackupPlan", "BackupSelection", policyID]
-        for table in tables {
-            var base = table.name.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-                .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-            if base.isEmpty || base.first!.isNumber { base = "T" + base }
-            base = String(base.prefix(200)) + "Table"
-            var candidate = base
-            var counter = 2
-            while used.contains(candidate) || used.contains(candidate + "Indexes") {
-                candidate = base + String(counter)
-                counter += 1
-            }
-            used.insert(candidate)
-            result[table.id] = candidate
-        }
-        return result
+        TableIdentifiers.pascalCase(tables, reserved: ["BackupVault", "BackupRole", "BackupPlan", "BackupSelection", policyID])
     }
 
     /// Text placed inside `!Sub`: a literal `${` must be written `${!`.

@@ -122,12 +122,7 @@ indirect enum CloudFormationYAML: Sendable, Equatable {
     }
 
     /// Whether `scalar` must be escaped in a double-quoted scalar (see `quote(_:)`).
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
-        default: false
-        }
-    }
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { PrintableText.needsEscape(scalar) }
 
     /// YAML's numeric escape: `\x` with two hex digits up to U+00FF, `\u` with four beyond.
     /// (Every code point above U+FFFF is printable, so `\U` is never needed.)
@@ -139,16 +134,5 @@ indirect enum CloudFormationYAML: Sendable, Equatable {
 
     /// A comment's text with every character `quote(_:)` would escape replaced by its `U+XXXX`
     /// spelling: a comment has no escapes, and a raw NEL there would end it and start YAML content.
-    static func commentText(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) && scalar != "\t" {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func commentText(_ text: String) -> String { PrintableText.comment(text) }
 }

@@ -116,12 +116,7 @@ public enum DMSExporter {
     /// DMS cannot reference (see the type's comment).
     static func reference(_ column: String, source: String) throws(ExportRefusal) -> String {
         guard let character = column.first(where: unreferenceable.contains) else { return "${\(column)}" }
-        throw ExportRefusal("""
-            The DMS mappings cannot name the column "\(column)" of the MySQL table "\(source)": a DMS value template \
-            refers to a column as ${column} and has no escape for "\(character)" in its name, so the mapping would \
-            read other columns. Rename the column in MySQL and import the schema again, or exclude it at the import \
-            review (exclude COLUMN REASON).
-            """)
+        throw .dmsCannotNameColumn(column: column, table: source, character: character)
     }
 
     /// The source column behind an attribute of the entity: the model's record of it, then the

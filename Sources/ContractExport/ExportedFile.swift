@@ -20,4 +20,5 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case dms
     case boto3
     case typescript
+    case terraform
 }

@@ -1,4 +1,5 @@
 import DesignEngine
+import Requirements
 
 /// One pattern's repository method, rendered step by step from its plan like the boto3
 /// function (`Boto3FunctionBody`): the same requests in the same order, with the same

@@ -1,4 +1,5 @@
 import DesignEngine
+import Requirements
 
 /// TypeScript source fragments for the `typescript/` export: string literals, identifiers,
 /// property names and JSDoc text. Model names can be any text (spaces, `delete`, a leading

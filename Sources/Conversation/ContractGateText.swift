@@ -5,15 +5,15 @@ import ShellQuoting
 
 /// The text of the contract gate: what the contract holds, what validation found, the question.
 enum ContractGateText {
-    /// `model` is the session's model, designed once by the caller (the conversation caches it).
-    static func question(_ step: Step, in state: SessionState, model: DataModel, sessionPath: String?) -> Question {
+    /// `model` and `contract` are the session's, made once by the caller (the conversation caches
+    /// them).
+    static func question(_ step: Step, in state: SessionState, model: DataModel, contract: [UInt8], sessionPath: String?) -> Question {
         if step == .contractApproved {
             let digest = state.gates.contract.sha256.map { " (SHA-256 \($0))" } ?? ""
             return Question(text: "The contract was approved (\(state.gates.contract.passedAt ?? ""))\(digest): all three gates are passed. Export it with \(exportCommand(sessionPath: sessionPath)), review with /show model, or /quit. A design change re-opens the design and contract gates.",
                             currentAnswer: nil)
         }
-        let bytes = ContractBuilder.bytes(model, requirements: state.requirements)
-        let problems = ContractValidator.validate(bytes, context: ContractContext(requirements: state.requirements, sourceSchema: state.sourceSchema))
+        let problems = ContractValidator.validate(contract, context: ContractContext(requirements: state.requirements, sourceSchema: state.sourceSchema))
         var lines = summary(model, requirements: state.requirements, sourceSchemaTables: state.sourceSchema?.tables.map(\.name) ?? [])
         if problems.isEmpty {
             lines.append("Validation: no problems (structure, key types, every table and column mapped or excluded, every pattern satisfied).")

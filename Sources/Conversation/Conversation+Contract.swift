@@ -8,7 +8,7 @@ import Requirements
 extension Conversation {
     /// The exact bytes `migrationContract.json` holds for the current model.
     public var contractBytes: [UInt8] {
-        ContractBuilder.bytes(dataModel, requirements: state.requirements)
+        designCache.contract(for: state.requirements, choices: state.designChoices)
     }
 
     /// Every problem the validator finds in the contract, with the session's requirements and

@@ -258,10 +258,10 @@ extension Conversation {
             }
         case "keys_only", "keys":
             guard arguments.count == 3 else { throw RequirementsError(usage) }
-            choice = ProjectionChoice(type: "KEYS_ONLY")
+            choice = ProjectionChoice(.keysOnly)
         case "all":
             guard arguments.count == 3 else { throw RequirementsError(usage) }
-            choice = ProjectionChoice(type: "ALL")
+            choice = ProjectionChoice(.all)
         case "include":
             guard arguments.count >= 4 else { throw RequirementsError("Name the attributes to include: /projection \(table.name) \(index.name) include a,b.") }
             let names = try originalAttributeNames(arguments.dropFirst(3).joined(separator: ","), in: table, entity: nil, forKey: false)
@@ -269,11 +269,12 @@ extension Conversation {
             if let key = table.attributes.first(where: { names.contains($0.sourceAttribute) && keys.contains($0.name) }) {
                 throw RequirementsError("\(key.name) is a key attribute: every projection holds it already. Name only other attributes.")
             }
-            choice = ProjectionChoice(type: "INCLUDE", attributes: names)
+            choice = ProjectionChoice(.include(names))
         default:
             throw RequirementsError(usage)
         }
-        let text = choice.type + (choice.attributes.map { " " + $0.joined(separator: ", ") } ?? "")
+        var text = choice.projection.awsName
+        if case .include(let names) = choice.projection { text += " " + names.joined(separator: ", ") }
         return try changeDesign("Projection of \(index.name) on \(table.name) set to \(text).") { $0.projections[table.id, default: [:]][index.id] = choice }
     }
 

@@ -36,9 +36,7 @@ public struct Conversation: Sendable {
 
     /// The pending question.
     public var question: Question {
-        state.step.isDesignStep
-            ? Question.designQuestion(state.step, in: state, model: dataModel, sessionPath: sessionPath)
-            : Question.forStep(state.step, in: state)
+        Question.forStep(state.step, in: state, design: designCache, sessionPath: sessionPath)
     }
 
     /// Handles one line the user typed.

@@ -22,17 +22,30 @@ public protocol OutputSink: AnyObject {
 
 /// Saves the session after every accepted answer.
 public protocol SessionPersisting: AnyObject {
-    /// Writes `session.json` and `dynamodb_requirement.md`; throws a message on failure.
-    func save(_ state: SessionState) throws(PersistenceFailure)
+    /// Writes `session.json`, `dynamodb_requirement.md` and, as far as the gates allow, the data
+    /// model and the contract; throws a message on failure.
+    func save(_ snapshot: SessionSnapshot) throws(PersistenceError)
 }
 
-/// Why a save failed, in words for the user.
-///
-/// Printed as its message wherever it lands (`description`, `localizedDescription`), never as
-/// `PersistenceFailure(message: …)`.
-public struct PersistenceFailure: Error, Sendable, CustomStringConvertible, LocalizedError {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+/// Why a save failed. Callers can match the case; `message` is the sentence the user reads
+/// (the command line prints it, never the value).
+public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    /// The session could not be turned into JSON (a value JSON cannot hold).
+    case notEncodable(reason: String)
+    /// A file could not be replaced; its previous version is still in place.
+    case writeFailed(path: String, reason: String)
+    /// A file whose gate is open again could not be removed; the user must delete it by hand.
+    case notRemoved(path: String, reason: String, gate: String)
+
+    public var message: String {
+        switch self {
+        case .notEncodable(let reason): return "The session could not be encoded (\(reason))."
+        case .writeFailed(let path, let reason): return "Could not save \(path): \(reason). The previous version of the file is unchanged."
+        case .notRemoved(let path, let reason, let gate):
+            return "Could not remove \(path) (\(reason)); delete it by hand: the \(gate) gate is open again."
+        }
+    }
+
     public var description: String { message }
     public var errorDescription: String? { message }
 }
@@ -100,12 +113,12 @@ public final class ConversationLoop {
     }
 
     func save() {
-        do throws(PersistenceFailure) {
-            try persistence.save(conversation.state)
+        do throws(PersistenceError) {
+            try persistence.save(conversation.snapshot)
             stateIsSaved = true
         } catch {
             stateIsSaved = false
-            output.write("Could not save the session: \(error.message) Your answers are kept in this session; fix the problem and answer again, or /quit to retry saving.\n")
+            output.write("\(error.message) Your answers are kept in this session; fix the problem and answer again, or /quit to retry saving.\n")
         }
     }
 }

@@ -9,8 +9,9 @@ public struct Question: Sendable, Equatable {
     /// The current value, offered as the answer to keep; nil when nothing is captured yet.
     public let currentAnswer: String?
 
-    /// The question for a step, given what the session holds.
-    public static func forStep(_ step: Step, in state: SessionState) -> Question {
+    /// The question for a step, given what the session holds; design steps read the model (and
+    /// the contract) from `design`, which designs only when the inputs changed.
+    static func forStep(_ step: Step, in state: SessionState, design: DesignCache, sessionPath: String?) -> Question {
         let requirements = state.requirements
         let overview = requirements.overview
         switch step {
@@ -81,15 +82,18 @@ public struct Question: Sendable, Equatable {
             return Question(text: "The requirements gate was passed (\(state.gates.requirements.passedAt ?? "")). Change anything with /edit, /entity, /relationship or /pattern (that re-opens the gate), /show to review, or /quit.",
                             currentAnswer: nil)
         case .designReview, .designGate, .designConfirmed, .designChangeConfirmation, .contractGate, .contractApproved:
-            return designQuestion(step, in: state, model: ProvenDesign.design(state.requirements, choices: state.designChoices))
+            return designQuestion(step, in: state, design: design, sessionPath: sessionPath)
         }
     }
 
-    /// The design stage's questions, built from the model the engine designs for the session.
-    static func designQuestion(_ step: Step, in state: SessionState, model: DataModel, sessionPath: String? = nil) -> Question {
+    /// The design stage's questions, built from the model (and, at the contract gate, the
+    /// contract) the conversation designed once for the session's current inputs.
+    static func designQuestion(_ step: Step, in state: SessionState, design: DesignCache, sessionPath: String?) -> Question {
+        let model = design.model(for: state.requirements, choices: state.designChoices)
         switch step {
         case .contractGate, .contractApproved:
-            return ContractGateText.question(step, in: state, model: model, sessionPath: sessionPath)
+            return ContractGateText.question(step, in: state, model: model,
+                                             contract: design.contract(for: state.requirements, choices: state.designChoices), sessionPath: sessionPath)
         case .designReview(let tableID):
             guard let position = model.tables.firstIndex(where: { $0.id == tableID }) else {
                 return Question(text: "That table is no longer in the model. Press Enter to continue.", currentAnswer: nil)

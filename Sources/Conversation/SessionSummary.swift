@@ -5,8 +5,9 @@ import Requirements
 
 /// Short texts for `/status`, `/show` and `ddbmodel status`.
 public enum SessionSummary {
-    /// Stage, each gate with when it was passed, and counts.
-    public static func status(_ state: SessionState) -> String {
+    /// Stage, each gate with when it was passed, and counts; `model` is the session's model, which
+    /// exists from the requirements gate on (the conversation passes its cached one).
+    public static func status(_ state: SessionState, model: DataModel?) -> String {
         let requirements = state.requirements
         let missingRPS = requirements.accessPatterns.filter { !$0.hasRPS }.count
         func gate(_ record: GateRecord) -> String { record.passedAt.map { "passed \($0)" } ?? "open" }
@@ -19,16 +20,14 @@ public enum SessionSummary {
             Access patterns: \(requirements.accessPatterns.count) (\(missingRPS) missing RPS)
             Open gaps: \(GapFinder.gaps(in: requirements).count)
             """
-        // The model exists only after the requirements gate (designing costs more than counting).
-        if state.gates.requirements.isPassed {
-            text += "\n" + designStatus(state)
+        if let model, state.gates.requirements.isPassed {
+            text += "\n" + designStatus(state, model: model)
         }
         return text
     }
 
     /// The design stage in two lines: the model's size and the walk-through's progress.
-    static func designStatus(_ state: SessionState) -> String {
-        let model = ProvenDesign.design(state.requirements, choices: state.designChoices)
+    static func designStatus(_ state: SessionState, model: DataModel) -> String {
         let lookups = model.tables.filter { $0.lookup != nil }.count
         let indexes = model.tables.reduce(0) { $0 + $1.indexes.count }
         let confirmed = Set(state.designChoices.confirmedTables)

@@ -11,7 +11,7 @@ import SessionStore
 ///
 /// Each module has its own error type with a message written for the user; this is the one
 /// place that knows them all, so no error ever reaches the terminal as a Swift value dump such as
-/// `PersistenceFailure(message: "…")` (what a full disk used to print).
+/// `PersistenceError.writeFailed(path: "…", reason: "…")`.
 enum ErrorSentence {
     static func text(for error: any Error) -> String {
         switch error {
@@ -19,7 +19,7 @@ enum ErrorSentence {
         case let error as CommandFailure: return error.message
         case let error as ExportRefusal: return error.message
         case let error as RequirementsError: return error.message
-        case let error as PersistenceFailure: return error.message
+        case let error as PersistenceError: return error.message
         case let error as RequirementsYAMLError: return error.message
         case let error as DynamoDBError: return error.message
         case let error as any LocalizedError where error.errorDescription != nil: return error.errorDescription ?? ""

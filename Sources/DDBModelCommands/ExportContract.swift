@@ -68,6 +68,7 @@ struct ExportContract: ParsableCommand {
                 }
             case .boto3: files.append(Boto3Exporter.export(model, requirements: requirements))
             case .typescript: files += TypeScriptExporter.export(model, requirements: requirements)
+            case .terraform: files += TerraformExporter.export(model, requirements: requirements, application: state.name)
             }
         }
         return files

@@ -24,21 +24,21 @@ public final class SessionFile: SessionPersisting {
 
     /// The exact bytes of `session.json`: sorted keys and fixed formatting, so the same state
     /// always gives the same file.
-    public static func encode(_ state: SessionState) throws(PersistenceFailure) -> Data {
+    public static func encode(_ state: SessionState) throws(PersistenceError) -> Data {
         try withEncoded(state) { Data($0) }
     }
 
     /// Hands the bytes of `session.json` to `body` without copying them; they are valid only
     /// during the call.
     static func withEncoded<Result>(
-        _ state: SessionState, _ body: (UnsafeRawBufferPointer) throws(PersistenceFailure) -> Result
-    ) throws(PersistenceFailure) -> Result {
+        _ state: SessionState, _ body: (UnsafeRawBufferPointer) throws(PersistenceError) -> Result
+    ) throws(PersistenceError) -> Result {
         do {
-            return try CanonicalJSONEncoder().withEncoded(state) { bytes throws(PersistenceFailure) in try body(bytes) }
-        } catch let failure as PersistenceFailure {
+            return try CanonicalJSONEncoder().withEncoded(state) { bytes throws(PersistenceError) in try body(bytes) }
+        } catch let failure as PersistenceError {
             throw failure
         } catch {
-            throw PersistenceFailure("The session could not be encoded (\(error)).")
+            throw .notEncodable(reason: "\(error)")
         }
     }
 
@@ -48,76 +48,70 @@ public final class SessionFile: SessionPersisting {
     /// are independent, and a large session spends most of a save encoding, rendering and waiting
     /// for the disk. Each file is written from the buffer it was produced in, not from a copy.
     ///
-    /// `dynamodb_data_model.md` exists only while the requirements gate is passed: it is designed
-    /// and rendered then (so answers before the gate cost no design), and removed when an edit
-    /// re-opens the gate, since nothing downstream of an open gate may stand.
-    public func save(_ state: SessionState) throws(PersistenceFailure) {
+    /// `dynamodb_data_model.md` exists only while the requirements gate is passed, and
+    /// `migrationContract.json` only while the design gate is: each is written from the snapshot's
+    /// model and contract (designed once by the conversation, never here) and removed when an edit
+    /// re-opens its gate, since nothing downstream of an open gate may stand.
+    public func save(_ snapshot: SessionSnapshot) throws(PersistenceError) {
         let folder = self.folder
+        let state = snapshot.state
         let outcomes = ParallelPair.run(
-            { () -> String? in
-                do throws(PersistenceFailure) {
-                    try Self.withEncoded(state) { bytes throws(PersistenceFailure) in
-                        try AtomicFile.write(borrowing: bytes, to: folder.sessionFile, failure: PersistenceFailure.init)
+            { () -> PersistenceError? in
+                do throws(PersistenceError) {
+                    try Self.withEncoded(state) { bytes throws(PersistenceError) in
+                        try Self.write(borrowing: bytes, to: folder.sessionFile)
                     }
                     return nil
-                } catch { return error.message }
+                } catch { return error }
             },
-            { () -> String? in
+            { () -> PersistenceError? in
                 let document = RequirementsDocument.renderUTF8(state.requirements, gateStatus: state.requirementsGateStatus)
-                let failure = document.withUnsafeBytes { bytes -> String? in
-                    do throws(PersistenceFailure) {
-                        try AtomicFile.write(borrowing: bytes, to: folder.requirementsDocument, failure: PersistenceFailure.init)
+                let failure = document.withUnsafeBytes { bytes -> PersistenceError? in
+                    do throws(PersistenceError) {
+                        try Self.write(borrowing: bytes, to: folder.requirementsDocument)
                         return nil
-                    } catch { return error.message }
+                    } catch { return error }
                 }
-                return failure ?? Self.saveDesignFiles(state, in: folder)
+                return failure ?? Self.saveDesignFiles(snapshot, in: folder)
             })
-        if let message = outcomes.0 ?? outcomes.1 { throw PersistenceFailure(message) }
+        if let failure = outcomes.0 ?? outcomes.1 { throw failure }
     }
 
-    /// Writes the data model while the requirements gate is passed and the contract while the
-    /// design gate is passed, removing each otherwise; the model is designed once for both.
-    /// Returns a message on failure.
-    static func saveDesignFiles(_ state: SessionState, in folder: SessionFolder) -> String? {
-        let model = state.gates.requirements.isPassed ? ProvenDesign.design(state.requirements, choices: state.designChoices) : nil
-        let document = model.map { DataModelDocument.renderUTF8($0, requirements: state.requirements) }
-        let contract = state.gates.design.isPassed ? model.map { ContractBuilder.bytes($0, requirements: state.requirements) } : nil
+    /// Writes the data model and the contract the snapshot holds, removing each it does not hold
+    /// (its gate is open). Returns the failure, if any.
+    static func saveDesignFiles(_ snapshot: SessionSnapshot, in folder: SessionFolder) -> PersistenceError? {
+        let document = snapshot.model.map { DataModelDocument.renderUTF8($0, requirements: snapshot.state.requirements) }
         return writeOrRemove(document, at: folder.dataModelDocument, gate: "requirements")
-            ?? writeOrRemove(contract, at: folder.contractFile, gate: "design")
+            ?? writeOrRemove(snapshot.contract, at: folder.contractFile, gate: "design")
     }
 
     /// Writes `bytes` atomically, or removes the file when there are none (its gate is open).
-    static func writeOrRemove(_ bytes: [UInt8]?, at url: URL, gate: String) -> String? {
+    static func writeOrRemove(_ bytes: [UInt8]?, at url: URL, gate: String) -> PersistenceError? {
         guard let bytes else {
             guard unlink(url.path) != 0 else { return nil }
             let code = errno
             guard code != ENOENT else { return nil }
-            return "Could not remove \(url.path) (\(String(cString: strerror(code)))); delete it by hand: the \(gate) gate is open again."
+            return .notRemoved(path: url.path, reason: String(cString: strerror(code)), gate: gate)
         }
-        return bytes.withUnsafeBytes { raw -> String? in
-            do throws(PersistenceFailure) {
-                try AtomicFile.write(borrowing: raw, to: url, failure: PersistenceFailure.init)
+        return bytes.withUnsafeBytes { raw -> PersistenceError? in
+            do throws(PersistenceError) {
+                try write(borrowing: raw, to: url)
                 return nil
-            } catch { return error.message }
+            } catch { return error }
         }
     }
-}
 
-extension AtomicFile {
-    /// `write(_:to:)` with the store's error turned into the caller's.
-    static func write(_ data: Data, to url: URL, failure: (String) -> PersistenceFailure) throws(PersistenceFailure) {
+    /// `AtomicFile.write` for bytes the caller keeps owning, the store's error turned into the
+    /// conversation's. `Data` wraps the bytes without a copy: copying a 1 MB session file would
+    /// touch a fresh megabyte of memory, page by page, per save.
+    static func write(borrowing bytes: UnsafeRawBufferPointer, to url: URL) throws(PersistenceError) {
+        let data = bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none) } ?? Data()
         do throws(StoreError) {
-            try write(data, to: url)
+            try AtomicFile.write(data, to: url)
         } catch {
-            throw failure(error.message)
+            guard case .writeFailed(let path, let reason) = error else { throw .writeFailed(path: url.path, reason: error.message) }
+            throw .writeFailed(path: path, reason: reason)
         }
-    }
-
-    /// `write(_:to:failure:)` for bytes the caller keeps owning. `Data` wraps them without a copy:
-    /// copying a 1 MB session file would touch a fresh megabyte of memory, page by page, per save.
-    static func write(borrowing bytes: UnsafeRawBufferPointer, to url: URL, failure: (String) -> PersistenceFailure) throws(PersistenceFailure) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return try write(Data(), to: url, failure: failure) }
-        try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none), to: url, failure: failure)
     }
 }
 

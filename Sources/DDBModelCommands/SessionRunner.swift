@@ -32,7 +32,7 @@ struct SessionRunner {
                                         modelValidator: SessionModelValidator(folder: folder), sessionPath: displayPath)
         // Written at once, also on resume: a process killed between writing session.json and
         // the document leaves the document one answer behind, and this brings it up to date.
-        try environment.failing { () throws(PersistenceFailure) in try persistence.save(conversation.state) }
+        try environment.failing { () throws(PersistenceError) in try persistence.save(conversation.snapshot) }
         let interactive = TerminalInfo.isInteractive
         environment.output.write(isNew
             ? "New session \(state.name) in \(displayPath)/ (type /help for commands).\n"

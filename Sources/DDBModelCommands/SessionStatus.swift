@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conversation
+import ModelExecution
 import SessionStore
 
 /// `ddbmodel status PATH`: prints where a session stands, without opening it.
@@ -17,6 +18,8 @@ struct SessionStatus: ParsableCommand {
         let state = try environment.failing { () throws(StoreError) in
             try SessionFile.load(SessionFolder.resolve(userPath: path, currentDirectory: environment.currentDirectory))
         }
-        environment.output.write(SessionSummary.status(state) + "\n")
+        // The model exists only after the requirements gate (designing costs more than counting).
+        let model = state.gates.requirements.isPassed ? ProvenDesign.design(state.requirements, choices: state.designChoices) : nil
+        environment.output.write(SessionSummary.status(state, model: model) + "\n")
     }
 }

@@ -1,8 +1,8 @@
 import DesignEngine
 
 extension DataModelDocument {
-    /// The load on the hottest partition-key value per pattern and table or index (modeling
-    /// rules §7), then the mitigations.
+    /// The load on the hottest partition-key value per pattern and table or index
+    /// (docs/design-engine.md, "Hot partitions"), then the mitigations.
     static func hotPartitions(_ context: Context, into out: inout Text) {
         let findings = context.model.hotPartitions
         out += "## Hot Partition Analysis\n\n"

@@ -105,7 +105,7 @@ public enum DataModelDocument {
         /// The index's name, by its id.
         func indexName(tableID: String, indexID: String?) -> String? {
             guard let indexID else { return nil }
-            return indexNames[tableID]?[indexID] ?? indexID
+            return indexNames[tableID]?[indexID]
         }
 
         /// Plan text for a plan, its main entity's inputs written without prefix.

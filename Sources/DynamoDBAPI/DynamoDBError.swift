@@ -28,14 +28,14 @@ public enum DynamoDBError: Error, Sendable, Equatable {
     /// The response could not be understood.
     case invalidResponse(reason: String)
 
-    /// One item's outcome in a canceled transaction (`Code` is `None` for items that were fine).
+    /// One item's outcome in a canceled transaction (`.none` for items that were fine).
     public struct CancellationReason: Sendable, Equatable {
-        public var code: String
+        public var code: CancellationCode
         public var message: String?
         /// The item as it was, when the action asked for `ReturnValuesOnConditionCheckFailure: ALL_OLD`.
         public var item: Item?
 
-        public init(code: String, message: String? = nil, item: Item? = nil) {
+        public init(code: CancellationCode, message: String? = nil, item: Item? = nil) {
             self.code = code
             self.message = message
             self.item = item
@@ -61,7 +61,7 @@ public enum DynamoDBError: Error, Sendable, Equatable {
             return "The condition check failed: \(message)."
         case let .transactionCanceled(message, reasons):
             let codes = reasons.enumerated().map { index, reason in
-                "item \(index + 1): \(reason.code)" + (reason.message.map { " (\($0))" } ?? "")
+                "item \(index + 1): \(reason.code.rawValue)" + (reason.message.map { " (\($0))" } ?? "")
             }
             return "The transaction was canceled: \(message)" + (codes.isEmpty ? "." : " [" + codes.joined(separator: "; ") + "].")
         case let .validation(message):
@@ -119,12 +119,44 @@ public enum DynamoDBError: Error, Sendable, Equatable {
         case "TransactionCanceledException":
             let reasons = (object.member("CancellationReasons")?.arrayItems ?? []).map { reason in
                 CancellationReason(
-                    code: reason.member("Code")?.stringText ?? "None", message: reason.member("Message")?.stringText,
+                    code: CancellationCode(rawValue: reason.member("Code")?.stringText ?? "None"), message: reason.member("Message")?.stringText,
                     item: reason.member("Item").flatMap { try? DynamoDBWire.decodeItem($0, path: "Item") }
                 )
             }
             return .transactionCanceled(message: message, reasons: reasons)
         default: return .serviceError(type: type, message: message, statusCode: statusCode)
         }
+    }
+}
+
+/// Why one item of a transaction was cancelled: the `Code` of a cancellation reason, as the
+/// DynamoDB API reference lists them, so callers match cases instead of comparing text.
+public enum CancellationCode: Sendable, Equatable, Hashable {
+    /// The item was fine; another one cancelled the transaction.
+    case none
+    case conditionalCheckFailed
+    case itemCollectionSizeLimitExceeded
+    case transactionConflict
+    case provisionedThroughputExceeded
+    case throttlingError
+    case validationError
+    /// A code this client does not know (a newer service), kept as sent.
+    case other(String)
+
+    private static let known: [(CancellationCode, String)] = [
+        (.none, "None"), (.conditionalCheckFailed, "ConditionalCheckFailed"),
+        (.itemCollectionSizeLimitExceeded, "ItemCollectionSizeLimitExceeded"), (.transactionConflict, "TransactionConflict"),
+        (.provisionedThroughputExceeded, "ProvisionedThroughputExceeded"), (.throttlingError, "ThrottlingError"),
+        (.validationError, "ValidationError"),
+    ]
+
+    public init(rawValue: String) {
+        self = Self.known.first { $0.1 == rawValue }?.0 ?? .other(rawValue)
+    }
+
+    /// The code as the wire spells it.
+    public var rawValue: String {
+        if case .other(let text) = self { return text }
+        return Self.known.first { $0.0 == self }?.1 ?? ""
     }
 }

@@ -127,7 +127,7 @@ public enum DynamoDBWire {
             let encoded = reasons.map { reason -> OrderedJSON in
                 var writer = WireWriter()
                 writer.add("Item", item: reason.item)
-                writer.add("Code", reason.code)
+                writer.add("Code", reason.code.rawValue)
                 writer.add("Message", reason.message)
                 return writer.json
             }

@@ -27,12 +27,16 @@ public struct RetryPolicy: Sendable, Equatable {
 /// The DynamoDB JSON protocol over HTTP(S): each request POSTed to the endpoint, signed with
 /// Signature Version 4, sent synchronously (this is a command-line tool), retried with
 /// exponential backoff while throttled or failing with a 5xx, errors mapped to `DynamoDBError`.
+///
+/// One `URLSession` serves every request of a transport, so its connection (and TLS session) is
+/// kept open and reused: a validation run sends thousands of small requests.
 public struct HTTPTransport: DynamoDBTransport {
     public let endpoint: URL
     public let signer: SigV4Signer
     public let timeout: TimeInterval
     public let retryPolicy: RetryPolicy
     private let sleep: @Sendable (TimeInterval) -> Void
+    private let connection: ReusedConnection
 
     public init(
         endpoint: URL, credentials: AWSCredentials, region: String, timeout: TimeInterval = 15,
@@ -46,6 +50,7 @@ public struct HTTPTransport: DynamoDBTransport {
         self.timeout = timeout
         self.retryPolicy = retryPolicy
         self.sleep = sleep
+        self.connection = ReusedConnection(timeout: timeout)
     }
 
     /// `https://dynamodb.<region>.amazonaws.com`.
@@ -94,20 +99,13 @@ public struct HTTPTransport: DynamoDBTransport {
         }
         request.httpBody = Data(body)
 
-        let collector = ResponseCollector()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        // A session with a delegate (not a completion handler): only then does URLSession ask
-        // before following a redirect, and the collector refuses every one.
-        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        let task = session.dataTask(with: request)
-        task.resume()
+        let (task, collector) = connection.start(request)
         if collector.done.wait(timeout: .now() + timeout * 2 + 1) == .timedOut {
             task.cancel()
+            connection.finish(task)
             throw .endpointUnreachable(endpoint: endpoint.absoluteString, reason: "no answer within \(Int(timeout * 2)) seconds")
         }
+        connection.finish(task)
         let (data, response, error) = collector.result()
         if let error {
             throw .endpointUnreachable(endpoint: endpoint.absoluteString, reason: Self.describe(error))
@@ -233,19 +231,65 @@ public struct HTTPTransport: DynamoDBTransport {
     }
 }
 
-/// Collects one task's response and body, refuses every redirect, and signals when done.
+/// The one `URLSession` of a transport, invalidated when the last copy of the transport goes.
 ///
-/// Following a redirect would send the signed request (the `Authorization` header and the body)
-/// to wherever the endpoint points, on this machine or off it: an endpoint checked as loopback
-/// could hand the caller's credentials to any host. Refusing makes the 3xx itself the response.
-private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    // Written on URLSession's delegate queue, read by the waiting thread after `done`.
-    private let lock = NSLock()
-    private var data = Data()
-    private var response: URLResponse?
-    private var error: (any Error)?
-    let done = DispatchSemaphore(value: 0)
+/// The session keeps its delegate (`TaskRouter`) until invalidated; the router holds no
+/// reference back, so nothing keeps this object alive past its last transport.
+private final class ReusedConnection: Sendable {
+    private let session: URLSession
+    private let router = TaskRouter()
 
+    init(timeout: TimeInterval) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 2
+        session = URLSession(configuration: configuration, delegate: router, delegateQueue: nil)
+    }
+
+    deinit { session.invalidateAndCancel() }
+
+    /// Starts `request` on the shared session; the collector signals when it has finished.
+    func start(_ request: URLRequest) -> (URLSessionDataTask, ResponseCollector) {
+        let collector = ResponseCollector()
+        let task = session.dataTask(with: request)
+        router.track(task, with: collector)
+        task.resume()
+        return (task, collector)
+    }
+
+    /// Forgets a task once its caller is done with it.
+    func finish(_ task: URLSessionTask) { router.forget(task) }
+}
+
+/// The session's delegate: hands each task's events to its collector, and refuses redirects (a
+/// delegate, not a completion handler, is what URLSession asks before following one).
+private final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // `collectors` is only touched with `lock` held (events arrive on URLSession's queue).
+    private let lock = NSLock()
+    private var collectors: [Int: ResponseCollector] = [:]
+
+    func track(_ task: URLSessionTask, with collector: ResponseCollector) {
+        lock.lock()
+        collectors[task.taskIdentifier] = collector
+        lock.unlock()
+    }
+
+    func forget(_ task: URLSessionTask) {
+        lock.lock()
+        collectors[task.taskIdentifier] = nil
+        lock.unlock()
+    }
+
+    private func collector(for task: URLSessionTask) -> ResponseCollector? {
+        lock.lock()
+        defer { lock.unlock() }
+        return collectors[task.taskIdentifier]
+    }
+
+    /// Following a redirect would send the signed request (the `Authorization` header and the
+    /// body) to wherever the endpoint points, on this machine or off it: an endpoint checked as
+    /// loopback could hand the caller's credentials to any host. Refusing makes the 3xx itself
+    /// the response.
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
         completionHandler(nil)
@@ -253,22 +297,44 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        lock.lock()
-        self.response = response
-        lock.unlock()
+        collector(for: dataTask)?.received(response)
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        collector(for: dataTask)?.received(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        collector(for: task)?.completed(error: error, response: task.response)
+    }
+}
+
+/// One task's response and body, and a signal for when it is done.
+private final class ResponseCollector: @unchecked Sendable {
+    // Written on URLSession's delegate queue, read by the waiting thread after `done`.
+    private let lock = NSLock()
+    private var data = Data()
+    private var response: URLResponse?
+    private var error: (any Error)?
+    let done = DispatchSemaphore(value: 0)
+
+    func received(_ response: URLResponse) {
+        lock.lock()
+        self.response = response
+        lock.unlock()
+    }
+
+    func received(_ data: Data) {
         lock.lock()
         self.data.append(data)
         lock.unlock()
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    func completed(error: (any Error)?, response: URLResponse?) {
         lock.lock()
         self.error = error
-        if response == nil { response = task.response }
+        if self.response == nil { self.response = response }
         lock.unlock()
         done.signal()
     }

@@ -62,23 +62,23 @@ extension Database {
                 let outcome = try outcome(of: write)
                 outcomes.append(outcome)
                 if outcome.conditionPassed {
-                    reasons.append(.init(code: "None"))
+                    reasons.append(.init(code: .none))
                 } else {
                     canceled = true
-                    reasons.append(.init(code: "ConditionalCheckFailed", message: "The conditional request failed", item: returnOld[position] ? outcome.old : nil))
+                    reasons.append(.init(code: .conditionalCheckFailed, message: "The conditional request failed", item: returnOld[position] ? outcome.old : nil))
                 }
             } catch {
                 canceled = true
                 outcomes.append(PreparedWrite.Outcome(old: nil, new: nil, conditionPassed: false))
                 if case .validation(let message) = error {
-                    reasons.append(.init(code: "ValidationError", message: message))
+                    reasons.append(.init(code: .validationError, message: message))
                 } else {
-                    reasons.append(.init(code: "ValidationError", message: error.message))
+                    reasons.append(.init(code: .validationError, message: error.message))
                 }
             }
         }
         if canceled {
-            let codes = reasons.map(\.code).joined(separator: ", ")
+            let codes = reasons.map(\.code.rawValue).joined(separator: ", ")
             throw .transactionCanceled(
                 message: "Transaction cancelled, please refer cancellation reasons for specific reasons [\(codes)]", reasons: reasons)
         }

@@ -41,22 +41,22 @@ extension InMemoryDynamoDB {
             guard let known = DynamoDBOperation(rawValue: name) else {
                 throw .serviceError(type: "UnknownOperationException", message: "Unknown operation: \(operation)", statusCode: 400)
             }
-            let s = service
+            let database = service
             switch known {
-            case .createTable: return try run(CreateTableInput.self, body) { (r) throws(DynamoDBError) in try s.createTable(r) }
-            case .describeTable: return try run(DescribeTableInput.self, body) { (r) throws(DynamoDBError) in try s.describeTable(r) }
-            case .deleteTable: return try run(DeleteTableInput.self, body) { (r) throws(DynamoDBError) in try s.deleteTable(r) }
-            case .listTables: return try run(ListTablesInput.self, body) { (r) throws(DynamoDBError) in try s.listTables(r) }
-            case .putItem: return try run(PutItemInput.self, body) { (r) throws(DynamoDBError) in try s.putItem(r) }
-            case .getItem: return try run(GetItemInput.self, body) { (r) throws(DynamoDBError) in try s.getItem(r) }
-            case .updateItem: return try run(UpdateItemInput.self, body) { (r) throws(DynamoDBError) in try s.updateItem(r) }
-            case .deleteItem: return try run(DeleteItemInput.self, body) { (r) throws(DynamoDBError) in try s.deleteItem(r) }
-            case .query: return try run(QueryInput.self, body) { (r) throws(DynamoDBError) in try s.query(r) }
-            case .scan: return try run(ScanInput.self, body) { (r) throws(DynamoDBError) in try s.scan(r) }
-            case .batchGetItem: return try run(BatchGetItemInput.self, body) { (r) throws(DynamoDBError) in try s.batchGetItem(r) }
-            case .batchWriteItem: return try run(BatchWriteItemInput.self, body) { (r) throws(DynamoDBError) in try s.batchWriteItem(r) }
-            case .transactWriteItems: return try run(TransactWriteItemsInput.self, body) { (r) throws(DynamoDBError) in try s.transactWriteItems(r) }
-            case .transactGetItems: return try run(TransactGetItemsInput.self, body) { (r) throws(DynamoDBError) in try s.transactGetItems(r) }
+            case .createTable: return try run(CreateTableInput.self, body) { (request) throws(DynamoDBError) in try database.createTable(request) }
+            case .describeTable: return try run(DescribeTableInput.self, body) { (request) throws(DynamoDBError) in try database.describeTable(request) }
+            case .deleteTable: return try run(DeleteTableInput.self, body) { (request) throws(DynamoDBError) in try database.deleteTable(request) }
+            case .listTables: return try run(ListTablesInput.self, body) { (request) throws(DynamoDBError) in try database.listTables(request) }
+            case .putItem: return try run(PutItemInput.self, body) { (request) throws(DynamoDBError) in try database.putItem(request) }
+            case .getItem: return try run(GetItemInput.self, body) { (request) throws(DynamoDBError) in try database.getItem(request) }
+            case .updateItem: return try run(UpdateItemInput.self, body) { (request) throws(DynamoDBError) in try database.updateItem(request) }
+            case .deleteItem: return try run(DeleteItemInput.self, body) { (request) throws(DynamoDBError) in try database.deleteItem(request) }
+            case .query: return try run(QueryInput.self, body) { (request) throws(DynamoDBError) in try database.query(request) }
+            case .scan: return try run(ScanInput.self, body) { (request) throws(DynamoDBError) in try database.scan(request) }
+            case .batchGetItem: return try run(BatchGetItemInput.self, body) { (request) throws(DynamoDBError) in try database.batchGetItem(request) }
+            case .batchWriteItem: return try run(BatchWriteItemInput.self, body) { (request) throws(DynamoDBError) in try database.batchWriteItem(request) }
+            case .transactWriteItems: return try run(TransactWriteItemsInput.self, body) { (request) throws(DynamoDBError) in try database.transactWriteItems(request) }
+            case .transactGetItems: return try run(TransactGetItemsInput.self, body) { (request) throws(DynamoDBError) in try database.transactGetItems(request) }
             }
         }
     }

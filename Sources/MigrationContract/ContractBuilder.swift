@@ -5,7 +5,7 @@ import Requirements
 /// Builds `migrationContract.json` from a data model: exactly the structure docs/contract.md describes, a JSON array
 /// with one entry per table followed by one entry per GSI of that table.
 ///
-/// Keys are written in the seed's order (`table`, `type`, `source_table`, `pk`, `sk`, `gsis`,
+/// Keys are written in the format's order (docs/contract.md) (`table`, `type`, `source_table`, `pk`, `sk`, `gsis`,
 /// `attributes`, `satisfies`, `estimated_item_size_bytes`); optional keys are left out rather
 /// than written as null. The same model always gives the same bytes.
 public enum ContractBuilder {

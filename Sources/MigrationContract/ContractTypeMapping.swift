@@ -21,7 +21,7 @@ public enum ContractTypeMapping {
     }
 
     /// The `source_table` of an entity: the MySQL table it was imported from, or, for an entity
-    /// entered by hand, its name in snake_case (`OrderItem` → `order_item`), since the seed does
+    /// entered by hand, its name in snake_case (`OrderItem` → `order_item`), since the contract format does
     /// not allow null.
     public static func sourceTable(ofEntity name: String, in requirements: Requirements) -> String {
         if let table = requirements.entity(named: name)?.sourceTable, !table.isEmpty { return table }

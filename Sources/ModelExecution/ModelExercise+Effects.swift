@@ -27,7 +27,7 @@ extension ExerciseRun {
         for mapping in model.mappings where mapping.isServedByDynamoDB && joinsEffects(mapping) {
             guard let plan = mapping.plan, let pattern = pattern(mapping), let type = pattern.type, let main = pattern.entities.first,
                   let transaction = plan.mainStep, case .transactWriteItems(let actions) = transaction.request else { continue }
-            say("Pattern #\(mapping.patternID): writing with its effects on \((pattern.effects ?? []).map(\.entity).joined(separator: ", "))")
+            reportProgress("Pattern #\(mapping.patternID): writing with its effects on \((pattern.effects ?? []).map(\.entity).joined(separator: ", "))")
             guard var arranged = arrange(mapping, plan: plan, pattern: pattern, type: type, main: main, actions: actions) else { continue }
             let run = execute(mapping.patternID, plan, arranged.inputs)
             if let failure = run.failure {
@@ -260,7 +260,7 @@ extension ExerciseRun {
                     broken.inputs.values[entry.entity] = missing
                 }
             }
-            say("Pattern #\(mapping.patternID): checking that the write is refused for \(what)")
+            reportProgress("Pattern #\(mapping.patternID): checking that the write is refused for \(what)")
             let failure = execute(mapping.patternID, plan, broken.inputs).failure
             let written = (try? readBack(main, values: broken.mainValues, in: table).get()).flatMap { $0 } != nil
             // A create that reads the missing item first (the source of a copy) stops there, before writing.

@@ -12,7 +12,7 @@ extension ExerciseRun {
                 record(mapping.patternID, ["no sample \(entity) item to read"])
                 continue
             }
-            say("Pattern #\(mapping.patternID): \(mapping.operation?.rawValue ?? "") on \(mapping.tableID.flatMap { model.table(id: $0)?.name } ?? "?")")
+            reportProgress("Pattern #\(mapping.patternID): \(mapping.operation?.rawValue ?? "") on \(mapping.tableID.flatMap { model.table(id: $0)?.name } ?? "?")")
             // The probe with the copies its items carry: a read may look items up by a copy.
             var inputs = PlanInputs(values: [entity: extended(entity, probe)])
             let batch = Array((samples.items[entity] ?? []).prefix(2))

@@ -18,7 +18,7 @@ extension ExerciseRun {
         for entity in samples.order where !writtenWithParent.contains(entity) {
             let items = samples.items[entity] ?? []
             if let create = creates[entity], let plan = create.plan {
-                say("Writing sample \(entity) items through pattern #\(create.patternID)")
+                reportProgress("Writing sample \(entity) items through pattern #\(create.patternID)")
                 // A child with two parents whose creates both take it is written with the first;
                 // the second parent's create then goes with an empty list of them.
                 let children = plan.repeatedInputs.filter { $0 != entity }
@@ -28,7 +28,7 @@ extension ExerciseRun {
                     writeThroughCreate(create, plan: plan, entity: entity, values: values, children: children, alreadyWritten: alreadyWritten)
                 }
             } else {
-                say("Writing sample \(entity) items")
+                reportProgress("Writing sample \(entity) items")
                 for values in items { writeDirectly(entity, values: values) }
             }
         }
@@ -129,7 +129,7 @@ extension ExerciseRun {
                 var duplicate = samples.fresh(entityName, number: 700 + offset)
                 for name in group.group { duplicate[name] = original[name] }
                 let label = group.isKey ? "a second \(entityName) with the key of an existing one" : "a duplicate \(group.group.joined(separator: "+"))"
-                say("Pattern #\(create.patternID): checking that \(label) is refused")
+                reportProgress("Pattern #\(create.patternID): checking that \(label) is refused")
                 var inputs = PlanInputs(values: [entityName: duplicate])
                 if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entityName] = [duplicate] }
                 // Nothing may change: the item at the duplicate's key (the original when the
@@ -148,7 +148,7 @@ extension ExerciseRun {
     mutating func checkOtherCreates() {
         for mapping in model.mappings where mapping.isServedByDynamoDB && pattern(mapping)?.type == .write && !ran.contains(mapping.patternID) && !joinsEffects(mapping) {
             guard let plan = mapping.plan, let entity = pattern(mapping)?.entities.first else { continue }
-            say("Pattern #\(mapping.patternID): creating a new \(entity)")
+            reportProgress("Pattern #\(mapping.patternID): creating a new \(entity)")
             let values = samples.fresh(entity, number: 500 + mapping.patternID)
             var inputs = PlanInputs(values: [entity: values])
             if case .perInputItem = plan.mainStep?.repetition { inputs.lists[entity] = [values] }
@@ -175,7 +175,7 @@ extension ExerciseRun {
             guard case .expiresByTTL(let attribute) = mapping.status, let entity = pattern(mapping)?.entities.first,
                   let table = stored.table(of: entity), let retention = table.timeToLive?.retention(of: entity),
                   table.timeToLive?.attribute == attribute else { continue }
-            say("Pattern #\(mapping.patternID): checking the TTL on \(entity) items")
+            reportProgress("Pattern #\(mapping.patternID): checking the TTL on \(entity) items")
             var found: [String] = []
             let items = samples.items[entity] ?? []
             for values in items {
@@ -203,7 +203,7 @@ extension ExerciseRun {
                 record(mapping.patternID, ["no sample \(entity) item to \(type == .update ? "update" : "delete")"])
                 continue
             }
-            say("Pattern #\(mapping.patternID): \(type == .update ? "updating" : "deleting") a \(entity)")
+            reportProgress("Pattern #\(mapping.patternID): \(type == .update ? "updating" : "deleting") a \(entity)")
             if type == .update {
                 update(mapping, plan: plan, entity: entity, targetIndex: items.count > 1 ? 1 : 0)
             } else {

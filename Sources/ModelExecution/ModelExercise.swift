@@ -83,7 +83,7 @@ struct ExerciseRun {
         samples = SampleData(requirements: exercise.requirements, model: exercise.model, seed: exercise.seed)
     }
 
-    func say(_ text: String) { exercise.progress?(text) }
+    func reportProgress(_ text: String) { exercise.progress?(text) }
 
     mutating func record(_ patternID: Int, _ found: [String], expected: Int? = nil, got: Int? = nil) {
         ran.insert(patternID)

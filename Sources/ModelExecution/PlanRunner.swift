@@ -51,7 +51,7 @@ public enum PlanRunFailure: Error, Sendable, Equatable {
         guard case .request(_, _, let error) = self else { return false }
         switch error {
         case .conditionalCheckFailed: return true
-        case .transactionCanceled(_, let reasons): return reasons.contains { $0.code == "ConditionalCheckFailed" }
+        case .transactionCanceled(_, let reasons): return reasons.contains { $0.code == .conditionalCheckFailed }
         default: return false
         }
     }

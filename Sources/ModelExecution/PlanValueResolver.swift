@@ -1,5 +1,6 @@
 import DesignEngine
 import DynamoDBAPI
+import Requirements
 
 /// Turns a `PlanValue` into the attribute value a request carries, converted to the stored type
 /// it must take: the plan runner's values, and the items the checks expect to find stored.

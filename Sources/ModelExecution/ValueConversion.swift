@@ -1,5 +1,6 @@
 import DesignEngine
 import DynamoDBAPI
+import Requirements
 
 /// How a caller's value becomes the stored value a plan asks for: a boolean used as a key is
 /// stored as the number 1 or 0, a number referenced by a string column as its text, and

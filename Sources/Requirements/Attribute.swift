@@ -79,11 +79,11 @@ public struct SourceColumn: Codable, Sendable, Equatable {
     public var column: String
     /// The column's type as MySQL declares it, such as `varchar(255)` or `int unsigned`.
     public var mysqlType: String
-    /// The DynamoDB type the column maps to (docs/design-engine.md): S, N, B, SS, M or BOOL.
-    public var dynamoDBType: String
+    /// The DynamoDB type the column maps to (docs/design-engine.md, "Types").
+    public var dynamoDBType: DynamoDBType
     public var nullable: Bool
 
-    public init(table: String, column: String, mysqlType: String, dynamoDBType: String, nullable: Bool) {
+    public init(table: String, column: String, mysqlType: String, dynamoDBType: DynamoDBType, nullable: Bool) {
         self.table = table
         self.column = column
         self.mysqlType = mysqlType

@@ -41,7 +41,7 @@ public enum SearchDetector {
 
     static let aggregationReason = "an aggregation"
 
-    /// Many filter attributes at once is the other face of search (rule §9).
+    /// Many filter attributes at once is the other face of search (docs/design-engine.md, "Patterns DynamoDB should not serve").
     public static let manyFiltersThreshold = 4
 }
 

@@ -16,14 +16,13 @@ struct ProblemList {
         problems.append((position, message))
     }
 
-    /// `FILE:LINE:COLUMN: message` lines in file order; problems at the same spot keep the order
-    /// they were found in. A node reached through several aliases is reported once, not once per
-    /// alias.
-    func lines(fileName: String) -> [String] {
+    /// The problems in file order; problems at the same spot keep the order they were found in.
+    /// A node reached through several aliases is reported once, not once per alias.
+    func sorted(fileName: String) -> [RequirementsYAMLError.Problem] {
         var seen = Set<String>()
         return problems.enumerated()
             .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
-            .map { "\(fileName):\($0.element.position.line):\($0.element.position.column): \($0.element.message)" }
-            .filter { seen.insert($0).inserted }
+            .map { RequirementsYAMLError.Problem(file: fileName, line: $0.element.position.line, column: $0.element.position.column, message: $0.element.message) }
+            .filter { seen.insert($0.description).inserted }
     }
 }

@@ -26,25 +26,25 @@ public enum RequirementsYAMLLoader {
             let (position, message) = YAMLSyntaxProblem.describe(error, in: yaml)
             var problems = ProblemList()
             problems.report(message, at: position)
-            throw RequirementsYAMLError(problems: problems.lines(fileName: fileName))
+            throw RequirementsYAMLError(problems: problems.sorted(fileName: fileName))
         }
         guard let root, !root.isNull else {
             var problems = ProblemList()
             problems.report(
                 "the file has no requirements: expected a mapping with the keys \(YAMLMapping<TopLevelKey>.keyList)",
                 at: SourcePosition.start)
-            throw RequirementsYAMLError(problems: problems.lines(fileName: fileName))
+            throw RequirementsYAMLError(problems: problems.sorted(fileName: fileName))
         }
         // Control characters and outsized (or alias-multiplied) text stop the load before any of
         // it is trimmed, parsed or echoed in a message.
         let screened = YAMLTextScreen.problems(in: root)
         guard screened.isEmpty else {
-            throw RequirementsYAMLError(problems: screened.lines(fileName: fileName))
+            throw RequirementsYAMLError(problems: screened.sorted(fileName: fileName))
         }
         var reader = RequirementsYAMLReader()
         reader.read(root: root)
         guard reader.problems.isEmpty else {
-            throw RequirementsYAMLError(problems: reader.problems.lines(fileName: fileName))
+            throw RequirementsYAMLError(problems: reader.problems.sorted(fileName: fileName))
         }
         return reader.requirements
     }

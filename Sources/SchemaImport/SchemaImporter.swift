@@ -111,12 +111,12 @@ public enum SchemaImporter {
         default: break
         }
         switch type.dynamoDBType {
-        case "N": return .number
-        case "B": return .binary
-        case "BOOL": return .boolean
-        case "SS": return .set
-        case "M": return .json
-        default: return .string
+        case .number: return .number
+        case .binary: return .binary
+        case .boolean: return .boolean
+        case .stringSet, .numberSet, .binarySet: return .set
+        case .map, .list: return .json
+        case .string: return .string
         }
     }
 

@@ -64,7 +64,7 @@ do {
     var state = SessionState(name: "bench", requirements: try largeRequirements(), step: .patternDescription)
     state.gates = Gates()
     var conversation = Conversation(state: state, clock: { "2026-11-22T00:00:00Z" })
-    try persistence.save(conversation.state)
+    try persistence.save(conversation.snapshot)
 
     var total: [Double] = []
     var handling: [Double] = []
@@ -78,7 +78,7 @@ do {
         let reply = conversation.handle(line)
         let handled = DispatchTime.now()
         precondition(reply.changed, "benchmark answer was not accepted: \(reply.messages)")
-        try persistence.save(conversation.state)
+        try persistence.save(conversation.snapshot)
         let saved = DispatchTime.now()
         total.append(milliseconds(start, saved))
         handling.append(milliseconds(start, handled))

@@ -38,7 +38,7 @@ struct SessionImportTiming {
             let folder = try SessionFolder.create(name: "bench", in: directory)
             start = clock.now
             cpu = processorSeconds()
-            try SessionFile(folder: folder).save(conversation.state)
+            try SessionFile(folder: folder).save(conversation.snapshot)
             timing.saveSeconds = seconds(clock.now - start)
             timing.saveCPUSeconds = processorSeconds() - cpu
             timing.sessionBytes = (try? Data(contentsOf: folder.sessionFile).count) ?? 0

@@ -57,7 +57,7 @@ enum VariedSessions {
                     name: random.pick(["id", "status", "is_active", "email", "created_at", "kind"]) + "\(position)",
                     type: random.pick(types), typicalSizeBytes: random.chance(60) ? random.below(5_000) : nil,
                     source: random.chance(20) ? SourceColumn(table: text(&random), column: "c\(position)", mysqlType: "varchar(255)",
-                                                           dynamoDBType: "S", nullable: random.chance(50)) : nil,
+                                                           dynamoDBType: .string, nullable: random.chance(50)) : nil,
                     excludedReason: random.chance(10) ? text(&random) : nil, isSensitive: random.chance(20) ? random.chance(50) : nil)
             }
             let identifier = attributes.isEmpty ? [] : [attributes[0].name]

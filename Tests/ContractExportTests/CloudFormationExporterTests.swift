@@ -175,7 +175,7 @@ enum TemplateTools {
         let (_, template) = try CloudFormationScenario.template(name)
         let statements = try Self.statements(template)
         #expect(!statements.isEmpty)
-        let allowed = Set(CloudFormationPermissions.actionOrder.map { "dynamodb:\($0)" })
+        let allowed = Set(AccessPermissions.actionOrder.map { "dynamodb:\($0)" })
         for statement in statements {
             let actions = try #require(statement["Action"] as? [String])
             #expect(actions.allSatisfy(allowed.contains), "\(actions)")

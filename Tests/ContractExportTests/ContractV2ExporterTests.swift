@@ -4,7 +4,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The v2 contract (formats.md §2): an object with `tables`, attributes as an array with full
+/// The v2 contract (docs/export.md, "contract-v2"): an object with `tables`, attributes as an array with full
 /// types, GSIs with their projections, joins typed for denormalized copies.
 @Suite struct ContractV2ExporterTests {
     func exported(_ name: String) throws -> (DataModel, [[String: Any]], ExportedFile) {

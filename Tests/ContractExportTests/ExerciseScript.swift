@@ -58,7 +58,7 @@ enum ExerciseScript {
             let items = try memory.scan(ScanInput(tableName: table.name)).items ?? []
             tables.append((table.name, .array(items.map { DynamoDBWire.encode(item: $0) })))
         }
-        let permissions = CloudFormationPermissions(model: model, requirements: requirements)
+        let permissions = AccessPermissions(model: model, requirements: requirements)
         var grants: [OrderedJSON] = []
         for table in model.tables {
             for action in permissions.actions(tableID: table.id) {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The NoSQL Workbench model (formats.md §3): what Workbench needs to import it, one facet per
+/// The NoSQL Workbench model (docs/export.md, "workbench"): what Workbench needs to import it, one facet per
 /// entity, example items in DynamoDB JSON with every attribute declared, GSIs only.
 @Suite struct WorkbenchExporterTests {
     static let exportedAt = "2026-01-01T00:00:00Z"

@@ -74,7 +74,7 @@ import TestSupport
 
     @Test func projection() throws {
         let (reply, conversation) = try Self.run("/projection Products ProductsByCategory all")
-        #expect(conversation.state.designChoices.projections == ["Product": ["ProductsByCategory": ProjectionChoice(type: "ALL")]])
+        #expect(conversation.state.designChoices.projections == ["Product": ["ProductsByCategory": ProjectionChoice(.all)]])
         #expect(reply.messages.first == "Projection of ProductsByCategory on Products set to ALL.")
         #expect(reply.messages.contains { $0.contains("index ProductsByCategory projection now ALL (was INCLUDE title)") })
     }
@@ -91,7 +91,7 @@ import TestSupport
 
     @Test func projectionIncludeNamesAttributes() throws {
         let (reply, conversation) = try Self.run("/projection Products ProductsByCategory include title,description")
-        #expect(conversation.state.designChoices.projections["Product"]?["ProductsByCategory"] == ProjectionChoice(type: "INCLUDE", attributes: ["title", "description"]))
+        #expect(conversation.state.designChoices.projections["Product"]?["ProductsByCategory"] == ProjectionChoice(.include(["title", "description"])))
         #expect(reply.messages.first == "Projection of ProductsByCategory on Products set to INCLUDE title, description.")
     }
 

@@ -235,7 +235,7 @@ import TestSupport
         #expect(status.contains("Stage: design (current question: design review)"))
         #expect(status.hasSuffix("Data model: 6 tables (2 lookup tables), 2 secondary indexes, 0 broken patterns\nTables confirmed: 1 of 6"))
         let before = try DesignStageFixture.loaded()
-        #expect(!SessionSummary.status(before.state).contains("Data model"), "no model before the requirements gate")
+        #expect(!SessionSummary.status(before.state, model: before.snapshot.model).contains("Data model"), "no model before the requirements gate")
     }
 
     @Test func helpListsTheDesignCommands() throws {

@@ -5,7 +5,7 @@ import RequirementsYAML
 import Testing
 
 /// Cost figures through the whole engine (requirements → model → document) against hand
-/// calculations, cents included (modeling rules §6: us-east-1 prices after the November 2024 cut,
+/// calculations, cents included (docs/design-engine.md, "Cost, limits and warnings": us-east-1 prices after the November 2024 cut,
 /// a 2,628,000-second month, storage in binary GB with 100 bytes of overhead per item, the
 /// provisioned alternative sized from peak at 70% for 730 hours).
 @Suite struct CostHandCalculationTests {

@@ -109,7 +109,7 @@ import TestSupport
         }
     }
 
-    /// GSIs are eventually consistent only (§2): no strongly consistent read is planned on one.
+    /// GSIs are eventually consistent only: no strongly consistent read is planned on one.
     @Test func noStronglyConsistentReadOnAGSI() throws {
         var indexReads = 0
         for item in try Self.cases() {
@@ -240,7 +240,7 @@ import TestSupport
     /// An attribute that is a key of the table or of one of its indexes is stored with the key's
     /// type, by every entity whose items the table holds: DynamoDB rejects an item whose
     /// index-key attribute has another type, and a boolean key must be stored as N or S
-    /// (modeling rules §10).
+    /// (docs/design-engine.md, "Types").
     @Test func keyAttributesAreStoredWithTheirKeyType() throws {
         var mismatches: [String] = []
         for item in try Self.cases() {
@@ -262,7 +262,7 @@ import TestSupport
     }
 
     /// Every index whose partition key takes under 100 values (a flag, a small enum, or a product
-    /// of such attributes) is flagged as a low-cardinality key (modeling rules §7).
+    /// of such attributes) is flagged as a low-cardinality key (docs/design-engine.md, "Cost, limits and warnings").
     @Test func lowCardinalityIndexKeysAreFlagged() throws {
         var flagged = 0
         for item in try Self.cases() {

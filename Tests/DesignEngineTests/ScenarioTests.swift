@@ -7,7 +7,7 @@ import Testing
 import TestSupport
 
 /// The worked scenarios of issue 4, designed by the whole engine and checked against the model an
-/// expert would sign (modeling rules §1–§8): which tables and keys, which indexes with which
+/// expert would sign (docs/design-engine.md): which tables and keys, which indexes with which
 /// projections, which operation serves each pattern, the lookup tables of unique attributes, and
 /// the warnings the numbers call for. The rendered documents are golden files (`Golden/`).
 enum ScenarioExpectations {
@@ -66,7 +66,7 @@ enum ScenarioExpectations {
         #expect(users.indexes.isEmpty)
         #expect(E.key(try E.table(model, "Product").partitionKey) == "product_id:S")
         #expect(E.key(try E.table(model, "Order").partitionKey) == "order_id:S")
-        // An order line cannot exist without its order and is always read through it (§2): keyed by the order.
+        // An order line cannot exist without its order and is always read through it: keyed by the order.
         let lines = try E.table(model, "OrderItem")
         #expect(E.key(lines.partitionKey) == "order_id:S")
         #expect(E.key(lines.sortKey) == "line_number:N")
@@ -167,7 +167,7 @@ enum ScenarioExpectations {
     }
 }
 
-// MARK: - Seed 003: tenants, products, campaigns
+// MARK: - Tenants, products, campaigns
 
 @Suite struct TenantsScenarioTests {
     typealias E = ScenarioExpectations
@@ -194,7 +194,7 @@ enum ScenarioExpectations {
         let expected = [
             Expected(table: "Tenant", name: "TenantsByStatus", partition: ["status:S"], sort: ["dateCreated:S"],
                      projection: .include(["email", "organisationName"]), sparse: nil),
-            // A boolean key attribute is stored as a number (§10); only active items carry it.
+            // A boolean key attribute is stored as a number (docs/design-engine.md, "Types"); only active items carry it.
             Expected(table: "Tenant", name: "TenantsByActive", partition: ["active:N"], sort: ["dateCreated:S"],
                      projection: .include(["email", "organisationName", "status"]), sparse: "active"),
             // The pricing page needs whole products back.
@@ -324,7 +324,7 @@ enum ScenarioExpectations {
     }
 }
 
-// MARK: - Seed 004: multi-agent tables
+// MARK: - Multi-agent tables
 
 @Suite struct AgentsScenarioTests {
     typealias E = ScenarioExpectations
@@ -363,7 +363,7 @@ enum ScenarioExpectations {
         #expect(deployments.indexes.map(\.name) == ["DeploymentsByUserAndProject"])
         let index = deployments.indexes[0]
         #expect(index.kind == .global)
-        // A multi-attribute GSI partition key (§2), newest first by createdAt.
+        // A multi-attribute GSI partition key, newest first by createdAt.
         #expect(E.keys(index.partitionKey) == ["userId:S", "projectId:S"])
         #expect(E.keys(index.sortKey) == ["createdAt:S"])
         #expect(index.projection == .include(["status"]))
@@ -423,7 +423,7 @@ enum ScenarioExpectations {
         let lookup = try #require(table.lookup)
         #expect(lookup.attributes == ["userId", "name"])
         #expect(lookup.ownerKeyAttributes == ["userId", "toolId"])
-        // A base table key takes one attribute: the pair is one concatenated string (§2).
+        // A base table key takes one attribute: the pair is one concatenated string.
         #expect(table.partitionKey.name == "userId#name")
         #expect(table.partitionKey.composedOf == ["userId", "name"])
         #expect(table.partitionKey.dynamoDBType.rawValue == "S")

@@ -97,7 +97,7 @@ struct DynamoDBWireTests {
         #expect(body.member("__type")?.stringText == "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException")
         #expect(DynamoDBError.from(statusCode: status, body: body.compact()) == .conditionalCheckFailed(message: "The conditional request failed"))
 
-        let reasons: [DynamoDBError.CancellationReason] = [.init(code: "None"), .init(code: "ConditionalCheckFailed", message: "The conditional request failed", item: ["pk": .s("a")])]
+        let reasons: [DynamoDBError.CancellationReason] = [.init(code: .none), .init(code: .conditionalCheckFailed, message: "The conditional request failed", item: ["pk": .s("a")])]
         let canceled = DynamoDBError.transactionCanceled(message: "Transaction cancelled", reasons: reasons)
         let encoded = DynamoDBWire.encode(error: canceled)
         #expect(encoded.body.member("CancellationReasons")?.arrayItems.count == 2)
@@ -150,5 +150,16 @@ struct DynamoDBWireTests {
         #expect(throws: DynamoDBError.self) {
             try DynamoDBWire.decode(CreateTableInput.self, from: Array(#"{"TableName": "T", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "X"}]}"#.utf8))
         }
+    }
+}
+
+/// Cancellation codes: the documented ones are cases, an unknown one is kept as sent.
+struct CancellationCodeTests {
+    @Test(arguments: ["None", "ConditionalCheckFailed", "ItemCollectionSizeLimitExceeded", "TransactionConflict",
+                      "ProvisionedThroughputExceeded", "ThrottlingError", "ValidationError", "SomethingNew"])
+    func codesRoundTrip(text: String) {
+        let code = CancellationCode(rawValue: text)
+        #expect(code.rawValue == text)
+        #expect((code == .other(text)) == (text == "SomethingNew"))
     }
 }

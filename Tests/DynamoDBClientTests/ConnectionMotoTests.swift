@@ -87,7 +87,7 @@ import TestSupport
                     Issue.record("got \(error)")
                     return
                 }
-                #expect(reasons.map(\.code) == ["None", "ConditionalCheckFailed"])
+                #expect(reasons.map(\.code) == [.none, .conditionalCheckFailed])
             }
             let gets = try db.transactGetItems(TransactGetItemsInput(transactItems: [
                 // moto ignores a ProjectionExpression here (DynamoDB applies it), so none is sent.

@@ -53,7 +53,7 @@ struct DynamoDBErrorTests {
             Issue.record("got \(error)")
             return
         }
-        #expect(reasons == [.init(code: "None"), .init(code: "ConditionalCheckFailed", message: "The conditional request failed")])
+        #expect(reasons == [.init(code: .none), .init(code: .conditionalCheckFailed, message: "The conditional request failed")])
         #expect(error.message.contains("item 2: ConditionalCheckFailed"))
     }
 

@@ -53,6 +53,26 @@ struct HTTPTransportTests {
         #expect(target.requests().isEmpty, "the redirect target received \(target.requests().map(\.headers))")
     }
 
+    /// A transport keeps one connection open for all its requests instead of connecting anew
+    /// for each (a validation run sends thousands).
+    @Test func requestsOfOneTransportShareOneConnection() throws {
+        let server = try RecordingHTTPServer()
+        defer { server.stop() }
+        let transport = HTTPTransport(endpoint: server.url, credentials: AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "secret"),
+                                      region: "us-east-1", timeout: 5, retryPolicy: RetryPolicy(maxAttempts: 1))
+        for _ in 0..<4 {
+            #expect(throws: DynamoDBError.self) { _ = try transport.send(operation: "ListTables", body: Array("{}".utf8)) }
+        }
+        let ports = server.clientPorts()
+        #expect(ports.count == 4)
+        #expect(Set(ports).count == 1, "connections from ports \(ports)")
+        // A second transport opens a connection of its own.
+        let other = HTTPTransport(endpoint: server.url, credentials: AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "secret"),
+                                  region: "us-east-1", timeout: 5, retryPolicy: RetryPolicy(maxAttempts: 1))
+        #expect(throws: DynamoDBError.self) { _ = try other.send(operation: "ListTables", body: Array("{}".utf8)) }
+        #expect(Set(server.clientPorts()).count == 2)
+    }
+
     static let throttle: (Int, [UInt8]) = (400, Array(#"{"__type": "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", "message": "slow"}"#.utf8))
 
     /// A scripted sequence of responses, recording the sleeps.

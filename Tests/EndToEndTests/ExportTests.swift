@@ -7,11 +7,16 @@ import TestSupport
 
 /// The contract gate and `ddbmodel export` / `check-contract` through the built binary.
 @Suite struct ExportTests {
-    /// The files every export writes, whatever the model.
-    static let formatFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
-                              "dms-table-mappings.json", "access_patterns.py", "typescript/runtime.ts"]
-    /// Every file the shop session exports, in order: the TypeScript export adds one module per table.
-    static let allFiles = formatFiles + ["Users", "Products", "Orders", "OrderItems", "UserUsernames", "UserEmails"].map { "typescript/\($0).ts" }
+    /// Every file the shop session exports, in the order `ddbmodel export` writes them.
+    static let allFiles = ["migrationContract.json", "migrationContract.v2.json", "cloudformation.yaml", "workbench-model.json",
+                           "dms-table-mappings.json", "access_patterns.py"] + typescriptFiles + terraformFiles
+    /// The TypeScript export of the shop session: the shared module, then one module per table.
+    static let typescriptFiles = ["runtime", "Users", "Products", "Orders", "OrderItems", "UserUsernames", "UserEmails"].map { "typescript/\($0).ts" }
+    /// The files every export writes, whatever the model (TypeScript adds one module per table).
+    static let formatFiles = allFiles.filter { !$0.hasPrefix("typescript/") || $0 == "typescript/runtime.ts" }
+    /// The Terraform export, in the order `ddbmodel export` writes it.
+    static let terraformFiles = ["versions.tf", "variables.tf", "main.tf", "iam.tf", "backup.tf", "outputs.tf",
+                                 "environments/dev.tfvars", "environments/sit.tfvars", "environments/prod.tfvars"].map { "terraform/" + $0 }
 
     /// A session taken through all three gates.
     static func approvedSession() throws -> BinaryRunner {
@@ -80,9 +85,38 @@ import TestSupport
         let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--force"])
         #expect(forced.status == 0, "\(forced.errors)")
 
-        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "terraform"])
+        let unknown = try runner.run(["export", "Sessions/shop", "--out", "out2", "--format", "pulumi"])
         #expect(unknown.status != 0)
-        #expect(unknown.errors.contains("terraform"))
+        #expect(unknown.errors.contains("pulumi"))
+    }
+
+    /// `--format terraform` writes into `terraform/` (and `terraform/environments/`): a file in
+    /// the folder's place refuses the export before anything is written, existing files need
+    /// `--force`, and the format is listed by `export --help`.
+    @Test func theTerraformFolderIsCheckedAndWrittenLikeAnyOtherFile() throws {
+        let runner = try Self.approvedSession()
+        let help = try runner.run(["export", "--help"])
+        #expect(help.output.contains("boto3, typescript, terraform"), "\(help.output)")
+
+        try FileManager.default.createDirectory(at: runner.file("out"), withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: runner.file("out/terraform"))
+        let blocked = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(blocked.status == 1)
+        #expect(blocked.errors == "ddbmodel: In out, terraform is a file, not a folder; nothing was written. Move it away, or choose another --out folder.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.file("out").path) == ["terraform"])
+
+        try FileManager.default.removeItem(at: runner.file("out/terraform"))
+        let written = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(written.status == 0, "\(written.errors)")
+        #expect(written.output == Self.terraformFiles.map { "wrote out/\($0)\n" }.joined())
+        let first = try Self.terraformFiles.map { try Data(contentsOf: runner.file("out/\($0)")) }
+
+        let again = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("out already holds \(Self.terraformFiles.joined(separator: ", ")); nothing was written."))
+        let forced = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "terraform", "--force"])
+        #expect(forced.status == 0, "\(forced.errors)")
+        #expect(try Self.terraformFiles.map { try Data(contentsOf: runner.file("out/\($0)")) } == first, "the same session exports the same bytes")
     }
 
     /// `--format typescript` writes the `typescript/` folder alone, and `export --help` lists it.
@@ -90,7 +124,7 @@ import TestSupport
         let runner = try Self.approvedSession()
         let exported = try runner.run(["export", "Sessions/shop", "--out", "out", "--format", "typescript"])
         #expect(exported.status == 0, "\(exported.errors)")
-        #expect(exported.output == Self.allFiles.filter { $0.hasPrefix("typescript/") }.map { "wrote out/\($0)\n" }.joined())
+        #expect(exported.output == Self.typescriptFiles.map { "wrote out/\($0)\n" }.joined())
         #expect(try FileManager.default.contentsOfDirectory(atPath: runner.file("out").path) == ["typescript"])
         let users = runner.contents("out/typescript/Users.ts") ?? ""
         #expect(users.contains("export class UsersRepository {"))
@@ -177,10 +211,11 @@ import TestSupport
         #expect(refused.output.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: runner.file("out").path))
 
-        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3", "typescript"]
+        let others = ["contract", "contract-v2", "cloudformation", "workbench", "boto3", "typescript", "terraform"]
         let exported = try runner.run(["export", "Sessions/shop", "--out", "out"] + others.flatMap { ["--format", $0] })
         #expect(exported.status == 0, "\(exported.errors)")
-        let written = Self.formatFiles.filter { $0 != "dms-table-mappings.json" } + ["typescript/Users.ts"]
+        // The schema session has one table, Users: its module follows the shared one.
+        let written = Self.formatFiles.filter { $0 != "dms-table-mappings.json" }.flatMap { $0 == "typescript/runtime.ts" ? [$0, "typescript/Users.ts"] : [$0] }
         #expect(exported.output == written.map { "wrote out/\($0)\n" }.joined())
     }
 }

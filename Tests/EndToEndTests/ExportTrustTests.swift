@@ -128,7 +128,7 @@ import TestSupport
     @Test func aDesignGateOverABrokenPatternIsRefused() throws {
         let runner = try Self.sessionAtTheDesignReview()
         try Self.forgeConsistentApproval(runner, "shop") { state in
-            state.designChoices.projections["Product"] = ["ProductsByCategory": ProjectionChoice(type: "KEYS_ONLY")]
+            state.designChoices.projections["Product"] = ["ProductsByCategory": ProjectionChoice(.keysOnly)]
         }
         try Self.expectRefused(runner, "shop", saying: "session.json records the design gate as passed, but the model it describes breaks 1 access pattern (#6 ")
     }

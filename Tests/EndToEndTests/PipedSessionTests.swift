@@ -90,7 +90,7 @@ import TestSupport
     }
 
     /// A save that fails when the session opens (a full disk, or as here a folder where a file
-    /// goes) is reported as a sentence, not as a Swift value such as `PersistenceFailure(message: …)`.
+    /// goes) is reported as a sentence, not as a Swift value such as `PersistenceError.writeFailed(path: …)`.
     @Test func aFailedSaveIsReportedAsASentence() throws {
         let runner = try BinaryRunner()
         try FileManager.default.createDirectory(at: runner.file("Sessions"), withIntermediateDirectories: true)

@@ -66,7 +66,7 @@ struct BatchAndTransactionTests {
                 Issue.record("got \(error)")
                 return
             }
-            #expect(reasons.map(\.code) == ["None", "ConditionalCheckFailed", "None", "ConditionalCheckFailed"])
+            #expect(reasons.map(\.code) == [.none, .conditionalCheckFailed, .none, .conditionalCheckFailed])
             #expect(reasons[1].item == Self.key("exists").merging(["v": .n("1")]) { a, _ in a })
             #expect(reasons[3].item == nil)
         }
@@ -113,7 +113,7 @@ struct BatchAndTransactionTests {
                 Issue.record("got \(error)")
                 return
             }
-            #expect(reasons.map(\.code) == ["None", "ValidationError"])
+            #expect(reasons.map(\.code) == [.none, .validationError])
         }
     }
 

@@ -597,7 +597,7 @@ struct DifferentialRunner {
             return .value(render(try body()))
         } catch {
             if case .transactionCanceled(_, let reasons) = error {
-                return .error("TransactionCanceledException[" + reasons.map(\.code).joined(separator: ",") + "]")
+                return .error("TransactionCanceledException[" + reasons.map(\.code.rawValue).joined(separator: ",") + "]")
             }
             return .error(DynamoDBWire.code(of: error))
         }

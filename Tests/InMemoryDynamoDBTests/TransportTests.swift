@@ -29,7 +29,7 @@ struct TransportTests {
         } catch {
             #expect(error == .transactionCanceled(
                 message: "Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed]",
-                reasons: [.init(code: "ConditionalCheckFailed", message: "The conditional request failed", item: item)]))
+                reasons: [.init(code: .conditionalCheckFailed, message: "The conditional request failed", item: item)]))
         }
     }
 

@@ -16,7 +16,7 @@ import Testing
     }
 
     static func column(_ table: String, _ name: String, _ type: AttributeType, excluded: String? = nil) -> Attribute {
-        Attribute(name: name, type: type, source: SourceColumn(table: table, column: name, mysqlType: "varchar(50)", dynamoDBType: type == .number ? "N" : "S", nullable: false),
+        Attribute(name: name, type: type, source: SourceColumn(table: table, column: name, mysqlType: "varchar(50)", dynamoDBType: type == .number ? .number : .string, nullable: false),
                   excludedReason: excluded)
     }
 

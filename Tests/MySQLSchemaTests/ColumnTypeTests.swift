@@ -17,7 +17,7 @@ struct TypeCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { written }
 }
 
-@Suite("Column types and their DynamoDB mapping (modeling rules §10)")
+@Suite("Column types and their DynamoDB mapping (docs/design-engine.md, \"Types\")")
 struct ColumnTypeTests {
     static let integers: [TypeCase] = [
         TypeCase(written: "TINYINT", name: "tinyint", sqlText: "tinyint", dynamoDB: "N", size: 8),
@@ -161,7 +161,7 @@ struct ColumnTypeTests {
         #expect(type.zerofill == typeCase.zerofill, sourceLocation: sourceLocation)
         #expect(type.values == typeCase.values, sourceLocation: sourceLocation)
         #expect(type.sqlText == typeCase.sqlText, sourceLocation: sourceLocation)
-        #expect(type.dynamoDBType == typeCase.dynamoDB, sourceLocation: sourceLocation)
+        #expect(type.dynamoDBType.rawValue == typeCase.dynamoDB, sourceLocation: sourceLocation)
         #expect(type.typicalSizeBytes == typeCase.size, sourceLocation: sourceLocation)
     }
 
@@ -182,7 +182,7 @@ struct ColumnTypeTests {
             );
             """)
         #expect(table?.columns.map(\.type.name) == ["json", "longtext"])
-        #expect(table?.columns.first?.type.dynamoDBType == "M")
+        #expect(table?.columns.first?.type.dynamoDBType == .map)
         #expect(table?.checks == ["json_valid(`attrs`)", "json_valid(`attrs`)"])
     }
 
@@ -191,7 +191,7 @@ struct ColumnTypeTests {
         let schema = SchemaTestSupport.parse("CREATE TABLE t (id int,\n  v VECTOR(3) NOT NULL, w money);")
         #expect(schema.tables.first?.columns.map(\.type.name) == ["int", "vector", "money"])
         #expect(schema.tables.first?.columns[1].type.length == 3)
-        #expect(schema.tables.first?.columns[1].type.dynamoDBType == "S")
+        #expect(schema.tables.first?.columns[1].type.dynamoDBType == .string)
         #expect(schema.tables.first?.columns[1].type.typicalSizeBytes == nil)
         #expect(schema.diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == [
             "2:5 unknown data type `VECTOR` for column `v`; it is read as a string (S) of unknown size",
@@ -211,7 +211,7 @@ struct ColumnTypeTests {
     func publicInitializer() {
         let type = ColumnType(name: "decimal", length: 12, scale: 4, unsigned: true)
         #expect(type.sqlText == "decimal(12,4) unsigned")
-        #expect(type.dynamoDBType == "N")
+        #expect(type.dynamoDBType == .number)
         #expect(type.typicalSizeBytes == 8)
         #expect(ColumnType(name: "set").typicalSizeBytes == nil)
         #expect(ColumnType(name: "varchar", length: 1).typicalSizeBytes == 1)

@@ -336,8 +336,10 @@ struct ProblemCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func errorMessageJoinsTheProblemLines() {
-        let error = RequirementsYAMLError(problems: ["a.yaml:1:1: first", "a.yaml:2:1: second"])
+        let error = RequirementsYAMLError(problems: [.init(file: "a.yaml", line: 1, column: 1, message: "first"),
+                                                     .init(file: "a.yaml", line: 2, column: 1, message: "second")])
         #expect(error.message == "a.yaml:1:1: first\na.yaml:2:1: second")
         #expect(error.description == error.message)
+        #expect(error.problems.map(\.line) == [1, 2])
     }
 }

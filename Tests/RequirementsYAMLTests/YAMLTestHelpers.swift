@@ -13,7 +13,7 @@ func problems(in yaml: String, fileName: String = "t.yaml") -> [String] {
         _ = try RequirementsYAMLLoader.load(yaml: yaml, fileName: fileName)
         return []
     } catch {
-        return error.problems
+        return error.problems.map(\.description)
     }
 }
 

@@ -57,7 +57,7 @@ import Testing
         #expect(user.sourceTable == "users")
         #expect(user.attribute(named: "id")?.type == .number)
         #expect(user.attribute(named: "created_at")?.type == .datetime)
-        #expect(user.attribute(named: "email")?.source == SourceColumn(table: "users", column: "email", mysqlType: "varchar(255)", dynamoDBType: "S", nullable: false))
+        #expect(user.attribute(named: "email")?.source == SourceColumn(table: "users", column: "email", mysqlType: "varchar(255)", dynamoDBType: .string, nullable: false))
         let item = try #require(requirements.entity(named: "OrderItem"))
         #expect(item.identifier == ["order_id", "line_no"], "composite keys are kept as such")
         let order = try #require(requirements.entity(named: "Order"))

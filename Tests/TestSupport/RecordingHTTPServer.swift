@@ -20,11 +20,15 @@ public final class RecordingHTTPServer {
         log_path, port_path, redirect = sys.argv[1], sys.argv[2], sys.argv[3]
 
         class Handler(http.server.BaseHTTPRequestHandler):
+            # HTTP/1.1 keeps connections open, so a test can see whether a client reuses one.
+            protocol_version = "HTTP/1.1"
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode("utf-8", "replace")
                 with open(log_path, "a") as log:
-                    log.write(json.dumps({"path": self.path, "headers": dict(self.headers.items()), "body": body}) + "\n")
+                    log.write(json.dumps({"path": self.path, "headers": dict(self.headers.items()), "body": body,
+                                          "client_port": self.client_address[1]}) + "\n")
                 if redirect != "-":
                     self.send_response(307)
                     self.send_header("Location", redirect)
@@ -43,7 +47,8 @@ public final class RecordingHTTPServer {
             def log_message(self, *args):
                 pass
 
-        server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        # One thread per connection: a client's idle kept-alive connection must not block another's.
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         with open(port_path + ".tmp", "w") as f:
             f.write(str(server.server_address[1]))
         import os
@@ -85,6 +90,15 @@ public final class RecordingHTTPServer {
         return text.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
             return (object["path"] as? String ?? "", object["headers"] as? [String: String] ?? [:], object["body"] as? String ?? "")
+        }
+    }
+
+    /// The client-side port of each request's connection, in order: equal ports mean one
+    /// connection carried several requests.
+    public func clientPorts() -> [Int] {
+        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["client_port"] as? Int
         }
     }
 

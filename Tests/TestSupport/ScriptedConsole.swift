@@ -37,13 +37,14 @@ public final class RecordingOutput: OutputSink {
 /// A persister that keeps every saved state in memory, optionally failing on demand.
 public final class InMemoryPersistence: SessionPersisting {
     public private(set) var saved: [SessionState] = []
+    /// The reason every save fails with, while set (as a full disk would).
     public var failWith: String?
 
     public init() {}
 
-    public func save(_ state: SessionState) throws(PersistenceFailure) {
-        if let failWith { throw PersistenceFailure(failWith) }
-        saved.append(state)
+    public func save(_ snapshot: SessionSnapshot) throws(PersistenceError) {
+        if let failWith { throw .writeFailed(path: "session.json", reason: failWith) }
+        saved.append(snapshot.state)
     }
 }
 

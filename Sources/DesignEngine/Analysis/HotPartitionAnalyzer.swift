@@ -7,10 +7,10 @@ import Requirements
 /// analysed on each index its `indexWriteUnits` names: a GSI keyed by a status can throttle
 /// while the base table is fine.
 enum HotPartitionAnalyzer {
-    /// Read and write units per second one partition-key value's partition serves (§5).
+    /// Read and write units per second one partition-key value's partition serves (docs/design-engine.md, "Hot partitions").
     static let readLimit = 3_000.0
     static let writeLimit = 1_000.0
-    /// Share of a limit above which a value is a warning (§7).
+    /// Share of a limit above which a value is a warning (docs/design-engine.md, "Hot partitions").
     static let warningFraction = 0.5
 
     static func analyze(tables: [TableDesign], mappings: [PatternMapping], requirements: Requirements) -> [HotPartitionFinding] {
@@ -145,7 +145,7 @@ enum HotPartitionAnalyzer {
         return .fewValues(count: 1, source: "only items where \(sparse.attribute) is true are written to the sparse index")
     }
 
-    /// Write sharding with N = ⌈hottest / 50% of the limit⌉ shards (§7); for a low-cardinality
+    /// Write sharding with N = ⌈hottest / 50% of the limit⌉ shards (docs/design-engine.md, "Hot partitions"); for a low-cardinality
     /// index key also a composite key or a sparse index.
     static func mitigation(load: Load, key: String, distribution: KeyDistribution, hottest: Double, limit: Double) -> String {
         let half = warningFraction * limit

@@ -1,14 +1,15 @@
 import Requirements
 
 /// The five critical production warnings, raised on the triggers docs/design-engine.md lists,
-/// plus low-cardinality keys (§7) and DynamoDB limit violations (§5).
+/// plus low-cardinality keys and DynamoDB limit violations (docs/design-engine.md,
+/// "Cost, limits and warnings").
 ///
 /// One warning per concrete occurrence, each naming the table, index, pattern and numbers, so
 /// the user can see why it was raised and what would make it go away.
 enum WarningDetector {
-    /// Distinct partition-key values a table or index with traffic should have (§7).
+    /// Distinct partition-key values a table or index with traffic should have (docs/design-engine.md, "Cost, limits and warnings").
     static let minimumDistinctValues = 100
-    /// Peak RPS at which a low-cardinality partition key is a hot-partition risk (§8).
+    /// Peak RPS at which a low-cardinality partition key is a hot-partition risk (docs/design-engine.md, "Cost, limits and warnings").
     static let lowCardinalityRPS = 100.0
 
     static func warnings(tables: [TableDesign], mappings: [PatternMapping], hotPartitions: [HotPartitionFinding],
@@ -206,7 +207,7 @@ enum WarningDetector {
     static let maximumPartitionValueBytes = 2048
     static let maximumSortValueBytes = 1024
 
-    /// DynamoDB's hard limits and default quotas (§5) the table breaks.
+    /// DynamoDB's hard limits and default quotas (docs/design-engine.md, "Cost, limits and warnings") the table breaks.
     static func limitViolations(_ table: TableDesign) -> [ModelWarning] {
         var reasons: [String] = []
         let gsis = table.indexes.filter { $0.kind == .global }.count

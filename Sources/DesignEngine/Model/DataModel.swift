@@ -62,10 +62,10 @@ public struct DataModel: Sendable, Equatable {
         mappings.filter { if case .unserved = $0.status { return true } else { return false } }
     }
 
-    /// The name of an index of a table, by the index's id.
+    /// The name of an index of a table, by the index's id; nil when the table has no such index.
     public func indexName(tableID: String, indexID: String?) -> String? {
         guard let indexID else { return nil }
-        return table(id: tableID)?.index(id: indexID)?.name ?? indexID
+        return table(id: tableID)?.index(id: indexID)?.name
     }
 
     /// The table that stores `entity`'s own items (not a lookup table).

@@ -73,23 +73,33 @@ public struct KeyChoice: Codable, Sendable, Equatable {
     }
 }
 
-/// A projection as stored in `session.json`.
+/// A projection the user chose, stored in `session.json` as `{"type": "INCLUDE", "attributes": [...]}`
+/// (`KEYS_ONLY` and `ALL` without attributes).
 public struct ProjectionChoice: Codable, Sendable, Equatable {
-    /// `KEYS_ONLY`, `INCLUDE` or `ALL`.
-    public var type: String
-    public var attributes: [String]?
+    public var projection: Projection
 
-    public init(type: String, attributes: [String]? = nil) {
-        self.type = type
-        self.attributes = attributes
+    public init(_ projection: Projection) {
+        self.projection = projection
     }
 
-    public var projection: Projection? {
-        switch type {
-        case "KEYS_ONLY": return .keysOnly
-        case "ALL": return .all
-        case "INCLUDE": return .include(attributes ?? [])
-        default: return nil
+    enum CodingKeys: String, CodingKey {
+        case type, attributes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "KEYS_ONLY": projection = .keysOnly
+        case "ALL": projection = .all
+        case "INCLUDE": projection = .include(try container.decodeIfPresent([String].self, forKey: .attributes) ?? [])
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "\"\(other)\" is not a projection; expected KEYS_ONLY, INCLUDE or ALL")
         }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(projection.awsName, forKey: .type)
+        if case .include(let attributes) = projection { try container.encode(attributes, forKey: .attributes) }
     }
 }

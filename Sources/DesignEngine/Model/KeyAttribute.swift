@@ -1,3 +1,4 @@
+import Requirements
 /// A key attribute of a table or index, and what the engine knows about how its values spread.
 public struct KeyAttribute: Sendable, Equatable {
     public var name: String

@@ -1,3 +1,4 @@
+import Requirements
 /// What creating a table takes: its key attributes with their types, its key schema and its
 /// indexes. The one shape `CreateTable` requests, the CloudFormation template, the Workbench
 /// model and the generated code are all written from.

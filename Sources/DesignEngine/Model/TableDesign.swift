@@ -1,3 +1,4 @@
+import Requirements
 /// What a table is for: an entity's own table, several entities sharing partitions (an item
 /// collection or a merge the user asked for), or a lookup table enforcing a unique constraint.
 public enum TableRole: Sendable, Equatable {

@@ -68,10 +68,10 @@ struct ItemLayoutBuilder {
             if let ttl = LifecyclePlanner.ttlAttribute(of: table, context), let expiry = LifecyclePlanner.expiry(of: owner) { add(ttl, .number, expiry) }
             return EntityItemLayout(entity: lookup.entity, tableID: table.id, attributes: attributes, key: itemKey)
         }
-        guard let spec = context.entity(entity) else {
+        guard let definition = context.entity(entity) else {
             return EntityItemLayout(entity: entity, tableID: table.id, attributes: attributes, key: itemKey)
         }
-        for attribute in context.migratedAttributes(of: spec) {
+        for attribute in context.migratedAttributes(of: definition) {
             add(name(attribute.name, table), ItemSizer.dynamoDBType(of: attribute), .input(entity: entity, attribute: attribute.name))
         }
         for copy in copies where copy.child == entity && table.entities.contains(entity) {
@@ -80,8 +80,8 @@ struct ItemLayoutBuilder {
         for (_, aggregate) in layout.embedded.sorted(by: { $0.key < $1.key }) where aggregate.parent == entity {
             add(name(aggregate.attribute, table), .list, .emptyList)
         }
-        if let ttl = LifecyclePlanner.ttlAttribute(of: table, context), let expiry = LifecyclePlanner.expiry(of: spec) { add(ttl, .number, expiry) }
-        for selection in SparsePlanner.selections(of: spec, in: table, context) { add(selection.attribute, .string, selection.value) }
+        if let ttl = LifecyclePlanner.ttlAttribute(of: table, context), let expiry = LifecyclePlanner.expiry(of: definition) { add(ttl, .number, expiry) }
+        for selection in SparsePlanner.selections(of: definition, in: table, context) { add(selection.attribute, .string, selection.value) }
         return EntityItemLayout(entity: entity, tableID: table.id, attributes: attributes, key: itemKey)
     }
 

@@ -99,7 +99,7 @@ struct SinglePatternPlanner {
     func storedType(_ attribute: String, of entity: String, in table: PlannedTable) -> DynamoDBType {
         let stored = storedName(attribute, of: entity, in: table)
         if let keyType = items.keyTypes[table.id]?[stored] { return keyType }
-        if let spec = context.entity(entity)?.attribute(named: attribute) { return ItemSizer.dynamoDBType(of: spec) }
+        if let known = context.entity(entity)?.attribute(named: attribute) { return ItemSizer.dynamoDBType(of: known) }
         if let copy = copies.first(where: { $0.child == entity && $0.copyName == attribute }) { return ItemSizer.dynamoDBType(of: copy.attribute) }
         return .string
     }

@@ -3,9 +3,9 @@ import Requirements
 /// The first passes: which table each entity lives in and each table's base key
 /// (docs/design-engine.md), with a design decision for every choice that had alternatives.
 enum TableLayoutPlanner {
-    /// Share of the parent's reads that must also need the child to embed it (§3).
+    /// Share of the parent's reads that must also need the child to embed it (docs/design-engine.md, "Place entities in tables").
     static let aggregateCorrelation = 0.9
-    /// Share above which the child joins the parent's item collection (§3).
+    /// Share above which the child joins the parent's item collection (docs/design-engine.md, "Place entities in tables").
     static let collectionCorrelation = 0.5
     /// Embedded aggregates stay well under the 400 KB item limit.
     static let aggregateSizeLimit = 100 * 1024

@@ -12,7 +12,7 @@ public enum ItemSizer {
 
     /// The DynamoDB type an attribute is stored as (docs/design-engine.md, "Types").
     public static func dynamoDBType(of attribute: Attribute) -> DynamoDBType {
-        if let imported = attribute.source?.dynamoDBType, let type = DynamoDBType(awsName: imported) { return type }
+        if let imported = attribute.source?.dynamoDBType { return imported }
         switch attribute.type {
         case .number: return .number
         case .boolean: return .boolean

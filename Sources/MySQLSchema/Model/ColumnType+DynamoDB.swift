@@ -1,3 +1,5 @@
+import Requirements
+
 extension ColumnType {
     /// Types grouped by how they print, map and size; looked up once per type by name.
     enum Family {
@@ -60,24 +62,24 @@ extension ColumnType {
     }
 
     /// The DynamoDB type a value of this column becomes.
-    func mappedDynamoDBType(family: Family) -> String {
+    func mappedDynamoDBType(family: Family) -> DynamoDBType {
         switch family {
         case .integer:
-            return name == "tinyint" && length == 1 ? "BOOL" : "N"
+            return name == "tinyint" && length == 1 ? .boolean : .number
         case .floatingPoint, .bit, .year:
-            return "N"
+            return .number
         case .decimal:
-            return (length ?? Self.defaultDecimalPrecision) > Self.dynamoDBNumberDigits ? "S" : "N"
+            return (length ?? Self.defaultDecimalPrecision) > Self.dynamoDBNumberDigits ? .string : .number
         case .set:
-            return "SS"
+            return .stringSet
         case .json:
-            return "M"
+            return .map
         case .fixedBinary, .variableBinary, .blob:
-            return "B"
+            return .binary
         case .fixedString, .variableString, .text, .enumeration, .date, .time, .dateTime, .spatial, .uuid, .inet4, .inet6, .unknown:
             // Strings, ENUM, dates and times (ISO-8601), spatial values (WKT), UUID/INET types
             // and any type this importer does not know.
-            return "S"
+            return .string
         }
     }
 

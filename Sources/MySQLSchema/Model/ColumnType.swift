@@ -1,3 +1,5 @@
+import Requirements
+
 /// A column's data type as MySQL means it, with its DynamoDB mapping and typical item size
 /// (docs/design-engine.md).
 public struct ColumnType: Sendable, Equatable, Codable {
@@ -21,8 +23,9 @@ public struct ColumnType: Sendable, Equatable, Codable {
     /// `decimal(10,2)`, `enum('a','b')`, `datetime(6)`. Integer display widths are left out
     /// except TINYINT(1), as MySQL 8.0.19+ does; `length` still holds them.
     public var sqlText: String
-    /// The DynamoDB attribute type: `N`, `S`, `SS`, `M`, `B` or `BOOL`.
-    public var dynamoDBType: String
+    /// The DynamoDB attribute type the column maps to: number, string, string set, map, binary
+    /// or boolean (docs/design-engine.md, "Types").
+    public var dynamoDBType: DynamoDBType
     /// Typical size of one value in bytes, for item size estimates; nil when unknown (TEXT, BLOB,
     /// JSON, spatial types: the user has to say).
     public var typicalSizeBytes: Int?
@@ -43,7 +46,7 @@ public struct ColumnType: Sendable, Equatable, Codable {
         self.zerofill = zerofill
         self.values = values
         self.sqlText = ""
-        self.dynamoDBType = "S"
+        self.dynamoDBType = .string
         self.typicalSizeBytes = nil
         let family = self.family
         self.sqlText = normalizedText(family: family)

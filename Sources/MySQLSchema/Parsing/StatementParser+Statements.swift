@@ -72,7 +72,19 @@ extension StatementParser {
         if accept("DATABASE") || accept("SCHEMA") {
             return .skipped(.createDatabase, name: objectName())
         }
-        // The clauses views and stored programs may start with.
+        try skipViewAndProgramClauses(allowingAggregate: true)
+        if accept("VIEW") { return .skipped(.view, name: objectName()) }
+        if accept("TRIGGER") { return .skipped(.trigger, name: objectName()) }
+        if accept("PROCEDURE") { return .skipped(.procedure, name: objectName()) }
+        if accept("FUNCTION") { return .skipped(.function, name: objectName()) }
+        if accept("EVENT") { return .skipped(.event, name: objectName()) }
+        if Self.otherObjectKeywords.contains(where: at) { return .skipped(.other, name: nil) }
+        throw failure(expected: "TABLE, INDEX, VIEW, TRIGGER, PROCEDURE, FUNCTION, EVENT or DATABASE after CREATE")
+    }
+
+    /// The clauses a view or a stored program may start with (`ALGORITHM = …`, `DEFINER = …`,
+    /// `SQL SECURITY …`, and for CREATE a function's `AGGREGATE`), in any order.
+    private mutating func skipViewAndProgramClauses(allowingAggregate: Bool) throws(SyntaxError) {
         while true {
             if accept("ALGORITHM") {
                 skipEquals()
@@ -82,17 +94,10 @@ extension StatementParser {
             } else if accept("SQL") {
                 try expect("SECURITY", "SECURITY after SQL")
                 try skipOptionValue("DEFINER or INVOKER after SQL SECURITY")
-            } else if !accept("AGGREGATE") {
-                break
+            } else if !(allowingAggregate && accept("AGGREGATE")) {
+                return
             }
         }
-        if accept("VIEW") { return .skipped(.view, name: objectName()) }
-        if accept("TRIGGER") { return .skipped(.trigger, name: objectName()) }
-        if accept("PROCEDURE") { return .skipped(.procedure, name: objectName()) }
-        if accept("FUNCTION") { return .skipped(.function, name: objectName()) }
-        if accept("EVENT") { return .skipped(.event, name: objectName()) }
-        if Self.otherObjectKeywords.contains(where: at) { return .skipped(.other, name: nil) }
-        throw failure(expected: "TABLE, INDEX, VIEW, TRIGGER, PROCEDURE, FUNCTION, EVENT or DATABASE after CREATE")
     }
 
     /// The name of a created or dropped object, without its database; nil when missing.
@@ -136,19 +141,7 @@ extension StatementParser {
         _ = accept("ONLINE") || accept("OFFLINE")
         _ = accept("IGNORE")
         if accept("TABLE") { return try parseAlterTable() }
-        while true {
-            if accept("ALGORITHM") {
-                skipEquals()
-                try skipOptionValue("a view algorithm after ALGORITHM =")
-            } else if accept("DEFINER") {
-                try skipDefinerValue()
-            } else if accept("SQL") {
-                try expect("SECURITY", "SECURITY after SQL")
-                try skipOptionValue("DEFINER or INVOKER after SQL SECURITY")
-            } else {
-                break
-            }
-        }
+        try skipViewAndProgramClauses(allowingAggregate: false)
         if accept("VIEW") { return .skipped(.view, name: objectName()) }
         if Self.otherObjectKeywords.contains(where: at) { return .skipped(.other, name: nil) }
         throw failure(expected: "TABLE, VIEW, DATABASE, PROCEDURE, FUNCTION or EVENT after ALTER")

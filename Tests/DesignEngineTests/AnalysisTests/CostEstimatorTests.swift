@@ -2,7 +2,7 @@
 import Requirements
 import Testing
 
-/// Monthly cost figures (modeling rules §6), each checked against a hand calculation.
+/// Monthly cost figures (docs/design-engine.md, "Cost, limits and warnings"), each checked against a hand calculation.
 @Suite struct CostEstimatorTests {
     typealias F = AnalysisFixture
 

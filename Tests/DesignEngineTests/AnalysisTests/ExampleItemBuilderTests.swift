@@ -87,7 +87,7 @@ import Testing
         ])
         var member = F.entity("Member", ["tenant_id", "user_id", "status"])
         member.attributes[2].source = SourceColumn(table: "members", column: "status", mysqlType: "enum('UNVALIDATED','VALIDATED','REGISTERED')",
-                                                   dynamoDBType: "S", nullable: false)
+                                                   dynamoDBType: .string, nullable: false)
         let requirements = try F.requirements(entities: [member])
         #expect(Self.rows(ExampleItemBuilder.examples(for: table, requirements: requirements)) == [
             #"Member: tenant_id#user_id="tnt-0001#usr-0001" tenant_id="tnt-0001" user_id="usr-0001" status="UNVALIDATED""#,

@@ -2,7 +2,7 @@
 import Requirements
 import Testing
 
-/// Load on the hottest partition-key value (modeling rules §7).
+/// Load on the hottest partition-key value (docs/design-engine.md, "Hot partitions").
 @Suite struct HotPartitionAnalyzerTests {
     typealias F = AnalysisFixture
 

@@ -2,7 +2,7 @@
 import Requirements
 import Testing
 
-/// Seed 001's five warnings on the triggers of modeling rules §8, low-cardinality keys and limits:
+/// The five critical production warnings on their triggers (docs/design-engine.md, "Cost, limits and warnings"), low-cardinality keys and limits:
 /// each raised when its trigger holds and not otherwise.
 @Suite struct WarningDetectorTests {
     typealias F = AnalysisFixture

@@ -2,7 +2,7 @@ import DesignEngine
 import Requirements
 import Testing
 
-/// Short-circuit copies of parent attributes (modeling rules §3): proposed with numbers,
+/// Short-circuit copies of parent attributes (docs/design-engine.md, "Place entities in tables"): proposed with numbers,
 /// applied only when adopted.
 @Suite struct DenormalizationTests {
     static let yaml = YAMLRequirements.usersAndOrders(

@@ -2,7 +2,7 @@ import DesignEngine
 import Requirements
 import Testing
 
-/// Base keys, GSIs, LSIs and projections (modeling rules §2).
+/// Base keys, GSIs, LSIs and projections (docs/design-engine.md, "Base keys" and "Plan every access pattern").
 @Suite struct KeyAndIndexTests {
     @Test func entityIdentifierIsThePartitionKeyAndGetByIDIsAGetItem() throws {
         let model = try YAMLRequirements.design(YAMLRequirements.usersAndOrders(

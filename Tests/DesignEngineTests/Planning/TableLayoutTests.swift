@@ -2,7 +2,7 @@ import DesignEngine
 import Requirements
 import Testing
 
-/// Where entities are placed (modeling rules §2 and §3) and the decisions recorded for it.
+/// Where entities are placed (docs/design-engine.md, "Place entities in tables") and the decisions recorded for it.
 @Suite struct TableLayoutTests {
     /// Order reads: 80% "order with items", 20% "order alone"; items always read through the order.
     static let ordersWithItems = """
@@ -103,7 +103,7 @@ import Testing
     }
 }
 
-/// Unique constraints (modeling rules §4).
+/// Unique constraints (docs/design-engine.md, "Lookup tables for unique constraints").
 @Suite struct UniqueConstraintTests {
     static let users = YAMLRequirements.usersAndOrders(
         relationship: "cardinality: avg 5 max 100",

@@ -1,3 +1,4 @@
+import Requirements
 /// A comparison DynamoDB expressions support.
 public enum ComparisonOperator: String, Sendable, Equatable, Hashable, CaseIterable {
     case equal = "="

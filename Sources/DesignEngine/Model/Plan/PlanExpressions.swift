@@ -1,3 +1,4 @@
+import Requirements
 /// A request's expressions in DynamoDB's syntax, built from a plan: every attribute name goes
 /// through a `#n<i>` placeholder (so reserved words and odd names never matter) and every value
 /// through a `:v<i>` placeholder bound to its `PlanValue`.

@@ -1,3 +1,4 @@
+import Requirements
 /// The primary key of one item: the partition key, then the sort key when the table has one.
 public struct ItemKey: Sendable, Equatable, Hashable {
     public var parts: [KeyValue]

@@ -26,9 +26,4 @@ public enum DynamoDBType: String, Sendable, CaseIterable, Codable, Hashable {
         default: return .string
         }
     }
-
-    /// Reads the short name (`S`, `N`, `BOOL`...); nil for anything else.
-    public init?(awsName: String) {
-        self.init(rawValue: awsName)
-    }
 }
