@@ -59,7 +59,7 @@ import TestSupport
         // delete tables (it answered InternalServerError under two workers per server), and one
         // process answers one request at a time anyway. Every sequence has its own table.
         let workers = 3
-        try Self.withServers(workers) { ports in
+        try LoopbackMoto.withServers(workers) { ports in
             func connection(_ port: Int) throws -> DynamoDBConnection {
                 let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
                 return DynamoDBConnection(transport: HTTPTransport(
@@ -94,12 +94,6 @@ import TestSupport
             print("Differential test: \(Self.sequences) sequences, \(requests) requests each to moto and InMemoryDynamoDB, \(String(format: "%.1f", seconds)) s, \(mismatches) mismatches")
             #expect(mismatches == 0)
         }
-    }
-
-    /// `count` moto servers at once, their ports handed to `body`.
-    static func withServers(_ count: Int, ports: [Int] = [], _ body: ([Int]) throws -> Void) throws {
-        guard ports.count < count else { return try body(ports) }
-        try LoopbackMoto.withServer { port in try withServers(count, ports: ports + [port], body) }
     }
 }
 
