@@ -9,7 +9,7 @@ import Glibc
 public final class ChildProcess: @unchecked Sendable {
     public let command: Command
     private let process = Process()
-    /// Holds the captured output files (none when the output is discarded).
+    /// Holds the captured output files (empty when the output is discarded).
     private let folder: URL
     private let outputFile: URL?
     private let errorsFile: URL?
@@ -28,29 +28,39 @@ public final class ChildProcess: @unchecked Sendable {
         _ = Self.ignoreBrokenPipes
         self.command = command
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-child-\(UUID().uuidString)")
-        switch command.output {
-        case .separate: (outputFile, errorsFile) = (folder.appendingPathComponent("stdout"), folder.appendingPathComponent("stderr"))
-        case .merged: (outputFile, errorsFile) = (folder.appendingPathComponent("stdout"), nil)
-        case .discarded: (outputFile, errorsFile) = (nil, nil)
-        }
-        if case .pipe = command.input { inputPipe = Pipe() } else if case .text = command.input { inputPipe = Pipe() } else { inputPipe = nil }
-
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (executable, arguments) = command.executable
         process.executableURL = executable
         process.arguments = arguments
         process.environment = command.resolvedEnvironment
         if let directory = command.directory { process.currentDirectoryURL = directory }
         switch command.input {
-        case .none: process.standardInput = FileHandle.nullDevice
-        case .file(let url): process.standardInput = try FileHandle(forReadingFrom: url)
-        case .text, .pipe: process.standardInput = inputPipe
+        case .none:
+            inputPipe = nil
+            process.standardInput = FileHandle.nullDevice
+        case .file(let url):
+            inputPipe = nil
+            process.standardInput = try FileHandle(forReadingFrom: url)
+        case .text, .pipe:
+            let pipe = Pipe()
+            inputPipe = pipe
+            process.standardInput = pipe
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        process.standardOutput = try outputFile.map(Self.newFile) ?? FileHandle.nullDevice
+        let stdout = folder.appendingPathComponent("stdout")
+        let stderr = folder.appendingPathComponent("stderr")
         switch command.output {
-        case .separate: process.standardError = try errorsFile.map(Self.newFile) ?? FileHandle.nullDevice
-        case .merged: process.standardError = process.standardOutput
-        case .discarded: process.standardError = FileHandle.nullDevice
+        case .separate:
+            (outputFile, errorsFile) = (stdout, stderr)
+            process.standardOutput = try Self.newFile(stdout)
+            process.standardError = try Self.newFile(stderr)
+        case .merged:
+            (outputFile, errorsFile) = (stdout, nil)
+            process.standardOutput = try Self.newFile(stdout)
+            process.standardError = process.standardOutput
+        case .discarded:
+            (outputFile, errorsFile) = (nil, nil)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
         }
         process.terminationHandler = { [exitSignal] _ in exitSignal.signal() }
         do {
@@ -160,6 +170,8 @@ public final class ChildProcess: @unchecked Sendable {
         lock.lock()
         exited = true
         lock.unlock()
+        // Latch: wake any other thread waiting for the same exit.
+        exitSignal.signal()
         process.waitUntilExit()
         return true
     }
