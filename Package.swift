@@ -107,6 +107,7 @@ let package = Package(
         // Times 20,000 mixed requests against the in-memory DynamoDB (docs/benchmarks.md).
         .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "SeededRandom"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution", "SeededRandom"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DesignEngineTests",
             dependencies: ["DesignEngine", "DataModelDocument", "ModelExecution", "Requirements", "RequirementsYAML", "TestSupport"],

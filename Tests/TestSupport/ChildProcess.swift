@@ -19,6 +19,7 @@ public final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var exited = false
     private var inputClosed = false
+    private var stopped = false
 
     /// A child that exits early closes its end of the input pipe: writing to it must fail with
     /// EPIPE, not kill the whole test process with SIGPIPE.
@@ -64,8 +65,10 @@ public final class ChildProcess: @unchecked Sendable {
         }
         process.terminationHandler = { [exitSignal] _ in exitSignal.signal() }
         do {
-            try process.run()
+            try Self.withNoSignalBlocked { try process.run() }
         } catch {
+            // Nothing runs: nothing to wait for or signal (pid 0 would signal our own group).
+            exited = true
             try? FileManager.default.removeItem(at: folder)
             throw CouldNotStart(command: command.commandLine, reason: "\(error)")
         }
@@ -82,6 +85,18 @@ public final class ChildProcess: @unchecked Sendable {
         public let command: String
         public let reason: String
         public var description: String { "could not start \(command): \(reason)" }
+    }
+
+    /// Runs `body` with this thread's signal mask empty. A spawned child inherits the mask of
+    /// the thread that spawns it, and the test runner's threads block most signals: a child
+    /// started from one would ignore SIGINT and SIGTERM, and `stop` would always need SIGKILL.
+    private static func withNoSignalBlocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
     }
 
     private static func newFile(_ url: URL) throws -> FileHandle {
@@ -178,18 +193,23 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Sends `signal` to a child that is still running.
     public func send(_ signal: Int32) {
-        if isRunning { kill(pid, signal) }
+        if isRunning, pid > 0 { kill(pid, signal) }
     }
 
     /// Closes its input, sends `firstSignal`, then SIGKILL if it is still running after `grace`
-    /// seconds; returns once it has exited. Safe to call more than once.
+    /// seconds, and waits (at most five seconds more: see `Command` on grandchildren) for it to
+    /// exit. Only the first call does anything.
     public func stop(firstSignal: Int32 = SIGINT, grace: TimeInterval = 2) {
         closeInput()
-        guard isRunning else { return }
+        lock.lock()
+        let first = !stopped
+        stopped = true
+        lock.unlock()
+        guard first, isRunning, pid > 0 else { return }
         kill(pid, firstSignal)
         if !waitForExit(timeout: grace) {
             kill(pid, SIGKILL)
-            waitForExit()
+            waitForExit(timeout: 5)
         }
     }
 
@@ -199,10 +219,11 @@ public final class ChildProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// What it wrote and how it ended; `timedOut` marks a child the caller had to stop.
+    /// What it wrote and how it ended; `timedOut` marks a child the caller had to stop (its
+    /// status is then -1, and nothing more is waited for).
     public func result(timedOut: Bool = false) -> CommandResult {
-        waitForExit()
-        return CommandResult(status: timedOut ? -1 : process.terminationStatus, output: output(), errors: errors(), timedOut: timedOut)
+        if timedOut { return CommandResult(status: -1, output: output(), errors: errors(), timedOut: true) }
+        return CommandResult(status: status, output: output(), errors: errors(), timedOut: false)
     }
 
     /// A process id no process has: a child that ran `/bin/true` and was reaped (for lock files

@@ -4,14 +4,16 @@ import Foundation
 /// its output goes. `run` waits for it within a time limit; `start` leaves it running as a
 /// `ChildProcess` (a server, a process holding a lock, one to kill at a chosen moment).
 ///
-/// Every test that runs a process goes through here. It is built on Foundation's `Process`
-/// rather than swift-subprocess: the tests are synchronous and need only this much, while the
-/// package would add two dependencies (swift-subprocess and swift-system) to every build and CI
-/// run, and an async-only API to every caller. What a hand-rolled runner kept getting wrong is
-/// handled once: output goes to files, not pipes, so a chatty child never blocks on a full pipe
-/// and a grandchild that keeps a pipe open (a server started by the child) never hangs the
-/// test; every wait is bounded; a child is stopped with SIGINT, then SIGKILL (moto_server
-/// ignores SIGTERM, and a test process may pass SIGTERM on blocked).
+/// Every test that runs a process goes through here. It is built on Foundation's `Process` rather
+/// than swift-subprocess: the tests are synchronous and need only this much, while the package
+/// would add two dependencies (swift-subprocess and swift-system) to every build and CI run, and an
+/// async-only API to every caller. What a hand-rolled runner kept getting wrong is handled once:
+/// output goes to files, not pipes, so a chatty child never blocks on a full pipe and reading its
+/// output never waits for end of file; every wait is bounded; a child starts with no signal blocked
+/// (the test runner's threads block most, and a child inherits the mask) and is stopped with
+/// SIGINT, as Ctrl-C would, then SIGKILL. One limit is Foundation's: it learns that a child exited
+/// through a socket the child's own children inherit, so a child that leaves a process running in
+/// the background is seen to exit only when that process ends (or the time limit runs out).
 public struct Command: Sendable {
     /// What the child reads on standard input.
     public enum Input: Sendable {

@@ -45,7 +45,7 @@ public final class LoopbackMoto: Sendable {
         let description: String
     }
 
-    /// SIGINT, then SIGKILL after two seconds: moto_server ignores SIGTERM.
+    /// SIGINT (moto_server stops on it), then SIGKILL after two seconds.
     public func stop() {
         child.stop()
     }
