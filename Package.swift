@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ModelExecutionTests",
-            dependencies: ["ModelExecution", "DataModelDocument", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"],
+            dependencies: ["ModelExecution", "DataModelDocument", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport", "SeededRandom"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
