@@ -87,7 +87,7 @@ struct JSONTree: ~Copyable {
         } else if T.self == Int.self {
             tree.pointee.setInteger(node, Int64(unsafeBitCast(value, to: Int.self)))
         } else if T.self == Double.self {
-            try tree.pointee.setDouble(node, unsafeBitCast(value, to: Double.self))
+            tree.pointee.setDouble(node, unsafeBitCast(value, to: Double.self))
         } else if T.self == Bool.self {
             tree.pointee.setBool(node, unsafeBitCast(value, to: Bool.self))
         } else {
@@ -174,9 +174,9 @@ struct JSONTree: ~Copyable {
         setScalar(node, from: start)
     }
 
-    mutating func setDouble(_ node: Int, _ value: Double) throws(CanonicalJSONError) {
+    mutating func setDouble(_ node: Int, _ value: Double) {
         let start = bytes.count
-        try bytes.appendJSONNumber(value)
+        bytes.appendJSONNumber(value)
         setScalar(node, from: start)
     }
 
