@@ -132,10 +132,12 @@ struct JSONParser {
             complete(.string(text))
             state = .afterValue
         case .minus, .digitZero ... .digitNine:
-            complete(try readNumber())
+            let number = try readNumber()
+            complete(number)
             state = .afterValue
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            complete(try readWord())
+            let word = try readWord()
+            complete(word)
             state = .afterValue
         case .closeBracket where context == .firstElement:
             index += 1
@@ -194,15 +196,15 @@ struct JSONParser {
     }
 
     /// Puts a finished value where it belongs: into the innermost open container, or as the document.
-    /// Without building values, every value is an empty stand-in and nothing is kept.
-    private mutating func complete(_ value: OrderedJSON) {
+    /// An autoclosure, so that a syntax check makes no value at all (each would be a heap box).
+    private mutating func complete(_ value: @autoclosure () -> OrderedJSON) {
         guard buildsValues else { return }
-        guard !openContainers.isEmpty else { return root = value }
+        guard !openContainers.isEmpty else { return root = value() }
         let innermost = openContainers.count - 1
         if openContainers[innermost].isArray {
-            openContainers[innermost].items.append(value)
+            openContainers[innermost].items.append(value())
         } else {
-            openContainers[innermost].members.append((openContainers[innermost].key, value))
+            openContainers[innermost].members.append((openContainers[innermost].key, value()))
         }
     }
 
