@@ -1,4 +1,4 @@
-/// The bytes of JSON text.
+/// The bytes of JSON text, for both writers: the canonical encoder and `OrderedJSON`.
 typealias ByteBuffer = GrowableBuffer<UInt8>
 
 extension GrowableBuffer where Element == UInt8 {
@@ -39,8 +39,10 @@ extension GrowableBuffer where Element == UInt8 {
         markInitialized(length)
     }
 
-    /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped, and
-    /// everything else (`/`, non-ASCII) copied as it is.
+    /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped (the
+    /// short forms `\n \r \t \b \f` where JSON has one, else `\u00XX`), and everything else
+    /// (`/`, non-ASCII) copied as it is. The one string escaping of both writers, the canonical
+    /// encoder and `OrderedJSON`.
     mutating func appendJSONString(_ text: String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { appendJSONString($0) }
         if copied == nil { Array(text.utf8).withUnsafeBufferPointer { appendJSONString($0) } }
