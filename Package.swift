@@ -46,7 +46,8 @@ let package = Package(
         .target(name: "MigrationContract", dependencies: ["JSONCore", "DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // What an approved contract is exported with: CloudFormation, Workbench, DMS, boto3, contract v2. Pure.
         .target(name: "ContractExport", dependencies: ["JSONCore", "MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
-        // JSON values that keep member order, the one JSON parser (line/column errors) and writer.
+        // JSON values that keep member order, the one JSON parser (line/column errors), and the
+        // writers: the ordered layout and canonical JSON (sorted keys) for `Encodable` values.
         .target(name: "JSONCore", swiftSettings: strictSettings),
         // SHA-256 and HMAC-SHA256: the approved contract's digest and the SigV4 signature.
         .target(name: "Digests", swiftSettings: strictSettings),
@@ -61,14 +62,12 @@ let package = Package(
         // every pattern run as planned and its results asserted; the in-memory proof. Pure.
         .target(name: "ModelExecution", dependencies: ["DynamoDBAPI", "InMemoryDynamoDB", "JSONCore", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
         .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract", "ModelExecution"], swiftSettings: strictSettings),
-        // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
-        .target(name: "CanonicalJSON", swiftSettings: strictSettings),
         // The one seeded generator (SplitMix64): the benchmarks' inputs and the tests' generated cases.
         .target(name: "SeededRandom", swiftSettings: strictSettings),
         // Words of the commands printed for the user to paste, quoted for a POSIX shell.
         .target(name: "ShellQuoting", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
-        .target(name: "SessionStore", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
+        .target(name: "SessionStore", dependencies: ["JSONCore", "ShellQuoting"], swiftSettings: strictSettings),
         // Requirements written as a YAML file, turned into domain values.
         .target(
             name: "RequirementsYAML",
@@ -81,7 +80,7 @@ let package = Package(
         .target(
             name: "DDBModelCommands",
             dependencies: [
-                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
+                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "JSONCore", "MySQLSchema",
                 "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "ModelExecution", "Digests",
                 "ShellQuoting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -122,14 +121,14 @@ let package = Package(
         .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBAPI", "JSONCore", "Digests", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "InMemoryDynamoDBTests", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "JSONCore", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "ModelExecutionTests",
             dependencies: ["ModelExecution", "DataModelDocument", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport", "SeededRandom"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["JSONCore", "Conversation", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
