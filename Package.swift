@@ -46,7 +46,8 @@ let package = Package(
         .target(name: "MigrationContract", dependencies: ["JSONCore", "DesignEngine", "Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // What an approved contract is exported with: CloudFormation, Workbench, DMS, boto3, contract v2. Pure.
         .target(name: "ContractExport", dependencies: ["JSONCore", "MigrationContract", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
-        // JSON values that keep member order, the one JSON parser (line/column errors) and writer.
+        // JSON values that keep member order, the one JSON parser (line/column errors), and the
+        // writers: the ordered layout and canonical JSON (sorted keys) for `Encodable` values.
         .target(name: "JSONCore", swiftSettings: strictSettings),
         // SHA-256 and HMAC-SHA256: the approved contract's digest and the SigV4 signature.
         .target(name: "Digests", swiftSettings: strictSettings),
@@ -61,12 +62,12 @@ let package = Package(
         // every pattern run as planned and its results asserted; the in-memory proof. Pure.
         .target(name: "ModelExecution", dependencies: ["DynamoDBAPI", "InMemoryDynamoDB", "JSONCore", "DesignEngine", "Requirements"], swiftSettings: strictSettings),
         .target(name: "ModelValidation", dependencies: ["JSONCore", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "MigrationContract", "ModelExecution"], swiftSettings: strictSettings),
-        // Canonical JSON bytes (sorted keys, fixed layout) for every file the tool writes.
-        .target(name: "CanonicalJSON", swiftSettings: strictSettings),
+        // The one seeded generator (SplitMix64): the benchmarks' inputs and the tests' generated cases.
+        .target(name: "SeededRandom", swiftSettings: strictSettings),
         // Words of the commands printed for the user to paste, quoted for a POSIX shell.
         .target(name: "ShellQuoting", swiftSettings: strictSettings),
         // Files on disk: atomic writes, the session lock, loading JSON with precise errors.
-        .target(name: "SessionStore", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
+        .target(name: "SessionStore", dependencies: ["JSONCore", "ShellQuoting"], swiftSettings: strictSettings),
         // Requirements written as a YAML file, turned into domain values.
         .target(
             name: "RequirementsYAML",
@@ -79,7 +80,7 @@ let package = Package(
         .target(
             name: "DDBModelCommands",
             dependencies: [
-                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "CanonicalJSON", "MySQLSchema",
+                "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "JSONCore", "MySQLSchema",
                 "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "ModelExecution", "Digests",
                 "ShellQuoting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,22 +93,21 @@ let package = Package(
             dependencies: ["Conversation", "Requirements", "SessionStore", "DDBModelCommands"],
             swiftSettings: strictSettings
         ),
-        // The seeded generator the benchmarks build their inputs with.
-        .target(name: "BenchmarkSupport", swiftSettings: strictSettings),
         .executableTarget(
             name: "ddbmodel-import-bench",
-            dependencies: ["MySQLSchema", "BenchmarkSupport", "Conversation", "DDBModelCommands", "SessionStore"],
+            dependencies: ["MySQLSchema", "SeededRandom", "Conversation", "DDBModelCommands", "SessionStore"],
             swiftSettings: strictSettings
         ),
         // Times design + render of a generated 300-entity, 1,000-pattern session (docs/benchmarks.md).
         .executableTarget(
             name: "ddbmodel-design-bench",
-            dependencies: ["DesignEngine", "ModelExecution", "DataModelDocument", "Requirements", "BenchmarkSupport"],
+            dependencies: ["DesignEngine", "ModelExecution", "DataModelDocument", "Requirements", "SeededRandom"],
             swiftSettings: strictSettings
         ),
         // Times 20,000 mixed requests against the in-memory DynamoDB (docs/benchmarks.md).
-        .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "BenchmarkSupport"], swiftSettings: strictSettings),
-        .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "SeededRandom"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution", "SeededRandom"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DesignEngineTests",
             dependencies: ["DesignEngine", "DataModelDocument", "ModelExecution", "Requirements", "RequirementsYAML", "TestSupport"],
@@ -119,22 +119,22 @@ let package = Package(
         .testTarget(name: "ContractExportTests", dependencies: ["ContractExport", "ModelExecution", "InMemoryDynamoDB", "DynamoDBAPI", "MigrationContract", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "DynamoDBAPITests", dependencies: ["DynamoDBAPI", "JSONCore"], swiftSettings: strictSettings),
         .testTarget(name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBAPI", "JSONCore", "Digests", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "InMemoryDynamoDBTests", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "JSONCore", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "InMemoryDynamoDBTests", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "JSONCore", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "ModelValidationTests", dependencies: ["JSONCore", "ModelValidation", "DynamoDBAPI", "DynamoDBClient", "DesignEngine", "Requirements", "RequirementsYAML", "MigrationContract", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "ModelExecutionTests",
-            dependencies: ["ModelExecution", "DataModelDocument", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport"],
+            dependencies: ["ModelExecution", "DataModelDocument", "InMemoryDynamoDB", "DynamoDBAPI", "DesignEngine", "Requirements", "RequirementsYAML", "TestSupport", "SeededRandom"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Conversation", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["JSONCore", "Conversation", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
-        .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Corpus"], swiftSettings: strictSettings),
+        .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting"], swiftSettings: strictSettings),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
+        .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationTests",
             dependencies: ["Conversation", "Requirements", "RequirementsYAML", "DesignEngine", "MigrationContract", "ModelExecution", "Digests", "MySQLSchema", "TestSupport"],
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport", "ddbmodel"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "ddbmodel", "DDBModelCommands", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements", "RequirementsYAML"],
+            dependencies: ["TestSupport", "ddbmodel", "DDBModelCommands", "SessionStore", "Conversation", "DesignEngine", "DataModelDocument", "MigrationContract", "ModelExecution", "Digests", "Requirements", "RequirementsYAML", "SeededRandom"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,4 +1,4 @@
-import CanonicalJSON
+import JSONCore
 import Conversation
 import DataModelDocument
 import DesignEngine

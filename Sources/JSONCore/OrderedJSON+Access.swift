@@ -22,36 +22,4 @@ extension OrderedJSON {
         if case .object(let members) = self { return members }
         return []
     }
-
-    /// The compact form (no whitespace, no final newline): request bodies and one-line reports.
-    public func compact() -> [UInt8] {
-        var out: [UInt8] = []
-        writeCompact(into: &out)
-        return out
-    }
-
-    private func writeCompact(into out: inout [UInt8]) {
-        switch self {
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (position, item) in items.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                item.writeCompact(into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            for (position, member) in members.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(member.0, into: &out)
-                out.append(UInt8(ascii: ":"))
-                member.1.writeCompact(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        default:
-            var text = serialized()
-            text.removeLast()
-            out.append(contentsOf: text)
-        }
-    }
 }

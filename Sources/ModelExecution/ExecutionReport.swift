@@ -94,7 +94,7 @@ public struct ExecutionReport: Sendable, Equatable {
             }
             out += "| #\(result.patternID) \(Self.cell(result.description)) | \(result.operation) | \(Self.cell(result.target)) | "
                 + "\(result.expected.map(String.init) ?? "-") | \(result.got.map(String.init) ?? "-") | \(mark) | "
-                + "\(result.readUnits.map(OrderedJSON.numberTextForReport) ?? "unknown") | \(result.writeUnits.map(OrderedJSON.numberTextForReport) ?? "unknown") |\n"
+                + "\(result.readUnits.map(OrderedJSON.numberText) ?? "unknown") | \(result.writeUnits.map(OrderedJSON.numberText) ?? "unknown") |\n"
         }
         let failures = patterns.filter { $0.outcome == .fail }
         if !failures.isEmpty {
@@ -150,13 +150,5 @@ public struct ExecutionReport: Sendable, Equatable {
 
     private static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-}
-
-extension OrderedJSON {
-    /// A number as the JSON files write it (whole numbers without a point, up to 6 decimals).
-    static func numberTextForReport(_ value: Double) -> String {
-        let text = String(decoding: OrderedJSON.number(value).serialized(), as: UTF8.self)
-        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 }

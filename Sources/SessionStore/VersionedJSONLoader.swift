@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// Loads a versioned JSON document (such as `session.json`) with errors precise enough to fix by hand.
 ///
@@ -18,7 +19,7 @@ public enum VersionedJSONLoader {
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             throw StoreError.emptyFile(path: path)
         }
-        if let syntaxError = JSONSyntaxChecker.firstError(in: data) {
+        if let syntaxError = OrderedJSON.syntaxError(in: [UInt8](data)) {
             if syntaxError.isUnexpectedEndOfFile {
                 throw StoreError.truncatedJSON(path: path, line: syntaxError.line, column: syntaxError.column)
             }

@@ -1,9 +1,9 @@
-import BenchmarkSupport
 import DataModelDocument
 import DesignEngine
 import Foundation
 import ModelExecution
 import Requirements
+import SeededRandom
 
 // Measures the time from confirmed requirements to a rendered `dynamodb_data_model.md`:
 // `DesignEngine.design` then `DataModelDocument.render`, over a generated session of 300 entities
@@ -19,7 +19,7 @@ let patternCount = 1_000
 
 // MARK: - Deterministic generator
 
-// SplitMix64 (BenchmarkSupport) generates the input from the seed.
+// SeededGenerator (SplitMix64, SeededRandom) generates the input from the seed.
 
 /// A 300-entity, 1,000-pattern session shaped like a large imported schema: one table per
 /// entity, most with a parent (foreign key named like the parent's identifier), unique emails
@@ -27,7 +27,7 @@ let patternCount = 1_000
 /// engine (GetItem, BatchGetItem, Query on the base key, GSIs with multi-attribute keys, lookup
 /// tables, item collections, transactions, accepted Scans and search patterns).
 struct SessionGenerator {
-    var random = SplitMix64(state: seed)
+    var random = SeededGenerator(seed: seed)
 
     static let words = [
         "customer", "order", "invoice", "product", "shipment", "warehouse", "supplier", "payment", "refund", "account",
@@ -214,7 +214,7 @@ func milliseconds(_ value: Double) -> String {
 /// Milliseconds for a fixed CPU-bound loop: on a shared machine, a speed check to run before and
 /// after the measurement (the figures only compare when it reads about the same).
 func speedCheck() -> Double {
-    var generator = SplitMix64(state: 1)
+    var generator = SeededGenerator(seed: 1)
     var sum: UInt64 = 0
     let start = ContinuousClock.now
     for _ in 0..<20_000_000 { sum &+= generator.next() >> 60 }

@@ -1,11 +1,11 @@
-import BenchmarkSupport
+import SeededRandom
 
 /// A schema of many small tables (`--tables N`): about 125 bytes a table, so 40,000 tables make
 /// the 5 MB file a large monolith's schema export can be. Every other table has a foreign key to
 /// a random earlier one and a unique key; the others a secondary index. Seeded, so the same `N`
 /// gives the same bytes everywhere.
 struct ManyTablesDump {
-    var random = SplitMix64(state: 0x00DD_B0DE_4000_0001)
+    var random = SeededGenerator(seed: 0x00DD_B0DE_4000_0001)
     private(set) var foreignKeys = 0
 
     mutating func text(tables: Int) -> String {

@@ -1,6 +1,6 @@
-import BenchmarkSupport
 import Foundation
 import MySQLSchema
+import SeededRandom
 
 // Measures importing a large mysqldump file: `SchemaParser.parse` over a generated, ~10 MB
 // mysqldump-8.0-style dump of about 1,000 tables (or an existing file with --file). Not a test:
@@ -25,7 +25,7 @@ let columnScale = 5.5
 
 // MARK: - Deterministic generator
 
-// SplitMix64 (BenchmarkSupport) generates the input from the seed.
+// SeededGenerator (SplitMix64, SeededRandom) generates the input from the seed.
 
 /// What the generator wrote, for checking that the parse read all of it.
 struct GeneratedCounts {
@@ -48,7 +48,7 @@ struct GeneratedColumn {
 }
 
 struct DumpGenerator {
-    var random = SplitMix64(state: seed)
+    var random = SeededGenerator(seed: seed)
     var counts = GeneratedCounts()
     /// Earlier tables with a single-column `id` primary key, which foreign keys may reference.
     var referenceable: [String] = []

@@ -1,8 +1,8 @@
-import BenchmarkSupport
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
 import InMemoryDynamoDB
+import SeededRandom
 
 // Times InMemoryDynamoDB on a fixed mix of 20,000 requests (docs/benchmarks.md): puts, gets,
 // queries with filters on the table and a global index, conditional updates, deletes, batch
@@ -40,7 +40,7 @@ enum Request {
 }
 
 func makeRequests(_ count: Int) -> [Request] {
-    var random = SplitMix64(state: 0x00DD_B0DE_3E3D_B000)
+    var random = SeededGenerator(seed: 0x00DD_B0DE_3E3D_B000)
     func key() -> Item { ["pk": .s("CUSTOMER#\(random.int(0...499))"), "sk": .s("ORDER#\(random.int(0...39))")] }
     var requests: [Request] = []
     requests.reserveCapacity(count)

@@ -1,4 +1,4 @@
-import CanonicalJSON
+import JSONCore
 import Conversation
 import Foundation
 import Testing
@@ -56,7 +56,7 @@ import TestSupport
     }
 
     @Test func anErrorLeavesTheEncoderUsable() throws {
-        #expect(throws: CanonicalJSONError.self) { try CanonicalJSONEncoder().encode(Shapes.Scalars(double: .infinity)) }
+        #expect(throws: Shapes.Refusal.self) { try CanonicalJSONEncoder().encode([Shapes.Refusing(), Shapes.Refusing()]) }
         try Self.expectIdentical(VariedSessions.state(seed: 9, size: 10))
     }
 
@@ -237,6 +237,19 @@ enum Shapes {
             try container.encode(inner)
         }
     }
+
+    /// Fails halfway through its encoding, as a value that cannot be written does.
+    struct Refusing: Encodable {
+        enum Keys: String, CodingKey { case before }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode("written", forKey: .before)
+            throw Refusal()
+        }
+    }
+
+    struct Refusal: Error {}
 
     /// Reads its coding path while encoding, as error reporting does.
     struct PathReader: Encodable {

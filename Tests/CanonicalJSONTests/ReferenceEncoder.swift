@@ -1,4 +1,4 @@
-import CanonicalJSON
+import JSONCore
 
 /// The first `CanonicalJSONEncoder`: a tree of class nodes, sorted with `sorted(by:)` while
 /// writing. Slow, and simple enough to read as the specification; the encoder must produce
@@ -124,8 +124,8 @@ struct ReferenceWriter {
 }
 
 enum ReferenceNumberText {
-    static func double(_ value: Double) throws -> String {
-        guard value.isFinite else { throw CanonicalJSONError.nonFiniteNumber(value) }
+    static func double(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
@@ -159,7 +159,7 @@ final class ReferenceTreeEncoder: Encoder {
         switch value {
         case let string as String: return ReferenceNode(.string(string))
         case let int as Int: return ReferenceNode(.number(String(int)))
-        case let double as Double: return ReferenceNode(.number(try ReferenceNumberText.double(double)))
+        case let double as Double: return ReferenceNode(.number(ReferenceNumberText.double(double)))
         case let bool as Bool: return ReferenceNode(.bool(bool))
         default:
             let encoder = ReferenceTreeEncoder(codingPath: codingPath)
@@ -177,7 +177,7 @@ struct ReferenceKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Bool, forKey key: Key) throws { node.setMember(key.stringValue, ReferenceNode(.bool(value))) }
     mutating func encode(_ value: String, forKey key: Key) throws { node.setMember(key.stringValue, ReferenceNode(.string(value))) }
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        node.setMember(key.stringValue, ReferenceNode(.number(try ReferenceNumberText.double(value))))
+        node.setMember(key.stringValue, ReferenceNode(.number(ReferenceNumberText.double(value))))
     }
     mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value), forKey: key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { node.setMember(key.stringValue, ReferenceNode(.number(String(value)))) }
@@ -231,7 +231,7 @@ struct ReferenceUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { node.appendToArray(ReferenceNode(.null)) }
     mutating func encode(_ value: Bool) throws { node.appendToArray(ReferenceNode(.bool(value))) }
     mutating func encode(_ value: String) throws { node.appendToArray(ReferenceNode(.string(value))) }
-    mutating func encode(_ value: Double) throws { node.appendToArray(ReferenceNode(.number(try ReferenceNumberText.double(value)))) }
+    mutating func encode(_ value: Double) throws { node.appendToArray(ReferenceNode(.number(ReferenceNumberText.double(value)))) }
     mutating func encode(_ value: Int) throws { node.appendToArray(ReferenceNode(.number(String(value)))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
@@ -264,7 +264,7 @@ struct ReferenceSingleValueContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { node.content = .null }
     mutating func encode(_ value: Bool) throws { node.content = .bool(value) }
     mutating func encode(_ value: String) throws { node.content = .string(value) }
-    mutating func encode(_ value: Double) throws { node.content = .number(try ReferenceNumberText.double(value)) }
+    mutating func encode(_ value: Double) throws { node.content = .number(ReferenceNumberText.double(value)) }
     mutating func encode(_ value: Float) throws { try encode(Double(value)) }
     mutating func encode(_ value: Int) throws { node.content = .number(String(value)) }
     mutating func encode(_ value: Int8) throws { try encode(Int(value)) }

@@ -1,26 +1,13 @@
 import Conversation
 import Requirements
+import SeededRandom
 
 /// Deterministic pseudo-random session states that reach every shape `session.json` can take:
 /// optional fields absent, `unknown` and reserved words, fractional and huge numbers, escapes,
 /// non-ASCII text, every step and gate. The byte-identity tests encode them with both encoders.
 enum VariedSessions {
-    /// SplitMix64: small, seedable and the same on every platform, so failures reproduce.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    /// The package's seeded generator, so failures reproduce.
+    typealias Generator = SeededGenerator
 
     static let words = [
         "order", "user", "line | item", "café", "naïve ✅", "quote \" mark", "back\\slash", "tab\there",
@@ -44,7 +31,7 @@ enum VariedSessions {
 
     /// A state with up to `size` entities and patterns.
     static func state(seed: UInt64, size: Int) -> SessionState {
-        var random = Generator(state: seed)
+        var random = Generator(seed: seed)
         var requirements = Requirements(overview: ApplicationOverview(
             domain: random.chance(70) ? text(&random) : nil, businessContext: random.chance(50) ? text(&random) : nil,
             expectedUsers: estimate(&random), peakRequestsPerSecond: estimate(&random)))

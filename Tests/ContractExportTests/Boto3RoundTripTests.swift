@@ -8,9 +8,6 @@ import Requirements
 import RequirementsYAML
 import TestSupport
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 
 /// The generated boto3 module replays the model exercise against a DynamoDB API on loopback
@@ -72,47 +69,12 @@ enum Boto3Replay {
 /// Runs python3 helpers for the boto3 tests and collects their output.
 enum Boto3Python {
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-boto3-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryDirectory.make("ddbmodel-boto3")
     }
 
-    /// Stops a child process: SIGINT, then SIGKILL after two seconds (moto_server ignores SIGTERM).
-    static func stop(_ process: Process) {
-        if process.isRunning { process.interrupt() }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    /// Runs a command to completion (killed after `timeout` seconds), its output collected in a
-    /// file rather than a pipe so that no other child process can hold the pipe open.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 90) throws -> (status: Int32, output: String) {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("output.txt")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { return (127, "cannot write \(log.path)") }
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
-        do {
-            try process.run()
-        } catch {
-            return (127, "could not start \(arguments[0]): \(error)")
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        let timedOut = process.isRunning
-        stop(process)
-        let output = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-        return (timedOut ? -1 : process.terminationStatus, timedOut ? "timed out after \(Int(timeout)) s\n" + output : output)
+    /// Runs a command to completion (stopped after `timeout` seconds); `output` holds both streams.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 90) throws -> CommandResult {
+        try Command(arguments, environment: .inherited(adding: environment), output: .merged).run(timeout: timeout)
     }
 }
 

@@ -28,30 +28,13 @@ enum CloudFormationScenario {
 /// Runs the independent checkers the tests rely on: `cfn-lint`, and PyYAML (a dependency of
 /// cfn-lint) to read templates back. Both come from `python3 -m pip install cfn-lint`.
 enum TemplateTools {
-    struct Run {
-        var status: Int32
-        var output: String
-    }
-
-    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    /// Runs a checker; `output` holds both of its streams.
+    static func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+        try Command(arguments, input: input.map(Command.Input.text) ?? .none, output: .merged).run()
     }
 
     /// `cfn-lint` on the template in a temporary file; the output lists every finding.
-    static func cfnLint(_ template: String, name: String) throws -> Run {
+    static func cfnLint(_ template: String, name: String) throws -> CommandResult {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-cfn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,6 +1,5 @@
 import Conversation
 import Requirements
-import RequirementsYAML
 import TestSupport
 
 /// The e-commerce requirements taken through the requirements gate, for the design-stage tests.
@@ -12,7 +11,7 @@ enum DesignStageFixture {
     static let tableNames = ["Users", "Products", "Orders", "OrderItems", "UserUsernames", "UserEmails"]
 
     static func requirements() throws -> Requirements {
-        try RequirementsYAMLLoader.load(yaml: SampleRequirements.ecommerceYAML, fileName: "ecommerce.requirements.yaml")
+        try WorkedScenarios.requirements("ecommerce")
     }
 
     /// A session as `ddbmodel new --requirements` opens it: at the review before the gate.

@@ -1,10 +1,8 @@
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+import TestSupport
 
 /// The HTTP transport against a live DynamoDB API on loopback (`moto_server`, dummy credentials):
 /// table lifecycle, items, and the specific errors. Needs `python3 -m pip install "moto[server]"`:
@@ -17,7 +15,7 @@ import Testing
     }
 
     @Test func roundTripAgainstMoto() throws {
-        let server = try MotoServer.start()
+        let server = try LoopbackMoto.start()
         defer { server.stop() }
         let transport = HTTPTransport(endpoint: server.endpoint, credentials: Self.credentials, region: "us-east-1", timeout: 10)
         #expect(HTTPTransport.isLoopback(server.endpoint))
@@ -79,7 +77,7 @@ import Testing
     }
 
     @Test func closedPortIsUnreachable() throws {
-        let port = try MotoServer.freePort()
+        let port = try LoopbackPort.free()
         let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
         let transport = HTTPTransport(endpoint: endpoint, credentials: Self.credentials, region: "us-east-1", timeout: 5)
         do {
@@ -95,91 +93,4 @@ import Testing
             #expect(error.message.hasPrefix("Cannot reach the DynamoDB endpoint http://127.0.0.1:\(port)"))
         }
     }
-}
-
-/// A `moto_server` child process on a free loopback port, stopped with SIGINT then SIGKILL.
-final class MotoServer: @unchecked Sendable {
-    let process: Process
-    let endpoint: URL
-
-    private init(process: Process, endpoint: URL) {
-        self.process = process
-        self.endpoint = endpoint
-    }
-
-    /// A loopback port nothing listens on (bound, read and released by python).
-    static func freePort() throws -> Int {
-        let output = try run(["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
-        guard let port = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw MotoError(description: "no free port: \(output)")
-        }
-        return port
-    }
-
-    static func start() throws -> MotoServer {
-        let check = try run(["python3", "-c", "import moto.server; print('ok')"])
-        guard check.contains("ok") else {
-            throw MotoError(description: "moto_server is needed: run `python3 -m pip install \"moto[server]\"`. \(check)")
-        }
-        let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let server = MotoServer(process: process, endpoint: URL(string: "http://127.0.0.1:\(port)")!)
-        // Wait until it answers a request (up to 30 s).
-        let probe = HTTPTransport(
-            endpoint: server.endpoint, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"),
-            region: "us-east-1", timeout: 2
-        )
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            do {
-                _ = try probe.send(operation: "ListTables", body: Array("{}".utf8))
-                return server
-            } catch {
-                guard process.isRunning else { break }
-                Thread.sleep(forTimeInterval: 0.2)
-            }
-        }
-        server.stop()
-        throw MotoError(description: "moto_server did not answer on port \(port)")
-    }
-
-    /// SIGINT, then SIGKILL after two seconds (moto_server ignores SIGTERM).
-    func stop() {
-        if process.isRunning { process.interrupt() }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    /// Runs a short command, returning its combined output (collected in a file, not a pipe).
-    static func run(_ arguments: [String]) throws -> String {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ddbc-\(UUID().uuidString).txt")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw MotoError(description: "cannot write \(log.path)") }
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-    }
-}
-
-struct MotoError: Error, CustomStringConvertible {
-    var description: String
 }

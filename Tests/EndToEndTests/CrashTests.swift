@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import SessionStore
 import Testing
 import TestSupport
@@ -15,26 +16,20 @@ import TestSupport
         var foundSessionFiles = 0
         for run in 0..<Self.killCount {
             let name = "crash\(run)"
-            let process = runner.process(["new", name])
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try runner.start(["new", name], output: .discarded)
             // Feed answers one at a time (as a fast typist would) and kill after a random delay.
             let killAfter = Double.random(in: 0...0.25, using: &generator)
-            let writer = input.fileHandleForWriting
             let feeder = Thread {
                 for line in lines {
-                    guard (try? writer.write(contentsOf: Data((line + "\n").utf8))) != nil else { return }
+                    guard (try? process.write(line + "\n")) != nil else { return }
                     usleep(2_000)
                 }
             }
             feeder.start()
             usleep(useconds_t(killAfter * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            try? writer.close()
+            process.send(SIGKILL)
+            process.waitForExit()
+            process.closeInput()
 
             let folder = SessionFolder(url: runner.file("Sessions/\(name)"))
             guard FileManager.default.fileExists(atPath: folder.sessionFile.path) else {

@@ -11,33 +11,15 @@ import TestSupport
 
     /// Runs `line` with `/bin/sh -c` in the runner's folder, `ddbmodel` on the PATH being the
     /// built binary.
-    static func paste(_ line: String, runner: BinaryRunner, input: String) throws -> (status: Int32, output: String, errors: String) {
+    static func paste(_ line: String, runner: BinaryRunner, input: String) throws -> CommandResult {
         let bin = runner.file("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: bin.appendingPathComponent("ddbmodel").path) {
             try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("ddbmodel"), withDestinationURL: BinaryRunner.binary)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", line]
-        process.currentDirectoryURL = runner.directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = runner.home.path
-        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return try Command(["/bin/sh", "-c", line], environment: .inherited(adding: ["HOME": runner.home.path, "PATH": path]),
+                           directory: runner.directory, input: .text(input)).run()
     }
 
     static func expectNothingRan(_ runner: BinaryRunner) throws {

@@ -8,26 +8,15 @@ import TestSupport
         let runner = try BinaryRunner()
         _ = try runner.run(["new", "demo"], input: "retail\n")
         // The first process waits for input on an open pipe, holding the lock.
-        let holder = runner.process(["resume", "Sessions/demo"])
-        let input = Pipe()
-        let output = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = output
-        holder.standardError = Pipe()
-        try holder.run()
-        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+        let holder = try runner.start(["resume", "Sessions/demo"])
         // Wait until it has printed its first question (it holds the lock by then).
-        var seen = Data()
-        let deadline = Date().addingTimeInterval(10)
-        while !String(decoding: seen, as: UTF8.self).contains("Describe the business context"), Date() < deadline {
-            seen.append(output.fileHandleForReading.availableData)
-        }
+        #expect(holder.waitForOutput(containing: "Describe the business context", timeout: 10), "\(holder.output())\(holder.errors())")
         let refused = try runner.run(["resume", "Sessions/demo"], input: "/quit\n")
         #expect(refused.status == 1)
         #expect(refused.errors.contains("already open"))
-        #expect(refused.errors.contains("pid \(holder.processIdentifier)"))
-        kill(holder.processIdentifier, SIGKILL)
-        holder.waitUntilExit()
+        #expect(refused.errors.contains("pid \(holder.pid)"))
+        holder.send(SIGKILL)
+        holder.waitForExit()
         let takenOver = try runner.run(["resume", "Sessions/demo"], input: "context\n/quit\n")
         #expect(takenOver.status == 0, "\(takenOver.errors)")
     }
@@ -55,11 +44,7 @@ import TestSupport
     @Test func resumeRemovesTheTemporaryFilesOfAKilledSave() throws {
         let runner = try BinaryRunner()
         _ = try runner.run(["new", "demo"], input: "retail\n")
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: "/bin/true")
-        try finished.run()
-        finished.waitUntilExit()
-        let dead = finished.processIdentifier
+        let dead = try ChildProcess.deadProcessID()
         let folder = runner.file("Sessions/demo")
         for name in [".session.json.tmp-\(dead)-1", ".dynamodb_requirement.md.tmp-\(dead)-2", "notes.tmp-\(dead)-1", ".session.json.bak"] {
             try Data("partial".utf8).write(to: folder.appendingPathComponent(name))

@@ -47,6 +47,7 @@ import DynamoDBClient
 import Foundation
 import InMemoryDynamoDB
 import JSONCore
+import SeededRandom
 import Testing
 import TestSupport
 
@@ -58,7 +59,7 @@ import TestSupport
         // delete tables (it answered InternalServerError under two workers per server), and one
         // process answers one request at a time anyway. Every sequence has its own table.
         let workers = 3
-        try Self.withServers(workers) { ports in
+        try LoopbackMoto.withServers(workers) { ports in
             func connection(_ port: Int) throws -> DynamoDBConnection {
                 let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
                 return DynamoDBConnection(transport: HTTPTransport(
@@ -93,12 +94,6 @@ import TestSupport
             print("Differential test: \(Self.sequences) sequences, \(requests) requests each to moto and InMemoryDynamoDB, \(String(format: "%.1f", seconds)) s, \(mismatches) mismatches")
             #expect(mismatches == 0)
         }
-    }
-
-    /// `count` moto servers at once, their ports handed to `body`.
-    static func withServers(_ count: Int, ports: [Int] = [], _ body: ([Int]) throws -> Void) throws {
-        guard ports.count < count else { return try body(ports) }
-        try LoopbackMoto.withServer { port in try withServers(count, ports: ports + [port], body) }
     }
 }
 
@@ -145,25 +140,11 @@ enum GeneratedRequest {
     case deleteTable(DeleteTableInput)
 }
 
-/// SplitMix64: a tiny seeded generator, so every sequence can be replayed from its number.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    mutating func pick<T>(_ values: [T]) -> T { values[int(values.count)] }
-}
-
 /// Builds one sequence: a table of a random shape, requests over a small key space (so writes
 /// collide and conditions fail), then nothing: the runner scans and deletes the table.
 struct SequenceGenerator {
-    var random: SplitMix
+    /// Seeded from the sequence's number, so every sequence can be replayed from it.
+    var random: SeededGenerator
     let name: String
     var hashType: ScalarAttributeType = .s
     var sortType: ScalarAttributeType?
@@ -176,12 +157,12 @@ struct SequenceGenerator {
     var types: [String: ScalarAttributeType] = [:]
 
     init(seed: UInt64, name: String) {
-        self.random = SplitMix(state: seed)
+        self.random = SeededGenerator(seed: seed)
         self.name = name
     }
 
     mutating func value(_ type: ScalarAttributeType, _ range: Int) -> AttributeValue {
-        let n = random.int(range)
+        let n = random.below(range)
         switch type {
         case .s: return .s(random.pick(["a", "b", "ab"]) + String(n))
         case .n: return .n(String(n - range / 3))
@@ -197,7 +178,7 @@ struct SequenceGenerator {
 
     mutating func item() -> Item {
         var item = key()
-        if random.chance(80) { item["a1"] = .n(String(random.int(10))) }
+        if random.chance(80) { item["a1"] = .n(String(random.below(10))) }
         if random.chance(70) { item["a2"] = .s(random.pick(["x", "y", "z", "xy"])) }
         for attribute in ["g1", "g2", "g3", "l1"] {
             if let type = types[attribute], random.chance(65) { item[attribute] = value(type, 4) }
@@ -205,32 +186,32 @@ struct SequenceGenerator {
         if multiIndex {
             // A small partition key space, so queries find several items to order and page.
             if random.chance(90) { item["m1"] = .s("a") }
-            if random.chance(90) { item["m2"] = .n(String(random.int(2))) }
+            if random.chance(90) { item["m2"] = .n(String(random.below(2))) }
             if random.chance(80) { item["m3"] = value(.s, 3) }
             if random.chance(80) { item["m4"] = value(.n, 4) }
         }
         if random.chance(20) { item["tags"] = .ss(Array(Set([random.pick(["r", "s"]), random.pick(["s", "t"])]))) }
-        if random.chance(15) { item["doc"] = .m(["k": .n(String(random.int(5))), "l": .l([.s("e"), .n("1")])]) }
+        if random.chance(15) { item["doc"] = .m(["k": .n(String(random.below(5))), "l": .l([.s("e"), .n("1")])]) }
         return item
     }
 
     /// A condition that sometimes holds, with the placeholders it uses.
     mutating func condition() -> (String, [String: String], [String: AttributeValue]) {
-        switch random.int(8) {
+        switch random.below(8) {
         case 0: return ("attribute_not_exists(pk)", [:], [:])
         case 1: return ("attribute_exists(#k)", ["#k": "pk"], [:])
-        case 2: return ("a1 < :v", [:], [":v": .n(String(random.int(10)))])
+        case 2: return ("a1 < :v", [:], [":v": .n(String(random.below(10)))])
         case 3: return ("a2 = :v OR attribute_not_exists(a2)", [:], [":v": .s(random.pick(["x", "y"]))])
         case 4: return ("NOT (a1 >= :lo AND a1 <= :hi)", [:], [":lo": .n("2"), ":hi": .n("6")])
-        case 5: return ("a1 BETWEEN :lo AND :hi", [:], [":lo": .n("1"), ":hi": .n(String(3 + random.int(6)))])
+        case 5: return ("a1 BETWEEN :lo AND :hi", [:], [":lo": .n("1"), ":hi": .n(String(3 + random.below(6)))])
         case 6: return ("begins_with(a2, :p) AND size(a2) > :one", [:], [":p": .s("x"), ":one": .n("1")])
         default: return ("a2 IN (:x, :y) AND a1 <> :z", [:], [":x": .s("x"), ":y": .s("z"), ":z": .n("3")])
         }
     }
 
     mutating func filter() -> (String, [String: String], [String: AttributeValue]) {
-        switch random.int(5) {
-        case 0: return ("a1 >= :f", [:], [":f": .n(String(random.int(8)))])
+        switch random.below(5) {
+        case 0: return ("a1 >= :f", [:], [":f": .n(String(random.below(8)))])
         case 1: return ("attribute_exists(a2)", [:], [:])
         case 2: return ("#a IN (:f1, :f2)", ["#a": "a2"], [":f1": .s("x"), ":f2": .s("y")])
         case 3: return ("contains(tags, :t) OR contains(a2, :c)", [:], [":t": .s("s"), ":c": .s("y")])
@@ -242,17 +223,17 @@ struct SequenceGenerator {
         var parts: [String] = []
         var values: [String: AttributeValue] = [:]
         var names: [String: String] = [:]
-        switch random.int(6) {
+        switch random.below(6) {
         case 0:
             parts.append("SET a1 = :a1")
-            values[":a1"] = .n(String(random.int(10)))
+            values[":a1"] = .n(String(random.below(10)))
         case 1:
             parts.append("SET a1 = if_not_exists(a1, :zero) + :d")
             values[":zero"] = .n("0")
-            values[":d"] = .n(String(random.int(4) - 1))
+            values[":d"] = .n(String(random.below(4) - 1))
         case 2:
             parts.append("ADD a1 :d")
-            values[":d"] = .n(String(random.int(3) + 1))
+            values[":d"] = .n(String(random.below(3) + 1))
         case 3:
             parts.append("SET #a = :s")
             names["#a"] = "a2"
@@ -336,8 +317,8 @@ struct SequenceGenerator {
     /// nothing, an m3 condition, or m3 equality and an m4 condition.
     mutating func multiQuery() -> GeneratedRequest {
         var text = "m1 = :a AND m2 = :b"
-        var values: [String: AttributeValue] = [":a": .s("a"), ":b": .n(String(random.int(2)))]
-        switch random.int(3) {
+        var values: [String: AttributeValue] = [":a": .s("a"), ":b": .n(String(random.below(2)))]
+        switch random.below(3) {
         case 0: break
         case 1:
             let op = random.pick(["=", "<", ">=", "begins_with"])
@@ -350,7 +331,7 @@ struct SequenceGenerator {
         }
         return .query(QueryInput(
             tableName: name, indexName: "gsi_multi", keyConditionExpression: text, expressionAttributeValues: values,
-            scanIndexForward: random.chance(50), limit: random.chance(40) ? random.int(3) + 1 : nil), ordered: true)
+            scanIndexForward: random.chance(50), limit: random.chance(40) ? random.below(3) + 1 : nil), ordered: true)
     }
 
     mutating func query() -> GeneratedRequest {
@@ -362,7 +343,7 @@ struct SequenceGenerator {
         var partitionType = hashType
         var sortName: String? = sortType == nil ? nil : "sk"
         var sortKeyType = sortType
-        let choice = random.int(4)
+        let choice = random.below(4)
         if choice == 1, let gsi = globalIndexes.first.map({ $0 }) ?? nil {
             index = gsi.name
             partitionName = gsi.hash
@@ -406,7 +387,7 @@ struct SequenceGenerator {
         }
         // A global index without a sort key has no defined order within a partition (case 10).
         let ordered = index == nil || index == localIndex || sortName != nil
-        let limit: Int? = ordered && random.chance(40) ? random.int(4) + 1 : nil
+        let limit: Int? = ordered && random.chance(40) ? random.below(4) + 1 : nil
         let select: Select? = random.chance(10) ? .count : nil
         return .query(QueryInput(
             tableName: name, indexName: index, keyConditionExpression: text, filterExpression: filterText,
@@ -416,7 +397,7 @@ struct SequenceGenerator {
 
     /// A request both services must refuse with a ValidationException.
     mutating func invalidRequest() -> GeneratedRequest {
-        switch random.int(7) {
+        switch random.below(7) {
         case 0:
             guard let gsi = globalIndexes.first, let type = types[gsi.hash] else { fallthrough }
             return .query(QueryInput(
@@ -444,15 +425,15 @@ struct SequenceGenerator {
         // A starting population, so queries find several items to order, filter and page.
         var seeded: [WriteRequest] = []
         var seededKeys: Set<Item> = []
-        for _ in 0..<(8 + random.int(6)) {
+        for _ in 0..<(8 + random.below(6)) {
             let item = item()
             var key: Item = ["pk": item["pk"] ?? .null]
             key["sk"] = item["sk"]
             if seededKeys.insert(key).inserted { seeded.append(.put(item: item)) }
         }
         requests.append(.batchWrite(BatchWriteItemInput(requestItems: [name: seeded])))
-        for _ in 0..<(4 + random.int(6)) {
-            switch random.int(21) {
+        for _ in 0..<(4 + random.below(6)) {
+            switch random.below(21) {
             case 20:
                 requests.append(invalidRequest())
             case 0...4:
@@ -496,7 +477,7 @@ struct SequenceGenerator {
             case 9...12:
                 requests.append(query())
             case 13:
-                var scan = ScanInput(tableName: name, limit: random.chance(50) ? random.int(5) + 1 : nil)
+                var scan = ScanInput(tableName: name, limit: random.chance(50) ? random.below(5) + 1 : nil)
                 if random.chance(30), let gsi = globalIndexes.first { scan.indexName = gsi.name }
                 if random.chance(40) {
                     let (f, n, v) = filter()
@@ -508,7 +489,7 @@ struct SequenceGenerator {
             case 14, 15:
                 var writes: [WriteRequest] = []
                 var keys: Set<Item> = []
-                for _ in 0..<(1 + random.int(4)) {
+                for _ in 0..<(1 + random.below(4)) {
                     if random.chance(70) {
                         let item = item()
                         var k: Item = ["pk": item["pk"]!]
@@ -522,7 +503,7 @@ struct SequenceGenerator {
                 requests.append(.batchWrite(BatchWriteItemInput(requestItems: [name: writes])))
             case 16:
                 var keys: [Item] = []
-                for _ in 0..<(1 + random.int(4)) {
+                for _ in 0..<(1 + random.below(4)) {
                     let k = key()
                     if !keys.contains(k) { keys.append(k) }
                 }
@@ -530,14 +511,14 @@ struct SequenceGenerator {
             case 17, 18:
                 var actions: [TransactWriteItem] = []
                 var keys: [Item] = []
-                for _ in 0..<(1 + random.int(3)) {
+                for _ in 0..<(1 + random.below(3)) {
                     var k = key()
                     // Now and then two actions on one item: a ValidationException in both.
                     if random.chance(8), let first = keys.first { k = first }
                     keys.append(k)
                     let (c, n, v) = condition()
                     let conditioned = random.chance(60)
-                    switch random.int(4) {
+                    switch random.below(4) {
                     case 0:
                         var item = item()
                         item["pk"] = k["pk"]
@@ -560,7 +541,7 @@ struct SequenceGenerator {
             default:
                 var gets: [TransactGetItem] = []
                 var keys: Set<Item> = []
-                for _ in 0..<(1 + random.int(3)) {
+                for _ in 0..<(1 + random.below(3)) {
                     let k = key()
                     if keys.insert(k).inserted { gets.append(TransactGetItem(tableName: name, key: k)) }
                 }

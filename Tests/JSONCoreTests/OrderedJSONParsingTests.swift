@@ -10,8 +10,23 @@ import Testing
     }
 
     @Test func rejectsLeadingZerosAndDeepNesting() {
-        #expect(throws: JSONSyntaxError(line: 1, column: 3, message: "numbers must not have leading zeros")) { try OrderedJSON.parse(Array("[01]".utf8)) }
+        #expect(throws: JSONSyntaxError(line: 1, column: 2, message: "numbers must not have leading zeros")) { try OrderedJSON.parse(Array("[01]".utf8)) }
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
-        #expect(throws: JSONSyntaxError.self) { try OrderedJSON.parse(Array(deep.utf8)) }
+        #expect(throws: JSONSyntaxError(line: 1, column: 513, message: "arrays and objects are nested more than 512 levels deep")) {
+            try OrderedJSON.parse(Array(deep.utf8))
+        }
+    }
+
+    @Test func keysWrittenTwiceAreKeptInOrder() throws {
+        let json = try OrderedJSON.parse(Array(#"{"a": 1, "b": {}, "a": [2, 1e2, 9223372036854775808]}"#.utf8))
+        #expect(json == .object([("a", .integer(1)), ("b", .object([])), ("a", .array([.integer(2), .number(100), .number(9223372036854775808)]))]))
+    }
+
+    @Test func parsingWhatWasWrittenGivesTheSameValueAndTheSameBytes() throws {
+        let parsed = try OrderedJSON.parse(Array(SampleDocument.text.utf8))
+        let written = parsed.serialized()
+        #expect(try OrderedJSON.parse(written) == parsed)
+        #expect(try OrderedJSON.parse(written).serialized() == written)
+        #expect(try OrderedJSON.parse(parsed.compact()) == parsed)
     }
 }

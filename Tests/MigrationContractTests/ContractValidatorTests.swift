@@ -109,13 +109,13 @@ struct BrokenContract: CustomTestStringConvertible, Sendable {
     }
 
     @Test(arguments: [
-        ("[\n  {\n    \"table\": \"Users\",\n  }\n]\n", "not valid JSON: line 4, column 3: trailing comma before '}'"),
-        ("[\n  {\"table\": \"Users\" \"type\": \"Table\"}\n]", "not valid JSON: line 2, column 21: unexpected '\"'; expected ',' or '}'"),
-        ("", "not valid JSON: line 1, column 1: the file is empty; expected a JSON value"),
-        ("[{\"table\": \"Usérs\", \"type\": tru}]", "not valid JSON: line 1, column 29: unexpected 't'; expected a value"),
-        ("[\n  \"unterminated\n]", "not valid JSON: line 2, column 16: control character (0xa) inside a string; write it escaped"),
-        ("[\"abc", "not valid JSON: line 1, column 2: the string starting here is never closed"),
-        ("[1] x", "not valid JSON: line 1, column 5: unexpected 'x' after the end of the JSON value"),
+        ("[\n  {\n    \"table\": \"Users\",\n  }\n]\n", "not valid JSON: line 4, column 3: trailing comma before '}'; remove the ',' after the last member"),
+        ("[\n  {\"table\": \"Users\" \"type\": \"Table\"}\n]", "not valid JSON: line 2, column 21: expected ',' or '}' after an object member"),
+        ("", "not valid JSON: line 1, column 1: the document is empty; expected a JSON value"),
+        ("[{\"table\": \"Usérs\", \"type\": tru}]", "not valid JSON: line 1, column 29: unknown word 'tru'; expected a value (a string in double quotes, a number, an object, an array, true, false or null)"),
+        ("[\n  \"unterminated\n]", "not valid JSON: line 2, column 16: line break inside a string; is the closing '\"' missing? (write a line break as \\n)"),
+        ("[\"abc", "not valid JSON: line 1, column 6: unexpected end of file; expected a closing '\"' for the string"),
+        ("[1] x", "not valid JSON: line 1, column 5: expected the end of the file after the JSON value (only whitespace may follow it)"),
     ])
     func invalidJSONGivesLineAndColumn(_ text: String, _ message: String) {
         #expect(ContractValidator.validate(Array(text.utf8), context: nil) == [ContractProblem(path: "$", message: message)])

@@ -1,6 +1,7 @@
 import Foundation
 import MigrationContract
 import Testing
+import TestSupport
 
 /// The published JSON Schema (`docs/contract.schema.json`) checked with an independent validator,
 /// Python's `jsonschema` (the test command installs it). A missing Python or module fails the
@@ -26,27 +27,16 @@ import Testing
 
     /// Runs the script; returns its output lines, or records why it could not run.
     static func runJSONSchema(on files: [URL]) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemaURL.path] + files.map(\.path)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: outputData, as: UTF8.self)
-        if process.terminationStatus == 127 {
+        let result = try Command(["python3", "-c", script, schemaURL.path] + files.map(\.path)).run()
+        if result.status == 127 {
             Issue.record("python3 was not found: install Python 3 and run python3 -m pip install jsonschema")
             return []
         }
-        if process.terminationStatus != 0 {
-            Issue.record("the jsonschema check could not run (exit \(process.terminationStatus)): \(text) \(String(decoding: errorData, as: UTF8.self))")
+        if result.status != 0 {
+            Issue.record("the jsonschema check could not run (exit \(result.status)): \(result.output) \(result.errors)")
             return []
         }
-        return text.split(separator: "\n").map(String.init)
+        return result.output.split(separator: "\n").map(String.init)
     }
 
     static func temporaryFiles(_ contents: [(String, [UInt8])]) throws -> [URL] {

@@ -1,6 +1,7 @@
 import DesignEngine
 import ModelExecution
 import Requirements
+import SeededRandom
 import Testing
 import TestSupport
 
@@ -12,13 +13,11 @@ import TestSupport
     static let caseCount = 200
     static let firstSeed: UInt64 = 0xDDB0_0011_1100_0000
 
-    /// A small deterministic choice from the seed and a position.
+    /// A small deterministic choice from the seed and a position: the first value of the seeded
+    /// generator started there, so one entity's choices never shift another's.
     static func pick(_ seed: UInt64, _ salt: Int, _ count: Int) -> Int {
-        var value = seed &+ UInt64(truncatingIfNeeded: salt) &* 0x9E37_79B9_7F4A_7C15
-        value ^= value >> 31
-        value = value &* 0xBF58_476D_1CE4_E5B9
-        value ^= value >> 29
-        return Int(value % UInt64(max(count, 1)))
+        var generator = SeededGenerator(seed: seed &+ UInt64(truncatingIfNeeded: salt))
+        return generator.below(max(count, 1))
     }
 
     /// The generated requirements with retentions, purges and stated minority values added.

@@ -3,9 +3,6 @@ import DesignEngine
 import DynamoDBAPI
 import DynamoDBClient
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import MigrationContract
 import ModelValidation
 import Requirements
@@ -19,7 +16,7 @@ import TestSupport
 /// `python3` with `moto[server]` (`python3 -m pip install "moto[server]"`): fails, never skips,
 /// without it. (The assertions themselves are tested on the in-memory DynamoDB, in
 /// ModelExecutionTests.)
-@Suite(.serialized) struct ModelValidationTests {
+@Suite(.serialized, .motoServer) struct ModelValidationTests {
     @Test(arguments: WorkedScenarios.names) func everyServedPatternPasses(name: String) throws {
         let (requirements, model) = try WorkedScenarios.provenModel(name)
         try MotoServer.with { transport in
@@ -138,11 +135,11 @@ struct FailingTransport: DynamoDBTransport {
     }
 }
 
-/// A `moto_server` on a free loopback port for the length of one test (TestSupport's launcher),
-/// reached through the client module's transport.
+/// The suite's `moto_server` (one for the whole suite, the `.motoServer` trait; every test uses
+/// table names of its own), reached through the client module's transport.
 enum MotoServer {
     static func with(_ body: (any DynamoDBTransport) throws -> Void) throws {
-        try LoopbackMoto.withServer { port in try body(try transport(port: port)) }
+        try body(try transport(port: LoopbackMoto.suiteServer().port))
     }
 
     /// The client module's signed HTTP transport, with dummy credentials.

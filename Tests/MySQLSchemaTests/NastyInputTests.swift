@@ -1,4 +1,5 @@
 import MySQLSchema
+import SeededRandom
 import Testing
 
 @Suite("Nasty inputs: never a crash, always a diagnostic")

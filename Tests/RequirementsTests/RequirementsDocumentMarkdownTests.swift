@@ -40,8 +40,8 @@ import TestSupport
             for code in re.findall(r"<code>(.*?)</code>", page, re.S):
                 print(html.unescape(code))
             """
-        let result = try LoopbackMoto.run(["python3", "-c", script, file.path])
-        try #require(result.status == 0, "markdown-it-py is needed (make test installs it): \(result.output)")
+        let result = try Command(["python3", "-c", script, file.path]).run()
+        try #require(result.status == 0, "markdown-it-py is needed (make test installs it): \(result.output)\(result.errors)")
         let spans = result.output.split(separator: "\n").map(String.init)
         #expect(spans.contains("/pattern \"...\" entities=User type=read eq=email ..., or /accept index:User:by`mail``x REASON"))
         #expect(spans.contains("index:User:`edge`"))

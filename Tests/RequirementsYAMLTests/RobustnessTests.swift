@@ -1,5 +1,6 @@
 import Foundation
 import RequirementsYAML
+import SeededRandom
 import Testing
 
 import Requirements
@@ -136,20 +137,5 @@ import Requirements
                 "t.yaml:1:14: An entity named Thing already exists: use /edit entity Thing.",
                 "t.yaml:1:44: Thing lists the attribute a twice.",
             ])
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

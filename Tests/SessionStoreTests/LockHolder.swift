@@ -1,22 +1,13 @@
 import Foundation
-import Glibc
+import TestSupport
 
 /// A child process that flocks a file, writes its pid there, says "locked" and sleeps.
 ///
 /// The shell locks through `flock(1)` on an inherited descriptor and then `exec`s `sleep`, so the process
 /// we kill is the only holder of the lock; python3 is the fallback on machines without util-linux.
 final class LockHolder {
-    static var isAvailable: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") || pythonPath != nil
-    }
-
-    private static var pythonPath: String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    private let process = Process()
-    var pid: Int32 { process.processIdentifier }
+    private let child: ChildProcess
+    var pid: Int32 { child.pid }
 
     init(lockFile: URL) throws {
         let script =
@@ -27,25 +18,20 @@ final class LockHolder {
             f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX); f.write(str(os.getpid())); f.flush()
             print("locked", flush=True); time.sleep(30)' "$1"
             """#
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "sh", lockFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        // Wait until the child says it holds the lock; an empty read means it exited.
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("locked") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { throw LockHolderFailed() }
-            seen.append(chunk)
+        child = try Command(["/bin/sh", "-c", script, "sh", lockFile.path], output: .merged).start()
+        // Wait until the child says it holds the lock.
+        guard child.waitForOutput(containing: "locked", timeout: 10) else {
+            child.stop()
+            throw LockHolderFailed(description: "the lock holder did not take the lock (it needs /usr/bin/flock or python3): \(child.output())")
         }
     }
 
     func kill() {
-        guard process.isRunning else { return }
-        Glibc.kill(pid, SIGKILL)
-        process.waitUntilExit()
+        child.send(SIGKILL)
+        child.waitForExit()
     }
 
-    struct LockHolderFailed: Error {}
+    struct LockHolderFailed: Error, CustomStringConvertible {
+        let description: String
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 @testable import SessionStore
 
@@ -60,11 +61,7 @@ import Testing
 
     @Test func aLockFileLeftByADeadProcessIsTakenOver() throws {
         let folder = try makeFolder()
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: "/bin/true")
-        try finished.run()
-        finished.waitUntilExit()
-        try Data("\(finished.processIdentifier)\n".utf8).write(to: folder.lockFile)
+        try Data("\(try ChildProcess.deadProcessID())\n".utf8).write(to: folder.lockFile)
 
         let lock = try SessionLock.acquire(folder)
 
@@ -150,8 +147,7 @@ import Testing
     }
 
     /// The real case: another process holds the lock, then dies by SIGKILL without any cleanup.
-    @Test(.enabled(if: LockHolder.isAvailable, "needs /usr/bin/flock or python3"))
-    func aLockHeldByAnotherProcessIsRefusedUntilThatProcessIsKilled() throws {
+    @Test func aLockHeldByAnotherProcessIsRefusedUntilThatProcessIsKilled() throws {
         let folder = try makeFolder()
         let holder = try LockHolder(lockFile: folder.lockFile)
         defer { holder.kill() }

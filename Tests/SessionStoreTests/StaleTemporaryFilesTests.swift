@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 @testable import SessionStore
 
@@ -17,18 +18,9 @@ import Testing
         directory.remove()
     }
 
-    /// A pid no process has any more: a child that ran and was reaped.
-    static func deadPid() throws -> Int32 {
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: "/bin/true")
-        try finished.run()
-        finished.waitUntilExit()
-        return finished.processIdentifier
-    }
-
     @Test func removesOnlyOurNamesOfDeadProcessesThatArePlainFiles() throws {
         let folder = try SessionFolder.create(name: "orders", in: directory.url)
-        let dead = try Self.deadPid()
+        let dead = try ChildProcess.deadProcessID()
         let live = getppid()
         let entries = [
             ".session.json.tmp-\(dead)-1": true,

@@ -1,6 +1,7 @@
 import Foundation
 import ShellQuoting
 import Testing
+import TestSupport
 
 /// Quoted words read back by a real `/bin/sh` as exactly the words given.
 @Suite struct ShellQuotingTests {
@@ -21,18 +22,10 @@ import Testing
             "plain", "two words", "$(touch pwned)", "`touch pwned`", "a'b", "\"q\"", "back\\slash", "semi;colon",
             "amp&", "pipe|", "glob*", "~", "$HOME", "new\nline", "tab\there", "émoji 🙂", "-dash", "",
         ]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // printf prints each argument on a line of its own, wrapped in <> to show empty words.
-        process.arguments = ["-c", "printf '<%s>\\n' " + ShellQuoting.command(words)]
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self) == words.map { "<\($0)>\n" }.joined())
+        let result = try Command(["/bin/sh", "-c", "printf '<%s>\\n' " + ShellQuoting.command(words)], directory: directory).run()
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output == words.map { "<\($0)>\n" }.joined())
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no command ran")
     }
 }

@@ -2,12 +2,6 @@ import Foundation
 
 /// Runs the built `ddbmodel` binary as a user would, with piped standard input.
 public struct BinaryRunner: Sendable {
-    public struct Result: Sendable {
-        public let status: Int32
-        public let output: String
-        public let errors: String
-    }
-
     /// The binary next to the test executable (`.build/debug/ddbmodel`), or `$DDBMODEL_BINARY`.
     public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["DDBMODEL_BINARY"] { return URL(fileURLWithPath: path) }
@@ -20,49 +14,27 @@ public struct BinaryRunner: Sendable {
 
     /// A runner working in a fresh temporary directory, with its own HOME.
     public init() throws {
-        // A child that exits early closes its end of our stdin pipe: writing to it must fail
-        // with EPIPE, not kill the whole test process.
-        signal(SIGPIPE, SIG_IGN)
         directory = try TemporaryDirectory.make("ddbmodel-e2e")
         home = directory.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    /// The binary ready to run; `environment` is added to (and overrides) the test's own.
-    public func process(_ arguments: [String], environment extra: [String: String] = [:]) -> Process {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = home.path
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
-        return process
+    /// The binary as a command in the runner's folder; `environment` is added to (and overrides)
+    /// the test's own, with HOME the runner's.
+    public func command(_ arguments: [String], input: Command.Input = .none, environment extra: [String: String] = [:],
+                        output: Command.Output = .separate) -> Command {
+        Command([Self.binary.path] + arguments, environment: .inherited(adding: ["HOME": home.path].merging(extra) { _, new in new }),
+                directory: directory, input: input, output: output)
     }
 
     /// Runs to completion, feeding `input` on standard input (closed afterwards).
-    public func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
-        let process = process(arguments, environment: environment)
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let writer = stdin.fileHandleForWriting
-        let bytes = Data(input.utf8)
-        let feeding = Thread {
-            try? writer.write(contentsOf: bytes)
-            try? writer.close()
-        }
-        feeding.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      errors: String(decoding: errors, as: UTF8.self))
+    public func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> CommandResult {
+        try command(arguments, input: .text(input), environment: environment).run()
+    }
+
+    /// Starts the binary and returns at once (a process to interrupt, kill or feed line by line).
+    public func start(_ arguments: [String], input: Command.Input = .pipe, output: Command.Output = .separate) throws -> ChildProcess {
+        try command(arguments, input: input, output: output).start()
     }
 
     public func file(_ relativePath: String) -> URL {
@@ -80,18 +52,5 @@ public enum TemporaryDirectory {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
-    }
-}
-
-/// A small seeded random generator (SplitMix64), so "random" test moments are reproducible.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

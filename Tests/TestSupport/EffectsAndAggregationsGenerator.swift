@@ -1,4 +1,5 @@
 import Requirements
+import SeededRandom
 
 /// Adds to a generated requirement set (see `RequirementsGenerator`) the patterns the business
 /// rules bring: writes that list several entities with an effect on each (a parent checked, a

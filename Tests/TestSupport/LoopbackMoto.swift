@@ -1,67 +1,98 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
-/// A `moto_server` (DynamoDB API) on a free loopback port for the length of one test; the test
-/// fails, rather than skips, when moto is not installed (`make test` installs it).
-public enum LoopbackMoto {
-    public static func withServer(_ body: (_ port: Int) throws -> Void) throws {
-        let check = try run(["python3", "-c", "import moto, moto.server"])
+/// A `moto_server` (DynamoDB API) on a free loopback port: the one launcher of every test that
+/// talks to moto. A test fails, rather than skips, when moto is not installed (`make test`
+/// installs it).
+///
+/// For one test: `LoopbackMoto.withServer { port in … }`. For a whole suite: the `.motoServer`
+/// suite trait starts one server before the suite's first test and stops it after the last;
+/// its tests reach it with `LoopbackMoto.suiteServer()`. (moto is not safe for concurrent
+/// requests that create and delete tables: a shared server wants a `.serialized` suite.)
+public final class LoopbackMoto: Sendable {
+    public let port: Int
+    private let child: ChildProcess
+
+    public var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    private init(port: Int, child: ChildProcess) {
+        self.port = port
+        self.child = child
+    }
+
+    /// Starts a server and waits (up to 15 s) until it accepts connections.
+    public static func start() throws -> LoopbackMoto {
+        let check = try Command(["python3", "-c", "import moto, moto.server"], output: .merged).run(timeout: 60)
         try #require(check.status == 0, "These tests need python3 with moto[server]: run `python3 -m pip install \"moto[server]\"` (make test does). \(check.output)")
-        let portText = try run(["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
-        let port = try #require(Int(portText.output.trimmingCharacters(in: .whitespacesAndNewlines)), "no free port: \(portText.output)")
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
-        server.standardInput = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { stop(server) }
-        let wait = try run(["python3", "-c", """
-            import socket, sys, time
-            for _ in range(150):
-                try:
-                    socket.create_connection(("127.0.0.1", \(port)), timeout=0.2).close(); sys.exit(0)
-                except OSError:
-                    time.sleep(0.1)
-            sys.exit("moto_server did not answer on port \(port)")
-            """])
-        try #require(wait.status == 0, "moto_server did not start: \(wait.output)")
-        try body(port)
+        let port = try LoopbackPort.free()
+        let child = try Command(["moto_server", "-H", "127.0.0.1", "-p", String(port)], output: .merged).start()
+        let server = LoopbackMoto(port: port, child: child)
+        let deadline = Date().addingTimeInterval(15)
+        while !LoopbackPort.accepts(port) {
+            guard child.isRunning, Date() < deadline else {
+                server.stop()
+                throw DidNotStart(description: "moto_server did not answer on port \(port): \(child.output())")
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return server
+    }
+
+    struct DidNotStart: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// SIGINT (moto_server stops on it), then SIGKILL after two seconds.
+    public func stop() {
+        child.stop()
+    }
+
+    /// A server for the length of `body`.
+    public static func withServer(_ body: (_ port: Int) throws -> Void) throws {
+        let server = try start()
+        defer { server.stop() }
+        try body(server.port)
     }
 
     /// Like `withServer`, returning what the body returns.
     public static func withServerResult<T>(_ body: (_ port: Int) throws -> T) throws -> T {
-        var result: T?
-        try withServer { port in result = try body(port) }
-        return try #require(result)
+        let server = try start()
+        defer { server.stop() }
+        return try body(server.port)
     }
 
-    /// SIGINT, then SIGKILL after two seconds: moto_server ignores SIGTERM.
-    static func stop(_ process: Process) {
-        if process.isRunning { process.interrupt() }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+    /// `count` servers at once, their ports handed to `body` (one per worker of a parallel test).
+    public static func withServers(_ count: Int, _ body: (_ ports: [Int]) throws -> Void) throws {
+        var servers: [LoopbackMoto] = []
+        defer { servers.forEach { $0.stop() } }
+        for _ in 0..<count { servers.append(try start()) }
+        try body(servers.map(\.port))
     }
 
-    /// Runs a command to completion; output goes through a file so a chatty child cannot block.
-    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-moto-\(UUID().uuidString).txt")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { return (127, "cannot write \(log.path)") }
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, output)
+    /// The server the `.motoServer` trait started for the running suite.
+    @TaskLocal static var suite: LoopbackMoto?
+
+    /// The running suite's server; fails the test when the suite lacks the `.motoServer` trait.
+    public static func suiteServer() throws -> LoopbackMoto {
+        try #require(suite, "this suite needs the .motoServer trait")
     }
+}
+
+/// One `moto_server` for every test of the suite it is attached to (see `LoopbackMoto`).
+public struct SuiteMotoServer: SuiteTrait, TestScoping {
+    public var isRecursive: Bool { false }
+
+    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        let server = try LoopbackMoto.start()
+        defer { server.stop() }
+        try await LoopbackMoto.$suite.withValue(server) { try await function() }
+    }
+}
+
+extension Trait where Self == SuiteMotoServer {
+    /// One `moto_server` for the whole suite, reached with `LoopbackMoto.suiteServer()`.
+    public static var motoServer: Self { Self() }
 }

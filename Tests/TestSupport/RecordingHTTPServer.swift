@@ -9,7 +9,7 @@ import Testing
 /// whether anything reached the target of a redirect at all.
 public final class RecordingHTTPServer {
     public let port: Int
-    private let process: Process
+    private let child: ChildProcess
     private let log: URL
     private let folder: URL
 
@@ -58,31 +58,26 @@ public final class RecordingHTTPServer {
 
     /// Starts the server; with `redirectTo`, every request is answered with a 307 to that URL.
     public init(redirectTo: URL? = nil) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("recording-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryDirectory.make("recording-server")
         log = folder.appendingPathComponent("requests.jsonl")
         let portFile = folder.appendingPathComponent("port")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, log.path, portFile.path, redirectTo?.absoluteString ?? "-"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        child = try Command(["python3", "-c", Self.script, log.path, portFile.path, redirectTo?.absoluteString ?? "-"], output: .merged).start()
         let deadline = Date().addingTimeInterval(15)
         var found: Int?
-        while found == nil, Date() < deadline, process.isRunning {
+        while found == nil, Date() < deadline, child.isRunning {
             if let text = try? String(contentsOf: portFile, encoding: .utf8) { found = Int(text) }
             if found == nil { Thread.sleep(forTimeInterval: 0.05) }
         }
         guard let found else {
-            Self.stop(process)
-            throw ServerDidNotStart()
+            child.stop(firstSignal: SIGKILL)
+            throw ServerDidNotStart(description: "the recording server did not start: \(child.output())")
         }
         port = found
     }
 
-    struct ServerDidNotStart: Error {}
+    struct ServerDidNotStart: Error, CustomStringConvertible {
+        let description: String
+    }
 
     /// Every request received so far: its path, headers (names as sent) and body.
     public func requests() -> [(path: String, headers: [String: String], body: String)] {
@@ -102,16 +97,10 @@ public final class RecordingHTTPServer {
         }
     }
 
+    /// SIGKILL at once: the server keeps nothing worth shutting down cleanly.
     public func stop() {
-        Self.stop(process)
+        child.stop(firstSignal: SIGKILL)
         try? FileManager.default.removeItem(at: folder)
-    }
-
-    /// SIGKILL: a child of the test process may start with SIGTERM blocked (the mask is
-    /// inherited), and the server keeps nothing worth shutting down cleanly.
-    static func stop(_ process: Process) {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
     deinit {

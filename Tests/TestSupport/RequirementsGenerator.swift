@@ -1,5 +1,6 @@
 import DesignEngine
 import Requirements
+import SeededRandom
 
 /// A generated requirement set and the design-gate choices that go with it (the Scans accepted
 /// for some patterns without an equality attribute, sometimes a naming convention).

@@ -106,32 +106,9 @@ public enum TerraformTools {
         return accepted
     }
 
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// Runs a command with its output in temporary files (checkov's report is large).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-tf-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        let errors = directory.appendingPathComponent("err")
-        try Data().write(to: output)
-        try Data().write(to: errors)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   output: String(decoding: try Data(contentsOf: output), as: UTF8.self),
-                   errors: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+    /// Runs a command with its output kept apart from its errors (checkov's report is large;
+    /// the runner keeps both in files).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try Command(arguments, environment: .inherited(adding: environment), output: .separate).run(timeout: 600)
     }
 }

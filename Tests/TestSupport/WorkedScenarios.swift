@@ -23,10 +23,13 @@ public enum WorkedScenarios {
         "agents": ["28": "reference table of about 40 built-in tools, written by administrators"],
     ]
 
+    /// The scenario's requirements file, as written.
+    public static func yaml(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("\(name).requirements.yaml"), encoding: .utf8)
+    }
+
     public static func requirements(_ name: String) throws -> Requirements {
-        let url = folder.appendingPathComponent("\(name).requirements.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try RequirementsYAMLLoader.load(yaml: text, fileName: url.lastPathComponent)
+        try RequirementsYAMLLoader.load(yaml: try yaml(name), fileName: "\(name).requirements.yaml")
     }
 
     public static func choices(_ name: String) -> DesignChoices {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A private, throw-away MariaDB server: its own data folder under the temporary directory, a
 /// Unix socket in that folder and no TCP listener (`--skip-networking`), so it can neither clash
@@ -16,8 +17,7 @@ final class MariaDBServer {
     let binaries: MariaDBBinaries
     let root: URL
     let socket: URL
-    private let process: Process
-    private let runner: CommandRunner
+    private let child: ChildProcess
     private var stopped = false
 
     private var errorLog: URL { root.appendingPathComponent("mysqld.err") }
@@ -25,18 +25,17 @@ final class MariaDBServer {
     /// Initialises a data folder, starts the server and waits until it answers `ping`.
     static func start(_ binaries: MariaDBBinaries) throws -> MariaDBServer {
         let root = try makeRoot()
-        let runner = CommandRunner(scratch: root)
         let dataDirectory = root.appendingPathComponent("data")
         var userOption: [String] = []
         // mariadbd refuses to run as root unless told to; as anyone else it runs as that user.
         if getuid() == 0 { userOption = ["--user=root"] }
         do {
-            _ = try runner.check(binaries.installDB, [
+            _ = try MariaDBCommand.check(binaries.installDB, [
                 "--no-defaults", "--datadir=\(dataDirectory.path)", "--auth-root-authentication-method=normal",
                 "--skip-test-db",
             ] + userOption, timeLimit: TimeLimit.install)
             let socket = root.appendingPathComponent("mysqld.sock")
-            let process = try CommandRunner.makeProcess(binaries.server, [
+            let command = MariaDBCommand.command(binaries.server, [
                 "--no-defaults",
                 "--datadir=\(dataDirectory.path)",
                 "--socket=\(socket.path)",
@@ -46,9 +45,14 @@ final class MariaDBServer {
                 "--tmpdir=\(root.path)",
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_general_ci",
-            ] + userOption, output: root.appendingPathComponent("mysqld.out"), errors: root.appendingPathComponent("mysqld.stderr"))
-            try process.run()
-            let server = MariaDBServer(binaries: binaries, root: root, socket: socket, process: process, runner: runner)
+            ] + userOption)
+            let child: ChildProcess
+            do {
+                child = try command.start()
+            } catch {
+                throw MariaDBError.launchFailed(command: binaries.server.lastPathComponent, reason: "\(error)")
+            }
+            let server = MariaDBServer(binaries: binaries, root: root, socket: socket, child: child)
             do {
                 try server.waitUntilReady()
             } catch {
@@ -62,12 +66,11 @@ final class MariaDBServer {
         }
     }
 
-    private init(binaries: MariaDBBinaries, root: URL, socket: URL, process: Process, runner: CommandRunner) {
+    private init(binaries: MariaDBBinaries, root: URL, socket: URL, child: ChildProcess) {
         self.binaries = binaries
         self.root = root
         self.socket = socket
-        self.process = process
-        self.runner = runner
+        self.child = child
     }
 
     deinit { stop() }
@@ -78,7 +81,7 @@ final class MariaDBServer {
     /// Runs SQL statements; returns the rows as tab-separated fields (NULL comes back as "NULL").
     @discardableResult
     func query(_ sql: String, database: String? = nil) throws -> [[String]] {
-        let output = try runner.check(binaries.client, connection + [
+        let output = try MariaDBCommand.check(binaries.client, connection + [
             "--batch", "--raw", "--skip-column-names", "--execute=\(sql)",
         ] + (database.map { ["--database=\($0)"] } ?? []), timeLimit: TimeLimit.statement)
         return output.split(separator: "\n", omittingEmptySubsequences: true).map { line in
@@ -89,14 +92,14 @@ final class MariaDBServer {
     /// Feeds a SQL file to the `mariadb` client, as `mariadb DB < file.sql` would (so DELIMITER
     /// works), failing on the first error.
     func load(_ file: URL, into database: String) throws {
-        _ = try runner.check(binaries.client, connection + ["--database=\(database)"], input: file,
-                             timeLimit: TimeLimit.statement)
+        _ = try MariaDBCommand.check(binaries.client, connection + ["--database=\(database)"], input: file,
+                                     timeLimit: TimeLimit.statement)
     }
 
     /// `mysqldump --no-data --routines --triggers` of one database.
     func dumpSchema(of database: String) throws -> String {
-        try runner.check(binaries.dump, connection + ["--no-data", "--routines", "--triggers", database],
-                         timeLimit: TimeLimit.statement)
+        try MariaDBCommand.check(binaries.dump, connection + ["--no-data", "--routines", "--triggers", database],
+                                 timeLimit: TimeLimit.statement)
     }
 
     /// Shuts the server down (mariadb-admin shutdown, then SIGTERM, then SIGKILL, each bounded)
@@ -104,10 +107,10 @@ final class MariaDBServer {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        if process.isRunning {
-            _ = try? runner.run(binaries.admin, connection + ["shutdown"], timeLimit: TimeLimit.shutdown)
-            if !CommandRunner.waitForExit(process, seconds: Double(TimeLimit.shutdown)) {
-                CommandRunner.terminate(process, grace: 10)
+        if child.isRunning {
+            _ = try? MariaDBCommand.run(binaries.admin, connection + ["shutdown"], timeLimit: TimeLimit.shutdown)
+            if !child.waitForExit(timeout: TimeInterval(TimeLimit.shutdown)) {
+                child.stop(firstSignal: SIGTERM, grace: 10)
             }
         }
         try? FileManager.default.removeItem(at: root)
@@ -116,10 +119,10 @@ final class MariaDBServer {
     private func waitUntilReady() throws {
         let deadline = Date().addingTimeInterval(Double(TimeLimit.ready))
         while Date() < deadline {
-            if !process.isRunning {
-                throw MariaDBError.serverExited(status: process.terminationStatus, log: logTail())
+            if !child.isRunning {
+                throw MariaDBError.serverExited(status: child.status, log: logTail())
             }
-            let ping = try? runner.run(binaries.admin, connection + ["--connect-timeout=2", "ping"], timeLimit: 5)
+            let ping = try? MariaDBCommand.run(binaries.admin, connection + ["--connect-timeout=2", "ping"], timeLimit: 5)
             if ping?.status == 0 { return }
             usleep(100_000)
         }
@@ -127,7 +130,7 @@ final class MariaDBServer {
     }
 
     private func logTail() -> String {
-        CommandRunner.text(of: errorLog).split(separator: "\n").suffix(15).joined(separator: "\n")
+        ((try? String(contentsOf: errorLog, encoding: .utf8)) ?? "").split(separator: "\n").suffix(15).joined(separator: "\n")
     }
 
     /// A fresh folder with a short path: a Unix socket path must stay under ~107 bytes.

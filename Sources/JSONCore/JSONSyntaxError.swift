@@ -1,8 +1,10 @@
-/// The first place where a document stops being valid JSON.
+/// The first place where a document stops being valid JSON, so a file edited by hand can be fixed
+/// where the problem is.
 ///
 /// Positions are 1-based and count characters (Unicode scalars), not bytes, so they match what an
-/// editor shows for a file with accented names in it. A tab counts as one column.
-public struct JSONSyntaxError: Equatable, Sendable {
+/// editor shows for a file with accented names in it. A tab counts as one column; a UTF-8 byte
+/// order mark counts as none.
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The 1-based line; lines are separated by `\n`.
     public let line: Int
     /// The 1-based column within `line`.
@@ -19,4 +21,6 @@ public struct JSONSyntaxError: Equatable, Sendable {
         self.message = message
         self.isUnexpectedEndOfFile = isUnexpectedEndOfFile
     }
+
+    public var description: String { "line \(line), column \(column): \(message)" }
 }

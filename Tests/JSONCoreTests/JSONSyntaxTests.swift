@@ -1,9 +1,9 @@
 import Foundation
+import JSONCore
+import SeededRandom
 import Testing
 
-@testable import SessionStore
-
-/// One input for the checker and what it should say about it.
+/// One input for the parser and what it should say about it.
 struct SyntaxCase: CustomTestStringConvertible, Sendable {
     let name: String
     let bytes: [UInt8]
@@ -42,7 +42,10 @@ struct SyntaxCase: CustomTestStringConvertible, Sendable {
     }
 }
 
-@Suite struct JSONSyntaxCheckerTests {
+/// The one JSON parser, in both its modes: the syntax check (`syntaxError(in:)`, used for
+/// `session.json`) and the parse that builds values (`parse`, used for contracts and DynamoDB
+/// bodies). Every case runs through both, which must agree.
+@Suite struct JSONSyntaxTests {
     static let validCases: [SyntaxCase] = [
         .valid("empty object", "{}"),
         .valid("empty array", "[]"),
@@ -55,7 +58,7 @@ struct SyntaxCase: CustomTestStringConvertible, Sendable {
         .valid("empty key and string", #"{"": ""}"#),
         .valid("byte order mark", bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8)),
         .valid("512 levels", String(repeating: "[", count: 512) + String(repeating: "]", count: 512)),
-        .valid("the sample session", SampleSession.document),
+        .valid("the sample document", SampleDocument.text),
     ]
 
     static let invalidCases: [SyntaxCase] = [
@@ -104,49 +107,56 @@ struct SyntaxCase: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: validCases)
     func acceptsValidJSON(_ input: SyntaxCase) throws {
-        #expect(JSONSyntaxChecker.firstError(in: Data(input.bytes)) == nil)
-        // Whatever the checker accepts, the decoder that reads it afterwards must accept too.
-        _ = try JSONDecoder().decode(AnyJSON.self, from: Data(input.bytes))
+        #expect(OrderedJSON.syntaxError(in: input.bytes) == nil)
+        let parsed = try OrderedJSON.parse(input.bytes)
+        // Whatever the parser accepts, the decoder that reads session.json afterwards must accept
+        // too, with the same values.
+        let decoded = try JSONDecoder().decode(AnyJSON.self, from: Data(input.bytes))
+        #expect(decoded.matches(parsed), "parsed as \(parsed)")
     }
 
     @Test(arguments: invalidCases)
     func reportsTheFirstErrorWithItsPosition(_ input: SyntaxCase) throws {
         let expected = try #require(input.expected)
 
-        let error = try #require(JSONSyntaxChecker.firstError(in: Data(input.bytes)))
+        let error = try #require(OrderedJSON.syntaxError(in: input.bytes))
 
         #expect(error.line == expected.line)
         #expect(error.column == expected.column)
         #expect(error.message.contains(expected.messageContains), "message was: \(error.message)")
         #expect(error.isUnexpectedEndOfFile == expected.isEndOfFile)
+        #expect(throws: error) { try OrderedJSON.parse(input.bytes) }
     }
 
     @Test func everyStrictPrefixOfADocumentIsReportedAsTruncatedWhereItEnds() {
-        let full = Data(SampleSession.document.utf8)
+        let full = Array(SampleDocument.text.utf8)
         for cut in 1..<full.count - 1 {
-            let prefix = full.prefix(cut)
-            let error = JSONSyntaxChecker.firstError(in: prefix)
-            let (line, column) = VersionedJSONLoaderTests.endPosition(of: prefix)
+            let prefix = Array(full.prefix(cut))
+            let error = OrderedJSON.syntaxError(in: prefix)
+            let lines = String(decoding: prefix, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let (line, column) = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
             #expect(
                 error?.isUnexpectedEndOfFile == true && error?.line == line && error?.column == column,
                 "cut at byte \(cut): \(String(describing: error))")
         }
     }
 
-    @Test func hostileNestingIsRefusedWithoutRecursion() {
-        let data = Data(repeating: UInt8(ascii: "["), count: 1_000_000)
+    @Test func hostileNestingIsRefusedWithoutRecursion() throws {
+        let bytes = [UInt8](repeating: UInt8(ascii: "["), count: 1_000_000)
 
-        let error = JSONSyntaxChecker.firstError(in: data)
+        let error = try #require(OrderedJSON.syntaxError(in: bytes))
 
-        #expect(error?.line == 1)
-        #expect(error?.column == JSONSyntaxChecker.maximumDepth + 1)
+        #expect(error.line == 1)
+        #expect(error.column == OrderedJSON.maximumDepth + 1)
+        #expect(throws: error) { try OrderedJSON.parse(bytes) }
     }
 
-    /// Random bytes and random damage to a real document: the checker must never crash, and anything
-    /// it accepts must decode.
+    /// Random bytes and random damage to a real document: the parser must never crash; both modes
+    /// must agree; anything it accepts must decode to the same values with `JSONDecoder` and
+    /// survive writing and reading again.
     @Test func randomInputNeverCrashesAndAcceptedInputDecodes() throws {
-        var generator = SplitMix64(seed: 0x5EED)
-        let sample = Array(SampleSession.document.utf8)
+        var generator = SeededGenerator(seed: 0x5EED)
+        let sample = Array(SampleDocument.text.utf8)
         let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-tfnrulasx"#.utf8) + [0x0A, 0xC3, 0xA9, 0xFF, 0x00]
         func randomByte() -> UInt8 { alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
         var accepted = 0
@@ -161,12 +171,17 @@ struct SyntaxCase: CustomTestStringConvertible, Sendable {
                     bytes[position] = randomByte()
                 }
             }
-            if JSONSyntaxChecker.firstError(in: Data(bytes)) == nil {
-                accepted += 1
-                #expect(
-                    (try? JSONDecoder().decode(AnyJSON.self, from: Data(bytes))) != nil,
-                    "accepted but JSONDecoder refused: \(String(decoding: bytes, as: UTF8.self))")
+            let checked = OrderedJSON.syntaxError(in: bytes)
+            let parsed = Result { () throws(JSONSyntaxError) in try OrderedJSON.parse(bytes) }
+            guard case .success(let value) = parsed else {
+                #expect(parsed == .failure(checked ?? JSONSyntaxError(line: 0, column: 0, message: "accepted by the check")))
+                continue
             }
+            #expect(checked == nil, "parsed, but the check said \(String(describing: checked))")
+            accepted += 1
+            let decoded = try? JSONDecoder().decode(AnyJSON.self, from: Data(bytes))
+            #expect(decoded?.matches(value) == true, "accepted but JSONDecoder read otherwise: \(String(decoding: bytes, as: UTF8.self))")
+            #expect((try? OrderedJSON.parse(value.serialized())) == value, "did not survive writing: \(value)")
         }
         // Enough damaged documents stay valid for the comparison with JSONDecoder to mean something.
         #expect(accepted > 100)

@@ -1,7 +1,4 @@
 extension JSONTree {
-    /// A newline and the spaces for 32 levels, copied in one go per line.
-    private static let indentation: StaticString = "\n                                                                "
-
     /// Writes the tree into `text` as canonical JSON: members sorted by the UTF-8 bytes of their
     /// keys, two spaces per level, `" : "` between key and value, and a final newline.
     mutating func writeText() {
@@ -24,11 +21,11 @@ extension JSONTree {
             var child = Int(node.first)
             while child >= 0 {
                 if child != node.first { text.append(UInt8(ascii: ",")) }
-                newline(depth + 1)
+                text.appendNewline(depth: depth + 1)
                 write(child, depth: depth + 1)
                 child = Int(nodes[child].next)
             }
-            newline(depth)
+            text.appendNewline(depth: depth)
             text.append(UInt8(ascii: "]"))
         case .object:
             guard node.first >= 0 else { return text.append("{}") }
@@ -57,14 +54,14 @@ extension JSONTree {
                 }
             }
             order.removeLast(end - start)
-            newline(depth)
+            text.appendNewline(depth: depth)
             text.append(UInt8(ascii: "}"))
         }
     }
 
     private mutating func writeMember(key keyNode: Int, value: Int, depth: Int, isFirst: Bool) {
         if !isFirst { text.append(UInt8(ascii: ",")) }
-        newline(depth + 1)
+        text.appendNewline(depth: depth + 1)
         text.appendJSONString(key(keyNode))
         text.append(" : ")
         write(value, depth: depth + 1)
@@ -112,15 +109,5 @@ extension JSONTree {
             return left[offset] < right[offset]
         }
         return left.count < right.count
-    }
-
-    private mutating func newline(_ depth: Int) {
-        let length = 1 + 2 * depth
-        if length <= Self.indentation.utf8CodeUnitCount {
-            text.append(UnsafeBufferPointer(start: Self.indentation.utf8Start, count: length))
-        } else {
-            text.append(0x0A)
-            for _ in 0..<(2 * depth) { text.append(0x20) }
-        }
     }
 }

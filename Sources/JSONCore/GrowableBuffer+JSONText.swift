@@ -1,4 +1,4 @@
-/// The bytes of JSON text.
+/// The bytes of JSON text, for both writers: the canonical encoder and `OrderedJSON`.
 typealias ByteBuffer = GrowableBuffer<UInt8>
 
 extension GrowableBuffer where Element == UInt8 {
@@ -39,8 +39,10 @@ extension GrowableBuffer where Element == UInt8 {
         markInitialized(length)
     }
 
-    /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped, and
-    /// everything else (`/`, non-ASCII) copied as it is.
+    /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped (the
+    /// short forms `\n \r \t \b \f` where JSON has one, else `\u00XX`), and everything else
+    /// (`/`, non-ASCII) copied as it is. The one string escaping of both writers, the canonical
+    /// encoder and `OrderedJSON`.
     mutating func appendJSONString(_ text: String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { appendJSONString($0) }
         if copied == nil { Array(text.utf8).withUnsafeBufferPointer { appendJSONString($0) } }
@@ -106,14 +108,36 @@ extension GrowableBuffer where Element == UInt8 {
         }
     }
 
-    /// Appends a number: integers without a fraction, others in Swift's shortest round-trip form
-    /// (which JSON parsers read back to the same `Double`).
-    mutating func appendJSONNumber(_ value: Double) throws(CanonicalJSONError) {
-        guard value.isFinite else { throw .nonFiniteNumber(value) }
-        if value == value.rounded(), abs(value) < 1e15 {
+    /// Appends a number in the one number format of every JSON file the tool writes: a whole
+    /// number below 10^15 in magnitude as an integer (`3`, not `3.0`), any other finite number
+    /// as Swift's shortest text that reads back as the same `Double` (`0.1`, `2.5e-07`,
+    /// `1e+16`). A number that is not finite (NaN, an infinity) has no JSON spelling; it is
+    /// written as `null`, as JavaScript's `JSON.stringify` does, so writing never fails and a
+    /// reader that expects a number there names the place (the session loader gives its path).
+    mutating func appendJSONNumber(_ value: Double) {
+        if !value.isFinite {
+            append("null")
+        } else if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int64(value))
         } else {
             append(value.description)
         }
     }
+
+    /// A newline and two spaces per level: the indentation of both pretty layouts.
+    mutating func appendNewline(depth: Int) {
+        let length = 1 + 2 * depth
+        if length <= Self.indentation.utf8CodeUnitCount {
+            append(UnsafeBufferPointer(start: Self.indentation.utf8Start, count: length))
+        } else {
+            append(0x0A)
+            for _ in 0..<(2 * depth) { append(0x20) }
+        }
+    }
+
+    /// A newline and the spaces for 32 levels, copied in one go per line.
+    private static var indentation: StaticString { "\n                                                                " }
+
+    /// The bytes written so far, as an array.
+    var array: [UInt8] { Array(elements(0..<count)) }
 }

@@ -37,8 +37,8 @@ struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeNil(forKey key: Key) throws { tree.pointee.setNull(member(key)) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { tree.pointee.setBool(member(key), value) }
     mutating func encode(_ value: String, forKey key: Key) throws { tree.pointee.setString(member(key), value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try tree.pointee.setDouble(member(key), value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try tree.pointee.setDouble(member(key), Double(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { tree.pointee.setDouble(member(key), value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { tree.pointee.setDouble(member(key), Double(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { tree.pointee.setInteger(member(key), Int64(value)) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { tree.pointee.setInteger(member(key), Int64(value)) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { tree.pointee.setInteger(member(key), Int64(value)) }
@@ -94,8 +94,8 @@ struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { tree.pointee.setNull(element()) }
     mutating func encode(_ value: Bool) throws { tree.pointee.setBool(element(), value) }
     mutating func encode(_ value: String) throws { tree.pointee.setString(element(), value) }
-    mutating func encode(_ value: Double) throws { try tree.pointee.setDouble(element(), value) }
-    mutating func encode(_ value: Float) throws { try tree.pointee.setDouble(element(), Double(value)) }
+    mutating func encode(_ value: Double) throws { tree.pointee.setDouble(element(), value) }
+    mutating func encode(_ value: Float) throws { tree.pointee.setDouble(element(), Double(value)) }
     mutating func encode(_ value: Int) throws { tree.pointee.setInteger(element(), Int64(value)) }
     mutating func encode(_ value: Int8) throws { tree.pointee.setInteger(element(), Int64(value)) }
     mutating func encode(_ value: Int16) throws { tree.pointee.setInteger(element(), Int64(value)) }
@@ -137,8 +137,8 @@ struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { tree.pointee.setNull(node) }
     mutating func encode(_ value: Bool) throws { tree.pointee.setBool(node, value) }
     mutating func encode(_ value: String) throws { tree.pointee.setString(node, value) }
-    mutating func encode(_ value: Double) throws { try tree.pointee.setDouble(node, value) }
-    mutating func encode(_ value: Float) throws { try tree.pointee.setDouble(node, Double(value)) }
+    mutating func encode(_ value: Double) throws { tree.pointee.setDouble(node, value) }
+    mutating func encode(_ value: Float) throws { tree.pointee.setDouble(node, Double(value)) }
     mutating func encode(_ value: Int) throws { tree.pointee.setInteger(node, Int64(value)) }
     mutating func encode(_ value: Int8) throws { tree.pointee.setInteger(node, Int64(value)) }
     mutating func encode(_ value: Int16) throws { tree.pointee.setInteger(node, Int64(value)) }

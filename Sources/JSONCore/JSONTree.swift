@@ -87,7 +87,7 @@ struct JSONTree: ~Copyable {
         } else if T.self == Int.self {
             tree.pointee.setInteger(node, Int64(unsafeBitCast(value, to: Int.self)))
         } else if T.self == Double.self {
-            try tree.pointee.setDouble(node, unsafeBitCast(value, to: Double.self))
+            tree.pointee.setDouble(node, unsafeBitCast(value, to: Double.self))
         } else if T.self == Bool.self {
             tree.pointee.setBool(node, unsafeBitCast(value, to: Bool.self))
         } else {
@@ -151,36 +151,30 @@ struct JSONTree: ~Copyable {
     }
 
     mutating func setBool(_ node: Int, _ value: Bool) {
-        let start = bytes.count
-        bytes.append(value ? "true" : "false")
-        setScalar(node, from: start)
+        setScalar(node) { $0.append(value ? "true" : "false") }
     }
 
     mutating func setString(_ node: Int, _ value: String) {
-        let start = bytes.count
-        bytes.appendJSONString(value)
-        setScalar(node, from: start)
+        setScalar(node) { $0.appendJSONString(value) }
     }
 
     mutating func setInteger(_ node: Int, _ value: Int64) {
-        let start = bytes.count
-        bytes.appendDecimal(value)
-        setScalar(node, from: start)
+        setScalar(node) { $0.appendDecimal(value) }
     }
 
     mutating func setUnsigned(_ node: Int, _ value: UInt64) {
-        let start = bytes.count
-        bytes.appendDecimal(value)
-        setScalar(node, from: start)
+        setScalar(node) { $0.appendDecimal(value) }
     }
 
-    mutating func setDouble(_ node: Int, _ value: Double) throws(CanonicalJSONError) {
-        let start = bytes.count
-        try bytes.appendJSONNumber(value)
-        setScalar(node, from: start)
+    mutating func setDouble(_ node: Int, _ value: Double) {
+        setScalar(node) { $0.appendJSONNumber(value) }
     }
 
-    private mutating func setScalar(_ node: Int, from start: Int) {
+    /// Writes a scalar's JSON text at the end of `bytes` and makes `node` that scalar.
+    @inline(__always)
+    private mutating func setScalar(_ node: Int, _ write: (inout ByteBuffer) -> Void) {
+        let start = bytes.count
+        write(&bytes)
         reset(node, to: .scalar)
         nodes[node].first = offset(start)
         nodes[node].last = offset(bytes.count)

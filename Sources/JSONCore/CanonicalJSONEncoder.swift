@@ -1,6 +1,6 @@
 /// Encodes `Encodable` values as canonical JSON: object keys sorted by their UTF-8 bytes,
-/// two-space indentation, `/` not escaped, numbers in their shortest round-trip form, and a final
-/// newline. The same value always gives the same bytes, so documents diff cleanly and golden tests
+/// two-space indentation, `/` not escaped, numbers in the one format of `appendJSONNumber`
+/// (non-finite ones as `null`), and a final newline. The same value always gives the same bytes, so documents diff cleanly and golden tests
 /// stay meaningful.
 ///
 /// Written for speed as much as stability: a session with 1,000 access patterns is encoded after
@@ -31,12 +31,10 @@ public struct CanonicalJSONEncoder: Sendable {
 }
 
 public enum CanonicalJSONError: Error, Sendable, CustomStringConvertible {
-    case nonFiniteNumber(Double)
     case documentTooLarge
 
     public var description: String {
         switch self {
-        case .nonFiniteNumber(let value): return "\(value) cannot be written as JSON."
         case .documentTooLarge: return "The document is larger than the 2 GB canonical JSON can hold."
         }
     }
