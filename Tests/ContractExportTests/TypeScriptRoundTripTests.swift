@@ -111,7 +111,7 @@ struct TypeScriptProject {
         try #require(node.status == 0, "The TypeScript export tests need node (`apt-get install nodejs`, done by `make test-deps`). \(node.output)")
     }
 
-    func tsc(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    func tsc(_ arguments: [String]) throws -> CommandResult {
         try Boto3Python.run(["tsc", "-p", folder.appendingPathComponent("tsconfig.json").path] + arguments, timeout: 180)
     }
 
