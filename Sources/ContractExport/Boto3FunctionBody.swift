@@ -28,7 +28,7 @@ struct Boto3FunctionBody {
     private var repeated: (entity: String, variable: String)?
     private let tables: [String: TableDesign]
 
-    private typealias P = Boto3PythonText
+    private typealias Python = Boto3PythonText
 
     init(model: DataModel, mapping: PatternMapping, plan: PatternPlan, isWrite: Bool) {
         self.model = model
@@ -97,7 +97,7 @@ struct Boto3FunctionBody {
             line("return step_\(main + 1)")
         } else {
             let entries = [(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) }
-            line("return {" + entries.map { "\(P.string($0.0)): \(gathered.contains($0.1) ? "all_step" : "step")_\($0.1 + 1)" }.joined(separator: ", ") + "}")
+            line("return {" + entries.map { "\(Python.string($0.0)): \(gathered.contains($0.1) ? "all_step" : "step")_\($0.1 + 1)" }.joined(separator: ", ") + "}")
         }
     }
 
@@ -107,21 +107,21 @@ struct Boto3FunctionBody {
     private mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
         let raw = rawValue(planValue)
         guard let type else { return raw }
-        return "_typed(\(raw), \(P.string(type.rawValue)))"
+        return "_typed(\(raw), \(Python.string(type.rawValue)))"
     }
 
     private mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
-            if let repeated, repeated.entity == entity { return "\(repeated.variable).get(\(P.string(attribute)))" }
-            if isWrite, entity == mainEntity { return "item.get(\(P.string(attribute)))" }
+            if let repeated, repeated.entity == entity { return "\(repeated.variable).get(\(Python.string(attribute)))" }
+            if isWrite, entity == mainEntity { return "item.get(\(Python.string(attribute)))" }
             return parameter(entity: entity, attribute: attribute)
         case .literal(let text):
-            return P.string(text)
+            return Python.string(text)
         case .stepResult(let step, let attribute):
-            if let variable = loops[step] { return "\(variable)[\(P.string(attribute))]" }
+            if let variable = loops[step] { return "\(variable)[\(Python.string(attribute))]" }
             let source = isList(step) ? "_first(step_\(step + 1))" : "step_\(step + 1)"
-            return "\(source)[\(P.string(attribute))]"
+            return "\(source)[\(Python.string(attribute))]"
         case .concatenation(let parts):
             return "_join(" + parts.map { rawValue($0) }.joined(separator: ", ") + ")"
         case .entityItem(let entity):
@@ -137,7 +137,7 @@ struct Boto3FunctionBody {
         case .currentTime:
             return "_now()"
         case .whenSelected(let selector, let equals, let then):
-            return "_when_selected(\(rawValue(selector)), \(equals.map(P.string) ?? "None"), \(rawValue(then)))"
+            return "_when_selected(\(rawValue(selector)), \(equals.map(Python.string) ?? "None"), \(rawValue(then)))"
         case .prefix(let inner, let length):
             return "_join(" + rawValue(inner) + ")[:\(length)]"
         }
@@ -168,26 +168,26 @@ struct Boto3FunctionBody {
     }
 
     private func tableName(_ id: String) -> String {
-        "_table_name(\(P.string(id)), table_names)"
+        "_table_name(\(Python.string(id)), table_names)"
     }
 
     private mutating func key(_ key: ItemKey) -> String {
-        "{" + key.parts.map { "\(P.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+        "{" + key.parts.map { "\(Python.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
     }
 
     private mutating func item(_ values: [StoredValue]) -> String {
-        "{" + values.map { "\(P.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+        "{" + values.map { "\(Python.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
     }
 
     /// `"ExpressionAttributeNames": {...}, "ExpressionAttributeValues": _serialize({...})`.
     private mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
         guard !expressions.names.isEmpty else { return [] }
-        var fields = ["\"ExpressionAttributeNames\": {" + expressions.names.map { "\(P.string($0.placeholder)): \(P.string($0.attribute))" }.joined(separator: ", ") + "}"]
+        var fields = ["\"ExpressionAttributeNames\": {" + expressions.names.map { "\(Python.string($0.placeholder)): \(Python.string($0.attribute))" }.joined(separator: ", ") + "}"]
         if !expressions.values.isEmpty {
             let table = tables[tableID]
             let values = expressions.values.map { entry -> String in
                 let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
-                return "\(P.string(entry.placeholder)): \(value(entry.value, type: type))"
+                return "\(Python.string(entry.placeholder)): \(value(entry.value, type: type))"
             }
             fields.append("\"ExpressionAttributeValues\": _serialize({" + values.joined(separator: ", ") + "})")
         }
@@ -199,7 +199,7 @@ struct Boto3FunctionBody {
     private mutating func step(_ index: Int) {
         let step = plan.steps[index]
         let variable = "step_\(index + 1)"
-        line("# Step \(index + 1): " + P.docText(PlanText(plan: plan, model: model).describe(step)).replacingOccurrences(of: "\n", with: " "))
+        line("# Step \(index + 1): " + Python.docText(PlanText(plan: plan, model: model).describe(step)).replacingOccurrences(of: "\n", with: " "))
         switch step.request {
         case .getItem(let get):
             line("\(variable) = _get_item(dynamodb, {\"TableName\": \(tableName(get.tableID)), \"Key\": _serialize(\(key(get.key))), \"ConsistentRead\": \(get.consistent ? "True" : "False")})")
@@ -213,9 +213,9 @@ struct Boto3FunctionBody {
         case .query(let query):
             var expressions = PlanExpressions()
             var fields = ["\"TableName\": \(tableName(query.tableID))"]
-            if let indexID = query.indexID, let indexName = model.indexName(tableID: query.tableID, indexID: indexID) { fields.append("\"IndexName\": \(P.string(indexName))") }
-            fields.append("\"KeyConditionExpression\": \(P.string(expressions.keyCondition(query)))")
-            if let filter = query.filter { fields.append("\"FilterExpression\": \(P.string(expressions.condition(filter)))") }
+            if let indexID = query.indexID, let indexName = model.indexName(tableID: query.tableID, indexID: indexID) { fields.append("\"IndexName\": \(Python.string(indexName))") }
+            fields.append("\"KeyConditionExpression\": \(Python.string(expressions.keyCondition(query)))")
+            if let filter = query.filter { fields.append("\"FilterExpression\": \(Python.string(expressions.condition(filter)))") }
             fields += expressionFields(expressions, tableID: query.tableID)
             if !query.scanForward { fields.append("\"ScanIndexForward\": False") }
             if query.consistent { fields.append("\"ConsistentRead\": True") }
@@ -223,7 +223,7 @@ struct Boto3FunctionBody {
         case .scan(let scan):
             var expressions = PlanExpressions()
             var fields = ["\"TableName\": \(tableName(scan.tableID))"]
-            if let filter = PlanCondition.all([scan.entityFilter, scan.filter].compactMap { $0 }) { fields.append("\"FilterExpression\": \(P.string(expressions.condition(filter)))") }
+            if let filter = PlanCondition.all([scan.entityFilter, scan.filter].compactMap { $0 }) { fields.append("\"FilterExpression\": \(Python.string(expressions.condition(filter)))") }
             fields += expressionFields(expressions, tableID: scan.tableID)
             request(variable + " = _pages(dynamodb.scan, ", fields, ")")
         case .putItem(let put):
@@ -267,7 +267,7 @@ struct Boto3FunctionBody {
         line("if \(variable) is None:")
         depth += 1
         if isWrite {
-            line("raise LookupError(\(P.string("step \(index + 1) found no item, so pattern #\(mapping.patternID) cannot go on")))")
+            line("raise LookupError(\(Python.string("step \(index + 1) found no item, so pattern #\(mapping.patternID) cannot go on")))")
         } else {
             line("return " + (returns == "items" ? "[]" : "None"))
         }
@@ -286,7 +286,7 @@ struct Boto3FunctionBody {
     private mutating func putFields(_ put: PutRequest, itemExpression: String) -> [String] {
         var expressions = PlanExpressions()
         var fields = ["\"TableName\": \(tableName(put.tableID))", "\"Item\": \(itemExpression)"]
-        if let condition = put.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
+        if let condition = put.condition { fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: put.tableID)
     }
 
@@ -300,14 +300,14 @@ struct Boto3FunctionBody {
             return nil
         }
         if optional.isEmpty {
-            fields.append("\"UpdateExpression\": \(P.string(expressions.update(update.actions)))")
+            fields.append("\"UpdateExpression\": \(Python.string(expressions.update(update.actions)))")
         } else {
             let before = expressions
             var text = ""
             for combination in (0..<(1 << optional.count)).reversed() {
                 var variant = before
                 let removing = Set(optional.indices.filter { combination & (1 << $0) == 0 }.map { optional[$0].0 })
-                let expression = P.string(variant.update(update.actions, removing: removing))
+                let expression = Python.string(variant.update(update.actions, removing: removing))
                 if combination == (1 << optional.count) - 1 {
                     expressions = variant
                     text = expression
@@ -320,14 +320,14 @@ struct Boto3FunctionBody {
             }
             fields.append("\"UpdateExpression\": \(text)")
         }
-        if let condition = update.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
+        if let condition = update.condition { fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: update.tableID)
     }
 
     private mutating func deleteFields(_ delete: DeleteRequest) -> [String] {
         var expressions = PlanExpressions()
         var fields = ["\"TableName\": \(tableName(delete.tableID))", "\"Key\": _serialize(\(key(delete.key)))"]
-        if let condition = delete.condition { fields.append("\"ConditionExpression\": \(P.string(expressions.condition(condition)))") }
+        if let condition = delete.condition { fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: delete.tableID)
     }
 
@@ -345,7 +345,7 @@ struct Boto3FunctionBody {
             let pairs = action.skippedWhenUnchanged.compactMap { attribute -> String? in
                 guard let stored = layout.storedName(of: attribute) else { return nil }
                 let type = layout.attributes.first { $0.attribute == stored }?.type
-                return "\(P.string(stored)): \(value(.input(entity: action.entity, attribute: attribute), type: type))"
+                return "\(Python.string(stored)): \(value(.input(entity: action.entity, attribute: attribute), type: type))"
             }
             line("if not _unchanged(\(current), {" + pairs.joined(separator: ", ") + "}):")
             depth += 1
@@ -361,7 +361,7 @@ struct Boto3FunctionBody {
         case .conditionCheck(let check):
             var expressions = PlanExpressions()
             var fields = ["\"TableName\": \(tableName(check.tableID))", "\"Key\": _serialize(\(key(check.key)))"]
-            fields.append("\"ConditionExpression\": \(P.string(expressions.condition(check.condition)))")
+            fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(check.condition)))")
             request("actions.append({\"ConditionCheck\": ", fields + expressionFields(expressions, tableID: check.tableID), "})")
         }
         repeated = nil

@@ -14,7 +14,7 @@ struct Boto3ModuleWriter {
         self.requirements = requirements
     }
 
-    private typealias P = Boto3PythonText
+    private typealias Python = Boto3PythonText
 
     mutating func render() -> String {
         out = ""
@@ -67,7 +67,7 @@ struct Boto3ModuleWriter {
     private mutating func tables() {
         line("# Logical table id -> deployed table name (the model's names by default).")
         line("TABLES = {")
-        for table in model.tables { line("    \(P.string(table.id)): \(P.string(table.name)),") }
+        for table in model.tables { line("    \(Python.string(table.id)): \(Python.string(table.name)),") }
         line("}")
         line()
         line("# CreateTable requests built from the model (on-demand), used by create_tables().")
@@ -77,7 +77,7 @@ struct Boto3ModuleWriter {
         line()
         line("# Logical table id -> the attribute TTL reads (epoch seconds), set by create_tables().")
         line("TIME_TO_LIVE = {")
-        for table in model.tables { if let ttl = table.definition.timeToLiveAttribute { line("    \(P.string(table.id)): \(P.string(ttl)),") } }
+        for table in model.tables { if let ttl = table.definition.timeToLiveAttribute { line("    \(Python.string(table.id)): \(Python.string(ttl)),") } }
         line("}")
         line()
     }
@@ -85,27 +85,27 @@ struct Boto3ModuleWriter {
     private mutating func tableDefinition(_ table: TableDesign) {
         let definition = table.definition
         func schema(_ partition: [String], _ sort: [String]) -> String {
-            "[" + (partition.map { "{\"AttributeName\": \(P.string($0)), \"KeyType\": \"HASH\"}" }
-                + sort.map { "{\"AttributeName\": \(P.string($0)), \"KeyType\": \"RANGE\"}" }).joined(separator: ", ") + "]"
+            "[" + (partition.map { "{\"AttributeName\": \(Python.string($0)), \"KeyType\": \"HASH\"}" }
+                + sort.map { "{\"AttributeName\": \(Python.string($0)), \"KeyType\": \"RANGE\"}" }).joined(separator: ", ") + "]"
         }
         func projection(_ projection: Projection) -> String {
             if case .include(let names) = projection {
-                return "{\"ProjectionType\": \"INCLUDE\", \"NonKeyAttributes\": \(P.list(names))}"
+                return "{\"ProjectionType\": \"INCLUDE\", \"NonKeyAttributes\": \(Python.list(names))}"
             }
-            return "{\"ProjectionType\": \(P.string(projection.awsName))}"
+            return "{\"ProjectionType\": \(Python.string(projection.awsName))}"
         }
-        line("    \(P.string(table.id)): {")
+        line("    \(Python.string(table.id)): {")
         line("        \"KeySchema\": " + schema([definition.partitionKey], definition.sortKey.map { [$0] } ?? []) + ",")
-        line("        \"AttributeDefinitions\": [" + definition.attributeDefinitions.map { "{\"AttributeName\": \(P.string($0.name)), \"AttributeType\": \(P.string($0.type.rawValue))}" }.joined(separator: ", ") + "],")
+        line("        \"AttributeDefinitions\": [" + definition.attributeDefinitions.map { "{\"AttributeName\": \(Python.string($0.name)), \"AttributeType\": \(Python.string($0.type.rawValue))}" }.joined(separator: ", ") + "],")
         for (indexes, label) in [(definition.globalIndexes, "GlobalSecondaryIndexes"), (definition.localIndexes, "LocalSecondaryIndexes")] where !indexes.isEmpty {
             line("        \"\(label)\": [")
             for index in indexes {
-                line("            {\"IndexName\": \(P.string(index.name)), \"KeySchema\": \(schema(index.partitionKey, index.sortKey)), \"Projection\": \(projection(index.projection))},")
+                line("            {\"IndexName\": \(Python.string(index.name)), \"KeySchema\": \(schema(index.partitionKey, index.sortKey)), \"Projection\": \(projection(index.projection))},")
             }
             line("        ],")
         }
         if let view = definition.streamViewType {
-            line("        \"StreamSpecification\": {\"StreamEnabled\": True, \"StreamViewType\": \(P.string(view.rawValue))},")
+            line("        \"StreamSpecification\": {\"StreamEnabled\": True, \"StreamViewType\": \(Python.string(view.rawValue))},")
         }
         line("    },")
     }
@@ -119,17 +119,17 @@ struct Boto3ModuleWriter {
             let type = requirements.pattern(mapping.patternID)?.type
             var fields = [
                 "\"id\": \(mapping.patternID)",
-                "\"function\": \(P.string(P.functionName(id: mapping.patternID, description: mapping.description)))",
-                "\"status\": \(P.string(statusName(mapping.status)))",
-                "\"kind\": \(P.string(type?.isWrite ?? false ? "write" : "read"))",
-                "\"operation\": \(mapping.operation.map { P.string($0.rawValue) } ?? "None")",
-                "\"entity\": \(P.string(requirements.pattern(mapping.patternID)?.entities.first ?? ""))",
+                "\"function\": \(Python.string(Python.functionName(id: mapping.patternID, description: mapping.description)))",
+                "\"status\": \(Python.string(statusName(mapping.status)))",
+                "\"kind\": \(Python.string(type?.isWrite ?? false ? "write" : "read"))",
+                "\"operation\": \(mapping.operation.map { Python.string($0.rawValue) } ?? "None")",
+                "\"entity\": \(Python.string(requirements.pattern(mapping.patternID)?.entities.first ?? ""))",
             ]
             if let body {
-                fields.append("\"inputs\": [" + body.inputs.map { "[\(P.string($0.entity)), \(P.string($0.attribute)), \(P.string($0.parameter))]" }.joined(separator: ", ") + "]")
+                fields.append("\"inputs\": [" + body.inputs.map { "[\(Python.string($0.entity)), \(Python.string($0.attribute)), \(Python.string($0.parameter))]" }.joined(separator: ", ") + "]")
                 fields.append("\"item\": \(body.isWrite ? "True" : "False")")
-                fields.append("\"lists\": [" + body.lists.map { "[\(P.string($0.entity)), \(P.string($0.parameter))]" }.joined(separator: ", ") + "]")
-                fields.append("\"returns\": \(P.string(body.returns))")
+                fields.append("\"lists\": [" + body.lists.map { "[\(Python.string($0.entity)), \(Python.string($0.parameter))]" }.joined(separator: ", ") + "]")
+                fields.append("\"returns\": \(Python.string(body.returns))")
             } else {
                 fields += ["\"inputs\": []", "\"item\": False", "\"lists\": []", "\"returns\": \"none\""]
             }
@@ -154,45 +154,45 @@ struct Boto3ModuleWriter {
 
     private mutating func function(_ mapping: PatternMapping, _ body: Boto3FunctionBody?) {
         let pattern = requirements.pattern(mapping.patternID)
-        let name = P.functionName(id: mapping.patternID, description: mapping.description)
+        let name = Python.functionName(id: mapping.patternID, description: mapping.description)
         line()
         line()
         let signature = body.map { (["dynamodb"] + $0.parameters + ["table_names=None"]).joined(separator: ", ") } ?? "dynamodb, *arguments, table_names=None, **values"
         line("def \(name)(\(signature)):")
-        line("    \"\"\"" + P.docText("Pattern #\(mapping.patternID): \(mapping.description)."))
+        line("    \"\"\"" + Python.docText("Pattern #\(mapping.patternID): \(mapping.description)."))
         line()
-        let peak = pattern?.peakRPS?.value.map(P.number) ?? "unknown"
-        let average = pattern?.averageRPS?.value.map(P.number) ?? "unknown"
+        let peak = pattern?.peakRPS?.value.map(Python.number) ?? "unknown"
+        let average = pattern?.averageRPS?.value.map(Python.number) ?? "unknown"
         line("    Peak \(peak) RPS, average \(average) RPS; \(pattern?.type?.rawValue ?? "read"), \(pattern?.consistency?.rawValue ?? "eventual") consistency.")
         switch mapping.status {
         case .searchService(let reason):
-            line("    " + P.docText(reason))
+            line("    " + Python.docText(reason))
             line("    Served by OpenSearch (fed from DynamoDB Streams or zero-ETL integration), not by DynamoDB.")
         case .analyticsExport(let reason):
-            line("    " + P.docText(reason))
+            line("    " + Python.docText(reason))
             line("    Served by an export of the table to S3, queried with Athena, not by DynamoDB.")
         case .unserved(let reason):
-            line("    Not served by the model: " + P.docText(reason))
+            line("    Not served by the model: " + Python.docText(reason))
         case .acceptedScan:
             line("    A Scan accepted at the design gate.")
         case .expiresByTTL(let attribute):
-            line("    Done by DynamoDB's TTL on \(P.docText(attribute)), without a request: nothing to call.")
+            line("    Done by DynamoDB's TTL on \(Python.docText(attribute)), without a request: nothing to call.")
         case .served:
             break
         }
         if let plan = mapping.plan, mapping.isServedByDynamoDB {
             line()
             line("    Plan:")
-            for text in PlanText(plan: plan, model: model).stepLines(plan) { line("        " + P.docText(text)) }
+            for text in PlanText(plan: plan, model: model).stepLines(plan) { line("        " + Python.docText(text)) }
         }
-        for note in mapping.notes { line("    " + P.docText(note)) }
+        for note in mapping.notes { line("    " + Python.docText(note)) }
         if let body {
             line()
             if body.isWrite {
-                line("    item: the \(P.docText(body.mainEntity))'s attributes by name (those that find it and those it writes).")
+                line("    item: the \(Python.docText(body.mainEntity))'s attributes by name (those that find it and those it writes).")
             }
-            for input in body.inputs { line("    \(input.parameter): \(P.docText(input.entity)).\(P.docText(input.attribute))") }
-            for list in body.lists { line("    \(list.parameter): a list of \(P.docText(list.entity)) attribute dicts.") }
+            for input in body.inputs { line("    \(input.parameter): \(Python.docText(input.entity)).\(Python.docText(input.attribute))") }
+            for list in body.lists { line("    \(list.parameter): a list of \(Python.docText(list.entity)) attribute dicts.") }
             switch body.returns {
             case "item": line("    Returns the item, or None.")
             case "items": line("    Returns the items, in the order DynamoDB returns them.")
@@ -213,7 +213,7 @@ struct Boto3ModuleWriter {
             case .unserved(let text): reason = "Pattern #\(mapping.patternID) is not served by the model: \(text)"
             default: reason = "Pattern #\(mapping.patternID) has no plan."
             }
-            line("    raise NotImplementedError(\(P.string(reason)))")
+            line("    raise NotImplementedError(\(Python.string(reason)))")
             return
         }
         for text in body.lines { line(text) }

@@ -41,7 +41,7 @@ struct TypeScriptMethodBody {
     private var repeated: (entity: String, variable: String)?
     private let tables: [String: TableDesign]
 
-    private typealias T = TypeScriptText
+    private typealias Script = TypeScriptText
 
     init(model: DataModel, mapping: PatternMapping, plan: PatternPlan, isWrite: Bool) {
         self.model = model
@@ -129,7 +129,7 @@ struct TypeScriptMethodBody {
             line("return runtime.cast<\(resultType)>(step\(main + 1));")
         } else {
             let entries = Self.lastByEntity([(mainEntity, main)] + related.map { (plan.steps[$0].entity, $0) })
-            line("return runtime.cast<\(resultType)>({" + entries.map { "\(T.property($0.0)): \(gathered.contains($0.1) ? "allStep" : "step")\($0.1 + 1)" }.joined(separator: ", ") + "});")
+            line("return runtime.cast<\(resultType)>({" + entries.map { "\(Script.property($0.0)): \(gathered.contains($0.1) ? "allStep" : "step")\($0.1 + 1)" }.joined(separator: ", ") + "});")
         }
     }
 
@@ -145,21 +145,21 @@ struct TypeScriptMethodBody {
     private mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
         let raw = rawValue(planValue)
         guard let type else { return raw }
-        return "runtime.typed(\(raw), \(T.string(type.rawValue)))"
+        return "runtime.typed(\(raw), \(Script.string(type.rawValue)))"
     }
 
     private mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
-            if let repeated, repeated.entity == entity { return "\(repeated.variable)[\(T.string(attribute))]" }
-            if isWrite, entity == mainEntity { return "item[\(T.string(attribute))]" }
+            if let repeated, repeated.entity == entity { return "\(repeated.variable)[\(Script.string(attribute))]" }
+            if isWrite, entity == mainEntity { return "item[\(Script.string(attribute))]" }
             return parameter(entity: entity, attribute: attribute)
         case .literal(let text):
-            return T.string(text)
+            return Script.string(text)
         case .stepResult(let step, let attribute):
-            if let variable = loops[step] { return "\(variable)[\(T.string(attribute))]" }
+            if let variable = loops[step] { return "\(variable)[\(Script.string(attribute))]" }
             let source = shape.isList(step) ? "runtime.first(step\(step + 1))" : "step\(step + 1)"
-            return "runtime.field(\(source), \(T.string(attribute)))"
+            return "runtime.field(\(source), \(Script.string(attribute)))"
         case .concatenation(let parts):
             return "runtime.join(" + parts.map { rawValue($0) }.joined(separator: ", ") + ")"
         case .entityItem(let entity):
@@ -175,7 +175,7 @@ struct TypeScriptMethodBody {
         case .currentTime:
             return "runtime.now()"
         case .whenSelected(let selector, let equals, let then):
-            return "runtime.whenSelected(\(rawValue(selector)), \(equals.map(T.string) ?? "undefined"), \(rawValue(then)))"
+            return "runtime.whenSelected(\(rawValue(selector)), \(equals.map(Script.string) ?? "undefined"), \(rawValue(then)))"
         case .prefix(let inner, let length):
             return "runtime.prefix(" + rawValue(inner) + ", \(length))"
         }
@@ -184,7 +184,7 @@ struct TypeScriptMethodBody {
     /// The parameter for one input of a read (or of another entity in a write).
     private mutating func parameter(entity: String, attribute: String) -> String {
         if case .input(_, _, let name)? = parameters.first(where: { if case .input(entity, attribute, _) = $0 { return true } else { return false } }) { return name }
-        let base = attribute == "*" ? T.camel(entity) : (entity == mainEntity ? T.camel(attribute) : T.camel(entity + " " + attribute))
+        let base = attribute == "*" ? Script.camel(entity) : (entity == mainEntity ? Script.camel(attribute) : Script.camel(entity + " " + attribute))
         let name = names.identifier(for: entity + "." + attribute, base)
         parameters.append(.input(entity: entity, attribute: attribute, name: name))
         return name
@@ -192,34 +192,34 @@ struct TypeScriptMethodBody {
 
     private mutating func listParameter(_ entity: String) -> String {
         if case .list(_, let name)? = parameters.first(where: { if case .list(entity, _) = $0 { return true } else { return false } }) { return name }
-        var words = T.asciiWords(entity)
+        var words = Script.asciiWords(entity)
         if let last = words.popLast() { words.append(NameWords.plural(last)) }
-        let name = entity == mainEntity ? (isWrite ? "items" : "keys") : names.identifier(for: "list." + entity, T.camel(words.joined(separator: " ")))
+        let name = entity == mainEntity ? (isWrite ? "items" : "keys") : names.identifier(for: "list." + entity, Script.camel(words.joined(separator: " ")))
         parameters.append(.list(entity: entity, name: name))
         return name
     }
 
     private func tableName(_ id: String) -> String {
-        "this.#tables[\(T.string(id))]"
+        "this.#tables[\(Script.string(id))]"
     }
 
     private mutating func key(_ key: ItemKey) -> String {
-        "{" + key.parts.map { "\(T.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+        "{" + key.parts.map { "\(Script.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
     }
 
     private mutating func item(_ values: [StoredValue]) -> String {
-        "{" + values.map { "\(T.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+        "{" + values.map { "\(Script.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
     }
 
     /// `ExpressionAttributeNames: {...}, ExpressionAttributeValues: runtime.compact({...})`.
     private mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
         guard !expressions.names.isEmpty else { return [] }
-        var fields = ["ExpressionAttributeNames: {" + expressions.names.map { "\(T.string($0.placeholder)): \(T.string($0.attribute))" }.joined(separator: ", ") + "}"]
+        var fields = ["ExpressionAttributeNames: {" + expressions.names.map { "\(Script.string($0.placeholder)): \(Script.string($0.attribute))" }.joined(separator: ", ") + "}"]
         if !expressions.values.isEmpty {
             let table = tables[tableID]
             let values = expressions.values.map { entry -> String in
                 let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
-                return "\(T.string(entry.placeholder)): \(value(entry.value, type: type))"
+                return "\(Script.string(entry.placeholder)): \(value(entry.value, type: type))"
             }
             fields.append("ExpressionAttributeValues: runtime.compact({" + values.joined(separator: ", ") + "})")
         }
@@ -231,7 +231,7 @@ struct TypeScriptMethodBody {
     private mutating func step(_ index: Int) {
         let step = plan.steps[index]
         let variable = "step\(index + 1)"
-        line("// Step \(index + 1): " + T.doc(PlanText(plan: plan, model: model).describe(step)))
+        line("// Step \(index + 1): " + Script.doc(PlanText(plan: plan, model: model).describe(step)))
         switch step.request {
         case .getItem(let get):
             line("\(variable) = await runtime.getItem(this.#client, {TableName: \(tableName(get.tableID)), Key: runtime.compact(\(key(get.key))), ConsistentRead: \(get.consistent)});")
@@ -245,9 +245,9 @@ struct TypeScriptMethodBody {
         case .query(let query):
             var expressions = PlanExpressions()
             var fields = ["TableName: \(tableName(query.tableID))"]
-            if let indexID = query.indexID, let indexName = model.indexName(tableID: query.tableID, indexID: indexID) { fields.append("IndexName: \(T.string(indexName))") }
-            fields.append("KeyConditionExpression: \(T.string(expressions.keyCondition(query)))")
-            if let filter = query.filter { fields.append("FilterExpression: \(T.string(expressions.condition(filter)))") }
+            if let indexID = query.indexID, let indexName = model.indexName(tableID: query.tableID, indexID: indexID) { fields.append("IndexName: \(Script.string(indexName))") }
+            fields.append("KeyConditionExpression: \(Script.string(expressions.keyCondition(query)))")
+            if let filter = query.filter { fields.append("FilterExpression: \(Script.string(expressions.condition(filter)))") }
             fields += expressionFields(expressions, tableID: query.tableID)
             if !query.scanForward { fields.append("ScanIndexForward: false") }
             if query.consistent { fields.append("ConsistentRead: true") }
@@ -259,7 +259,7 @@ struct TypeScriptMethodBody {
         case .scan(let scan):
             var expressions = PlanExpressions()
             var fields = ["TableName: \(tableName(scan.tableID))"]
-            if let filter = PlanCondition.all([scan.entityFilter, scan.filter].compactMap { $0 }) { fields.append("FilterExpression: \(T.string(expressions.condition(filter)))") }
+            if let filter = PlanCondition.all([scan.entityFilter, scan.filter].compactMap { $0 }) { fields.append("FilterExpression: \(Script.string(expressions.condition(filter)))") }
             fields += expressionFields(expressions, tableID: scan.tableID)
             if isPaged {
                 request("return runtime.cast<\(resultType)>(await runtime.scanPage(this.#client, ", fields, ", options));")
@@ -268,11 +268,11 @@ struct TypeScriptMethodBody {
             }
         case .putItem(let put):
             line("\(variable) = [runtime.compact(\(item(put.item)))];")
-            request("await runtime.write(this.#client, \(T.string(label)), new PutCommand(", putFields(put, itemExpression: "\(variable)[0]"), "));")
+            request("await runtime.write(this.#client, \(Script.string(label)), new PutCommand(", putFields(put, itemExpression: "\(variable)[0]"), "));")
         case .updateItem(let update):
-            request("await runtime.write(this.#client, \(T.string(label)), new UpdateCommand(", updateFields(update), "));")
+            request("await runtime.write(this.#client, \(Script.string(label)), new UpdateCommand(", updateFields(update), "));")
         case .deleteItem(let delete):
-            request("await runtime.write(this.#client, \(T.string(label)), new DeleteCommand(", deleteFields(delete), "));")
+            request("await runtime.write(this.#client, \(Script.string(label)), new DeleteCommand(", deleteFields(delete), "));")
         case .batchWriteItem(let entries):
             for entry in entries {
                 switch entry {
@@ -294,7 +294,7 @@ struct TypeScriptMethodBody {
         case .transactWriteItems(let actions):
             line("const actions: runtime.TransactAction[] = [];")
             for action in actions { transactAction(action) }
-            line("if (actions.length > 0) await runtime.transactWrite(this.#client, \(T.string(label)), actions);")
+            line("if (actions.length > 0) await runtime.transactWrite(this.#client, \(Script.string(label)), actions);")
         }
     }
 
@@ -302,7 +302,7 @@ struct TypeScriptMethodBody {
     private mutating func guardFound(_ index: Int, variable: String) {
         guard shape.isRead(index), loops.isEmpty else { return }
         if isWrite {
-            line("if (\(variable) === undefined) throw new runtime.ItemNotFoundError(\(T.string(label)), \(index + 1));")
+            line("if (\(variable) === undefined) throw new runtime.ItemNotFoundError(\(Script.string(label)), \(index + 1));")
         } else {
             line("if (\(variable) === undefined) return " + (returns == "items" ? "[];" : "undefined;"))
         }
@@ -320,7 +320,7 @@ struct TypeScriptMethodBody {
     private mutating func putFields(_ put: PutRequest, itemExpression: String) -> [String] {
         var expressions = PlanExpressions()
         var fields = ["TableName: \(tableName(put.tableID))", "Item: \(itemExpression)"]
-        if let condition = put.condition { fields.append("ConditionExpression: \(T.string(expressions.condition(condition)))") }
+        if let condition = put.condition { fields.append("ConditionExpression: \(Script.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: put.tableID)
     }
 
@@ -334,14 +334,14 @@ struct TypeScriptMethodBody {
             return nil
         }
         if optional.isEmpty {
-            fields.append("UpdateExpression: \(T.string(expressions.update(update.actions)))")
+            fields.append("UpdateExpression: \(Script.string(expressions.update(update.actions)))")
         } else {
             let before = expressions
             var text = ""
             for combination in (0..<(1 << optional.count)).reversed() {
                 var variant = before
                 let removing = Set(optional.indices.filter { combination & (1 << $0) == 0 }.map { optional[$0].0 })
-                let expression = T.string(variant.update(update.actions, removing: removing))
+                let expression = Script.string(variant.update(update.actions, removing: removing))
                 if combination == (1 << optional.count) - 1 {
                     expressions = variant
                     text = expression
@@ -354,21 +354,21 @@ struct TypeScriptMethodBody {
             }
             fields.append("UpdateExpression: \(text)")
         }
-        if let condition = update.condition { fields.append("ConditionExpression: \(T.string(expressions.condition(condition)))") }
+        if let condition = update.condition { fields.append("ConditionExpression: \(Script.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: update.tableID)
     }
 
     private mutating func deleteFields(_ delete: DeleteRequest) -> [String] {
         var expressions = PlanExpressions()
         var fields = ["TableName: \(tableName(delete.tableID))", "Key: runtime.compact(\(key(delete.key)))"]
-        if let condition = delete.condition { fields.append("ConditionExpression: \(T.string(expressions.condition(condition)))") }
+        if let condition = delete.condition { fields.append("ConditionExpression: \(Script.string(expressions.condition(condition)))") }
         return fields + expressionFields(expressions, tableID: delete.tableID)
     }
 
     /// The unique constraint a transaction's Put enforces: a Put into a lookup table.
     private func uniqueConstraint(_ action: TransactAction) -> String? {
         guard case .put = action.operation, let lookup = tables[action.tableID]?.lookup else { return nil }
-        return "{entity: \(T.string(lookup.entity)), attributes: [" + lookup.attributes.map(T.string).joined(separator: ", ") + "]}"
+        return "{entity: \(Script.string(lookup.entity)), attributes: [" + lookup.attributes.map(Script.string).joined(separator: ", ") + "]}"
     }
 
     private mutating func transactAction(_ action: TransactAction) {
@@ -387,7 +387,7 @@ struct TypeScriptMethodBody {
             let pairs = action.skippedWhenUnchanged.compactMap { attribute -> String? in
                 guard let stored = layout.storedName(of: attribute) else { return nil }
                 let type = layout.attributes.first { $0.attribute == stored }?.type
-                return "\(T.property(stored)): \(value(.input(entity: action.entity, attribute: attribute), type: type))"
+                return "\(Script.property(stored)): \(value(.input(entity: action.entity, attribute: attribute), type: type))"
             }
             line("if (!runtime.unchanged(\(current), {" + pairs.joined(separator: ", ") + "})) {")
             depth += 1
@@ -405,7 +405,7 @@ struct TypeScriptMethodBody {
         case .conditionCheck(let check):
             var expressions = PlanExpressions()
             var fields = ["TableName: \(tableName(check.tableID))", "Key: runtime.compact(\(key(check.key)))"]
-            fields.append("ConditionExpression: \(T.string(expressions.condition(check.condition)))")
+            fields.append("ConditionExpression: \(Script.string(expressions.condition(check.condition)))")
             request("actions.push({request: {ConditionCheck: ", fields + expressionFields(expressions, tableID: check.tableID), "}});")
         }
         for _ in 0..<closing {

@@ -30,7 +30,7 @@ struct TypeScriptModuleWriter {
     /// Types this module uses from other table modules, by module.
     private var imports: [String: Set<String>] = [:]
 
-    private typealias T = TypeScriptText
+    private typealias Script = TypeScriptText
 
     init(model: DataModel, requirements: Requirements, table: TableDesign, names: TypeScriptTypeNames, methods: [TypeScriptMethod]) {
         self.model = model
@@ -85,9 +85,9 @@ struct TypeScriptModuleWriter {
         let isEntity = names.valuesType[layout.entity] != nil && names.entityTable[layout.entity] == table.id
         line("/**")
         if isEntity {
-            line(" * The item of entity \(T.doc(layout.entity)) as table \(T.doc(table.name)) stores it (logical id \(T.doc(table.id))).")
+            line(" * The item of entity \(Script.doc(layout.entity)) as table \(Script.doc(table.name)) stores it (logical id \(Script.doc(table.id))).")
         } else {
-            line(" * An item of table \(T.doc(table.name)) (logical id \(T.doc(table.id))): \(T.sentence(table.purpose))")
+            line(" * An item of table \(Script.doc(table.name)) (logical id \(Script.doc(table.id))): \(Script.sentence(table.purpose))")
         }
         line(" * Key attributes are readonly; attributes an item may lack are optional.")
         line(" */")
@@ -96,18 +96,18 @@ struct TypeScriptModuleWriter {
             let isKey = keyAttributes.contains(stored.attribute)
             let optional = !isKey && isOptional(stored.value)
             let source = self.source(of: stored.value)
-            let from = source == stored.attribute ? "" : ", from " + T.doc(source.isEmpty ? "the plan" : source)
-            line("  /** \(role(of: stored.attribute)) \(T.doc(stored.attribute)) (\(stored.type.rawValue)\(from)). */")
-            line("  " + (isKey ? "readonly " : "") + T.property(stored.attribute) + (optional ? "?" : "") + ": " + T.type(of: stored.type) + ";")
+            let from = source == stored.attribute ? "" : ", from " + Script.doc(source.isEmpty ? "the plan" : source)
+            line("  /** \(role(of: stored.attribute)) \(Script.doc(stored.attribute)) (\(stored.type.rawValue)\(from)). */")
+            line("  " + (isKey ? "readonly " : "") + Script.property(stored.attribute) + (optional ? "?" : "") + ": " + Script.type(of: stored.type) + ";")
         }
         line("}")
         line()
         if isEntity, let entity = requirements.entity(named: layout.entity), let values = names.valuesType[layout.entity] {
-            line("/** The \(T.doc(entity.name)) attributes a write takes, by their names in the requirements (nullable columns optional). */")
+            line("/** The \(Script.doc(entity.name)) attributes a write takes, by their names in the requirements (nullable columns optional). */")
             line("export interface \(values) {")
             for attribute in entity.attributes where attribute.excludedReason == nil {
-                line("  /** \(T.doc(entity.name)).\(T.doc(attribute.name)) (\(attribute.type.rawValue)). */")
-                line("  " + T.property(attribute.name) + (attribute.source?.nullable == true ? "?" : "") + ": " + Self.type(of: attribute.type) + ";")
+                line("  /** \(Script.doc(entity.name)).\(Script.doc(attribute.name)) (\(attribute.type.rawValue)). */")
+                line("  " + Script.property(attribute.name) + (attribute.source?.nullable == true ? "?" : "") + ": " + Self.type(of: attribute.type) + ";")
             }
             line("}")
             line()
@@ -119,15 +119,15 @@ struct TypeScriptModuleWriter {
     private mutating func tableItemInterface() {
         guard let type = names.itemType[TypeScriptTypeNames.key(table.id, "")] else { return }
         line("/**")
-        line(" * An item of table \(T.doc(table.name)) (logical id \(T.doc(table.id))): \(T.sentence(table.purpose))")
+        line(" * An item of table \(Script.doc(table.name)) (logical id \(Script.doc(table.id))): \(Script.sentence(table.purpose))")
         line(" * Key attributes are readonly; the others are optional.")
         line(" */")
         line("export interface \(type) {")
         for attribute in table.attributes {
             let isKey = keyAttributes.contains(attribute.name)
             let type = table.storedType(of: attribute.name) ?? attribute.dynamoDBType
-            line("  /** \(role(of: attribute.name)) \(T.doc(attribute.name)) (\(type.rawValue)). */")
-            line("  " + (isKey ? "readonly " : "") + T.property(attribute.name) + (isKey ? "" : "?") + ": " + T.type(of: type) + ";")
+            line("  /** \(role(of: attribute.name)) \(Script.doc(attribute.name)) (\(type.rawValue)). */")
+            line("  " + (isKey ? "readonly " : "") + Script.property(attribute.name) + (isKey ? "" : "?") + ": " + Script.type(of: type) + ";")
         }
         line("}")
         line()
@@ -173,19 +173,19 @@ struct TypeScriptModuleWriter {
         var parameter = "runtime.Item"
         if entities.count == 1, let entity = entities.first, let values = names.valuesType[entity] {
             if names.entityTable[entity] != table.id { use(values, of: entity) }
-            parameter = "Pick<\(values), " + unique(inputs.map { T.string($0.attribute) }).joined(separator: " | ") + ">"
+            parameter = "Pick<\(values), " + unique(inputs.map { Script.string($0.attribute) }).joined(separator: " | ") + ">"
         }
-        let keyType = "Pick<\(type), " + layout.key.parts.map { T.string($0.attribute) }.joined(separator: " | ") + ">"
+        let keyType = "Pick<\(type), " + layout.key.parts.map { Script.string($0.attribute) }.joined(separator: " | ") + ">"
         line("/**")
-        line(" * The key of \(isEntityLayout(layout) ? "an item of entity \(T.doc(layout.entity))" : "an item") in table \(T.doc(table.name)): "
-            + layout.key.parts.map { "\(T.doc($0.attribute)) = \(T.doc(source(of: $0.value)))" }.joined(separator: ", ") + ".")
+        line(" * The key of \(isEntityLayout(layout) ? "an item of entity \(Script.doc(layout.entity))" : "an item") in table \(Script.doc(table.name)): "
+            + layout.key.parts.map { "\(Script.doc($0.attribute)) = \(Script.doc(source(of: $0.value)))" }.joined(separator: ", ") + ".")
         line(" * @param values the attributes the key is built from.")
         line(" * @returns the key, as GetItem, UpdateItem and DeleteItem take it.")
         line(" */")
         line("export function \(function)(values: \(parameter)): \(keyType) {")
         var expressions: [String] = []
         for part in layout.key.parts {
-            expressions.append("\(T.property(part.attribute)): runtime.typed(\(keyValue(part.value)), \(T.string(part.type.rawValue)))")
+            expressions.append("\(Script.property(part.attribute)): runtime.typed(\(keyValue(part.value)), \(Script.string(part.type.rawValue)))")
         }
         line("  return runtime.cast<\(keyType)>(runtime.compact({" + expressions.joined(separator: ", ") + "}));")
         line("}")
@@ -199,14 +199,14 @@ struct TypeScriptModuleWriter {
     /// A key part from the caller's values: inputs read from `values`, literals as they are.
     private func keyValue(_ value: PlanValue) -> String {
         switch value {
-        case .input(_, let attribute): return "values[\(T.string(attribute))]"
-        case .literal(let text): return T.string(text)
+        case .input(_, let attribute): return "values[\(Script.string(attribute))]"
+        case .literal(let text): return Script.string(text)
         case .concatenation(let parts): return "runtime.join(" + parts.map(keyValue).joined(separator: ", ") + ")"
         case .prefix(let inner, let length): return "runtime.prefix(\(keyValue(inner)), \(length))"
         case .negated(let inner): return "runtime.negated(\(keyValue(inner)))"
         case .expiry(let from, let seconds): return "runtime.expiry(\(keyValue(from)), \(seconds))"
         case .whenSelected(let selector, let equals, let then):
-            return "runtime.whenSelected(\(keyValue(selector)), \(equals.map(T.string) ?? "undefined"), \(keyValue(then)))"
+            return "runtime.whenSelected(\(keyValue(selector)), \(equals.map(Script.string) ?? "undefined"), \(keyValue(then)))"
         case .currentTime: return "runtime.now()"
         case .emptyList: return "[]"
         case .stepResult, .entityItem: return "undefined"
@@ -229,7 +229,7 @@ struct TypeScriptModuleWriter {
     private mutating func repository() {
         guard let name = names.repository[table.id] else { return }
         line("/**")
-        line(" * The access patterns whose main request is on table \(T.doc(table.name)) (logical id \(T.doc(table.id))), one method each.")
+        line(" * The access patterns whose main request is on table \(Script.doc(table.name)) (logical id \(Script.doc(table.id))), one method each.")
         line(" * Deployed table names come from `options.tableNames` (one set per environment); none is written here.")
         line(" */")
         line("export class \(name) {")
@@ -250,34 +250,34 @@ struct TypeScriptModuleWriter {
         let pattern = requirements.pattern(mapping.patternID)
         line()
         line("  /**")
-        line("   * Pattern #\(mapping.patternID): \(T.doc(mapping.description)).")
+        line("   * Pattern #\(mapping.patternID): \(Script.doc(mapping.description)).")
         line("   *")
-        let peak = pattern?.peakRPS?.value.map(T.number) ?? "unknown"
-        let average = pattern?.averageRPS?.value.map(T.number) ?? "unknown"
+        let peak = pattern?.peakRPS?.value.map(Script.number) ?? "unknown"
+        let average = pattern?.averageRPS?.value.map(Script.number) ?? "unknown"
         line("   * Peak \(peak) RPS, average \(average) RPS; \(pattern?.type?.rawValue ?? "read"), \(pattern?.consistency?.rawValue ?? "eventual") consistency.")
         line("   * Cost per request: " + TypeScriptCost.text(mapping, model: model) + ".")
         switch mapping.status {
         case .searchService(let reason):
-            line("   * " + T.doc(reason))
+            line("   * " + Script.doc(reason))
             line("   * Served by OpenSearch (fed from DynamoDB Streams or zero-ETL integration), not by DynamoDB.")
         case .analyticsExport(let reason):
-            line("   * " + T.doc(reason))
+            line("   * " + Script.doc(reason))
             line("   * Served by an export of the table to S3, queried with Athena, not by DynamoDB.")
         case .unserved(let reason):
-            line("   * Not served by the model: " + T.doc(reason))
+            line("   * Not served by the model: " + Script.doc(reason))
         case .acceptedScan:
             line("   * A Scan accepted at the design gate.")
         case .expiresByTTL(let attribute):
-            line("   * Done by DynamoDB's TTL on \(T.doc(attribute)), without a request: nothing to call.")
+            line("   * Done by DynamoDB's TTL on \(Script.doc(attribute)), without a request: nothing to call.")
         case .served:
             break
         }
         if let plan = mapping.plan, mapping.isServedByDynamoDB {
             line("   *")
             line("   * Plan:")
-            for text in PlanText(plan: plan, model: model).stepLines(plan) { line("   *   " + T.doc(text)) }
+            for text in PlanText(plan: plan, model: model).stepLines(plan) { line("   *   " + Script.doc(text)) }
         }
-        for note in mapping.notes { line("   * " + T.doc(note)) }
+        for note in mapping.notes { line("   * " + Script.doc(note)) }
         guard var body = method.body else {
             line("   *")
             if case .expiresByTTL = mapping.status {
@@ -298,7 +298,7 @@ struct TypeScriptModuleWriter {
             line("   * @throws PatternNotServedError always.")
             line("   */")
             line("  async \(method.name)(): Promise<never> {")
-            line("    throw new runtime.PatternNotServedError(\(T.string(method.body?.label ?? "Pattern #\(mapping.patternID) (\(mapping.description))")), \(T.string(reason)));")
+            line("    throw new runtime.PatternNotServedError(\(Script.string(method.body?.label ?? "Pattern #\(mapping.patternID) (\(mapping.description))")), \(Script.string(reason)));")
             line("  }")
             return
         }
@@ -309,13 +309,13 @@ struct TypeScriptModuleWriter {
         for parameter in body.parameters {
             switch parameter {
             case .item(let entity):
-                line("   * @param item the \(T.doc(entity))'s attributes by name (those that find it and those it writes).")
+                line("   * @param item the \(Script.doc(entity))'s attributes by name (those that find it and those it writes).")
                 signature.append("item: " + valuesType(entity, attributes: body.plan.inputs.filter { $0.entity == entity }.map(\.attribute)))
             case .input(let entity, let attribute, let name):
-                line("   * @param \(name) \(attribute == "*" ? "a \(T.doc(entity)) item" : "\(T.doc(entity)).\(T.doc(attribute))").")
+                line("   * @param \(name) \(attribute == "*" ? "a \(Script.doc(entity)) item" : "\(Script.doc(entity)).\(Script.doc(attribute))").")
                 signature.append("\(name): " + inputType(entity: entity, attribute: attribute))
             case .list(let entity, let name):
-                line("   * @param \(name) \(T.doc(entity)) items, by attribute name.")
+                line("   * @param \(name) \(Script.doc(entity)) items, by attribute name.")
                 let attributes = body.plan.inputs.filter { $0.entity == entity }.map(\.attribute)
                 signature.append("\(name): ReadonlyArray<" + valuesType(entity, attributes: attributes) + ">")
             case .page:
@@ -352,7 +352,7 @@ struct TypeScriptModuleWriter {
         use(type, of: entity)
         let known = unique(attributes.filter { name in spec.attributes.contains { $0.name == name && $0.excludedReason == nil } })
         guard !known.isEmpty, known.count == unique(attributes).count else { return "runtime.Item" }
-        return "Pick<\(type), " + known.map(T.string).joined(separator: " | ") + ">"
+        return "Pick<\(type), " + known.map(Script.string).joined(separator: " | ") + ">"
     }
 
     private mutating func inputType(entity: String, attribute: String) -> String {
@@ -388,7 +388,7 @@ struct TypeScriptModuleWriter {
                 var gathered = false
                 if index != mainIndex, case .perResultOf = plan.steps[index].repetition { gathered = true }
                 let list = gathered || shape.isList(index)
-                fields.append("readonly \(T.property(entity)): " + stepType(index) + (list ? "[]" : " | undefined"))
+                fields.append("readonly \(Script.property(entity)): " + stepType(index) + (list ? "[]" : " | undefined"))
             }
             return "{ " + fields.joined(separator: "; ") + " }"
         default: return "void"
