@@ -5,7 +5,7 @@ import Requirements
 /// the same order, with the same expressions (`PlanExpressions`) the validator and the in-memory
 /// proof run. Nothing is re-derived here: keys, conditions, loops and transactions all come
 /// from the typed plan.
-struct Boto3FunctionBody {
+struct Boto3FunctionBody: RequestLiteralWriting {
     let model: DataModel
     let mapping: PatternMapping
     let plan: PatternPlan
@@ -18,7 +18,7 @@ struct Boto3FunctionBody {
     private(set) var inputs: [(entity: String, attribute: String, parameter: String)] = []
     /// Lists of items the caller passes: entity, parameter.
     private(set) var lists: [(entity: String, parameter: String)] = []
-    private var depth = 1
+    var depth = 1
     /// Loop variables by the step whose results they walk.
     private var loops: [Int: String] = [:]
     /// Related reads repeated per item of an earlier step: each round's result is gathered in
@@ -81,7 +81,7 @@ struct Boto3FunctionBody {
         finish()
     }
 
-    private mutating func line(_ text: String) {
+    mutating func line(_ text: String) {
         lines.append(String(repeating: "    ", count: depth) + text)
     }
 
@@ -110,7 +110,7 @@ struct Boto3FunctionBody {
         return "_typed(\(raw), \(Python.string(type.rawValue)))"
     }
 
-    private mutating func rawValue(_ planValue: PlanValue) -> String {
+    mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
             if let repeated, repeated.entity == entity { return "\(repeated.variable).get(\(Python.string(attribute)))" }
@@ -167,8 +167,20 @@ struct Boto3FunctionBody {
         NameWords.split(name).map { $0.lowercased() }.joined(separator: "_")
     }
 
-    private func tableName(_ id: String) -> String {
+    func tableName(_ id: String) -> String {
         "_table_name(\(Python.string(id)), table_names)"
+    }
+
+    func field(_ name: String, _ value: String) -> String { "\"\(name)\": \(value)" }
+
+    func stringLiteral(_ text: String) -> String { Python.string(text) }
+
+    mutating func keyArgument(_ key: ItemKey) -> String { "_serialize(\(self.key(key)))" }
+
+    func presenceTest(_ value: String, present: Bool) -> String { (present ? "" : "not ") + "_present(\(value))" }
+
+    func choose(_ tests: [String], then: String, otherwise: String) -> String {
+        "(\(then) if \(tests.joined(separator: " and ")) else \(otherwise))"
     }
 
     private mutating func key(_ key: ItemKey) -> String {
@@ -180,7 +192,7 @@ struct Boto3FunctionBody {
     }
 
     /// `"ExpressionAttributeNames": {...}, "ExpressionAttributeValues": _serialize({...})`.
-    private mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
+    mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
         guard !expressions.names.isEmpty else { return [] }
         var fields = ["\"ExpressionAttributeNames\": {" + expressions.names.map { "\(Python.string($0.placeholder)): \(Python.string($0.attribute))" }.joined(separator: ", ") + "}"]
         if !expressions.values.isEmpty {
@@ -272,63 +284,6 @@ struct Boto3FunctionBody {
             line("return " + (returns == "items" ? "[]" : "None"))
         }
         depth -= 1
-    }
-
-    /// A request written as a dict literal, one field per line.
-    private mutating func request(_ prefix: String, _ fields: [String], _ suffix: String) {
-        line(prefix + "{")
-        depth += 1
-        for field in fields { line(field + ",") }
-        depth -= 1
-        line("}" + suffix)
-    }
-
-    private mutating func putFields(_ put: PutRequest, itemExpression: String) -> [String] {
-        var expressions = PlanExpressions()
-        var fields = ["\"TableName\": \(tableName(put.tableID))", "\"Item\": \(itemExpression)"]
-        if let condition = put.condition { fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(condition)))") }
-        return fields + expressionFields(expressions, tableID: put.tableID)
-    }
-
-    private mutating func updateFields(_ update: UpdateRequest) -> [String] {
-        var expressions = PlanExpressions()
-        var fields = ["\"TableName\": \(tableName(update.tableID))", "\"Key\": _serialize(\(key(update.key)))"]
-        // Sparse index keys are SET when the item is in the selected state and REMOVEd when it
-        // is not: the expression is chosen at run time, its placeholders the same either way.
-        let optional = update.actions.compactMap { action -> (String, PlanValue)? in
-            if case .setOrRemove(let attribute, let value) = action { return (attribute, value) }
-            return nil
-        }
-        if optional.isEmpty {
-            fields.append("\"UpdateExpression\": \(Python.string(expressions.update(update.actions)))")
-        } else {
-            let before = expressions
-            var text = ""
-            for combination in (0..<(1 << optional.count)).reversed() {
-                var variant = before
-                let removing = Set(optional.indices.filter { combination & (1 << $0) == 0 }.map { optional[$0].0 })
-                let expression = Python.string(variant.update(update.actions, removing: removing))
-                if combination == (1 << optional.count) - 1 {
-                    expressions = variant
-                    text = expression
-                    continue
-                }
-                let test = optional.indices.map { position in
-                    (combination & (1 << position) != 0 ? "" : "not ") + "_present(\(rawValue(optional[position].1)))"
-                }.joined(separator: " and ")
-                text = "(\(expression) if \(test) else \(text))"
-            }
-            fields.append("\"UpdateExpression\": \(text)")
-        }
-        if let condition = update.condition { fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(condition)))") }
-        return fields + expressionFields(expressions, tableID: update.tableID)
-    }
-
-    private mutating func deleteFields(_ delete: DeleteRequest) -> [String] {
-        var expressions = PlanExpressions()
-        var fields = ["\"TableName\": \(tableName(delete.tableID))", "\"Key\": _serialize(\(key(delete.key)))"]
-        if let condition = delete.condition { fields.append("\"ConditionExpression\": \(Python.string(expressions.condition(condition)))") }
-        return fields + expressionFields(expressions, tableID: delete.tableID)
     }
 
     private mutating func transactAction(_ action: TransactAction, index: Int) {

@@ -5,7 +5,7 @@ import Requirements
 /// function (`Boto3FunctionBody`): the same requests in the same order, with the same
 /// expressions (`PlanExpressions`), sent as `@aws-sdk/lib-dynamodb` commands. Nothing is
 /// re-derived: keys, conditions, loops and transactions all come from the typed plan.
-struct TypeScriptMethodBody {
+struct TypeScriptMethodBody: RequestLiteralWriting {
     /// One value the caller passes.
     enum Parameter: Equatable {
         /// One attribute of an entity (a read's key), or a whole entity item (`*`).
@@ -35,7 +35,7 @@ struct TypeScriptMethodBody {
     private(set) var parameters: [Parameter] = []
     /// The method's result type (without `Promise`), set by the module writer before rendering.
     var resultType = "void"
-    private var depth = 2
+    var depth = 2
     private var loops: [Int: String] = [:]
     private var gathered: Set<Int> = []
     private var repeated: (entity: String, variable: String)?
@@ -109,7 +109,7 @@ struct TypeScriptMethodBody {
         if isPaged { parameters.append(.page) }
     }
 
-    private mutating func line(_ text: String) {
+    mutating func line(_ text: String) {
         lines.append(String(repeating: "  ", count: depth) + text)
     }
 
@@ -148,7 +148,7 @@ struct TypeScriptMethodBody {
         return "runtime.typed(\(raw), \(Script.string(type.rawValue)))"
     }
 
-    private mutating func rawValue(_ planValue: PlanValue) -> String {
+    mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
             if let repeated, repeated.entity == entity { return "\(repeated.variable)[\(Script.string(attribute))]" }
@@ -199,8 +199,20 @@ struct TypeScriptMethodBody {
         return name
     }
 
-    private func tableName(_ id: String) -> String {
+    func tableName(_ id: String) -> String {
         "this.#tables[\(Script.string(id))]"
+    }
+
+    func field(_ name: String, _ value: String) -> String { "\(name): \(value)" }
+
+    func stringLiteral(_ text: String) -> String { Script.string(text) }
+
+    mutating func keyArgument(_ key: ItemKey) -> String { "runtime.compact(\(self.key(key)))" }
+
+    func presenceTest(_ value: String, present: Bool) -> String { (present ? "" : "!") + "runtime.present(\(value))" }
+
+    func choose(_ tests: [String], then: String, otherwise: String) -> String {
+        "(\(tests.joined(separator: " && ")) ? \(then) : \(otherwise))"
     }
 
     private mutating func key(_ key: ItemKey) -> String {
@@ -212,7 +224,7 @@ struct TypeScriptMethodBody {
     }
 
     /// `ExpressionAttributeNames: {...}, ExpressionAttributeValues: runtime.compact({...})`.
-    private mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
+    mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
         guard !expressions.names.isEmpty else { return [] }
         var fields = ["ExpressionAttributeNames: {" + expressions.names.map { "\(Script.string($0.placeholder)): \(Script.string($0.attribute))" }.joined(separator: ", ") + "}"]
         if !expressions.values.isEmpty {
@@ -306,63 +318,6 @@ struct TypeScriptMethodBody {
         } else {
             line("if (\(variable) === undefined) return " + (returns == "items" ? "[];" : "undefined;"))
         }
-    }
-
-    /// A request written as an object literal, one field per line.
-    private mutating func request(_ prefix: String, _ fields: [String], _ suffix: String) {
-        line(prefix + "{")
-        depth += 1
-        for field in fields { line(field + ",") }
-        depth -= 1
-        line("}" + suffix)
-    }
-
-    private mutating func putFields(_ put: PutRequest, itemExpression: String) -> [String] {
-        var expressions = PlanExpressions()
-        var fields = ["TableName: \(tableName(put.tableID))", "Item: \(itemExpression)"]
-        if let condition = put.condition { fields.append("ConditionExpression: \(Script.string(expressions.condition(condition)))") }
-        return fields + expressionFields(expressions, tableID: put.tableID)
-    }
-
-    private mutating func updateFields(_ update: UpdateRequest) -> [String] {
-        var expressions = PlanExpressions()
-        var fields = ["TableName: \(tableName(update.tableID))", "Key: runtime.compact(\(key(update.key)))"]
-        // Sparse index keys are SET when the item is in the selected state and REMOVEd when it
-        // is not: the expression is chosen at run time, its placeholders the same either way.
-        let optional = update.actions.compactMap { action -> (String, PlanValue)? in
-            if case .setOrRemove(let attribute, let value) = action { return (attribute, value) }
-            return nil
-        }
-        if optional.isEmpty {
-            fields.append("UpdateExpression: \(Script.string(expressions.update(update.actions)))")
-        } else {
-            let before = expressions
-            var text = ""
-            for combination in (0..<(1 << optional.count)).reversed() {
-                var variant = before
-                let removing = Set(optional.indices.filter { combination & (1 << $0) == 0 }.map { optional[$0].0 })
-                let expression = Script.string(variant.update(update.actions, removing: removing))
-                if combination == (1 << optional.count) - 1 {
-                    expressions = variant
-                    text = expression
-                    continue
-                }
-                let test = optional.indices.map { position in
-                    (combination & (1 << position) != 0 ? "" : "!") + "runtime.present(\(rawValue(optional[position].1)))"
-                }.joined(separator: " && ")
-                text = "(\(test) ? \(expression) : \(text))"
-            }
-            fields.append("UpdateExpression: \(text)")
-        }
-        if let condition = update.condition { fields.append("ConditionExpression: \(Script.string(expressions.condition(condition)))") }
-        return fields + expressionFields(expressions, tableID: update.tableID)
-    }
-
-    private mutating func deleteFields(_ delete: DeleteRequest) -> [String] {
-        var expressions = PlanExpressions()
-        var fields = ["TableName: \(tableName(delete.tableID))", "Key: runtime.compact(\(key(delete.key)))"]
-        if let condition = delete.condition { fields.append("ConditionExpression: \(Script.string(expressions.condition(condition)))") }
-        return fields + expressionFields(expressions, tableID: delete.tableID)
     }
 
     /// The unique constraint a transaction's Put enforces: a Put into a lookup table.
