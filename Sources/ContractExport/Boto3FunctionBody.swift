@@ -26,7 +26,7 @@ struct Boto3FunctionBody: RequestLiteralWriting {
     private var gathered: Set<Int> = []
     /// The entity whose values come from a loop over caller-supplied items, and the variable.
     private var repeated: (entity: String, variable: String)?
-    private let tables: [String: TableDesign]
+    let tables: [String: TableDesign]
 
     private typealias Python = Boto3PythonText
 
@@ -104,12 +104,6 @@ struct Boto3FunctionBody: RequestLiteralWriting {
     // MARK: Values
 
     /// A Python expression for a plan value, converted to the stored type when one is given.
-    private mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
-        let raw = rawValue(planValue)
-        guard let type else { return raw }
-        return "_typed(\(raw), \(Python.string(type.rawValue)))"
-    }
-
     mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
@@ -175,36 +169,17 @@ struct Boto3FunctionBody: RequestLiteralWriting {
 
     func stringLiteral(_ text: String) -> String { Python.string(text) }
 
-    mutating func keyArgument(_ key: ItemKey) -> String { "_serialize(\(self.key(key)))" }
-
     func presenceTest(_ value: String, present: Bool) -> String { (present ? "" : "not ") + "_present(\(value))" }
 
     func choose(_ tests: [String], then: String, otherwise: String) -> String {
         "(\(then) if \(tests.joined(separator: " and ")) else \(otherwise))"
     }
 
-    private mutating func key(_ key: ItemKey) -> String {
-        "{" + key.parts.map { "\(Python.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
-    }
+    func memberName(_ attribute: String) -> String { Python.string(attribute) }
 
-    private mutating func item(_ values: [StoredValue]) -> String {
-        "{" + values.map { "\(Python.string($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
-    }
+    func typed(_ raw: String, _ type: DynamoDBType) -> String { "_typed(\(raw), \(Python.string(type.rawValue)))" }
 
-    /// `"ExpressionAttributeNames": {...}, "ExpressionAttributeValues": _serialize({...})`.
-    mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
-        guard !expressions.names.isEmpty else { return [] }
-        var fields = ["\"ExpressionAttributeNames\": {" + expressions.names.map { "\(Python.string($0.placeholder)): \(Python.string($0.attribute))" }.joined(separator: ", ") + "}"]
-        if !expressions.values.isEmpty {
-            let table = tables[tableID]
-            let values = expressions.values.map { entry -> String in
-                let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
-                return "\(Python.string(entry.placeholder)): \(value(entry.value, type: type))"
-            }
-            fields.append("\"ExpressionAttributeValues\": _serialize({" + values.joined(separator: ", ") + "})")
-        }
-        return fields
-    }
+    func requestForm(_ literal: String) -> String { "_serialize(\(literal))" }
 
     // MARK: Steps
 

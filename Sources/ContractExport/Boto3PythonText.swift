@@ -67,17 +67,7 @@ enum Boto3PythonText {
 
     /// `pattern_<id>_<snake words>`: a function name from the pattern's description.
     static func functionName(id: Int, description: String) -> String {
-        var words: [String] = []
-        var current = ""
-        for character in description.lowercased() {
-            if character.isASCII && (character.isLetter || character.isNumber) {
-                current.append(character)
-            } else if character != "'" && character != "’" {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        let words = DescriptionWords.words(description.lowercased())
         var name = "pattern_\(id)"
         for word in words {
             if name.count + word.count + 1 > 64 { break }

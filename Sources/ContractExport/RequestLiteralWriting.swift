@@ -1,4 +1,5 @@
 import DesignEngine
+import Requirements
 
 /// How one language writes the literal of a DynamoDB request. The boto3 and TypeScript
 /// renderers build their put, update and delete requests through the one logic below, so the
@@ -13,15 +14,19 @@ protocol RequestLiteralWriting {
     func field(_ name: String, _ value: String) -> String
     /// A string literal in the language.
     func stringLiteral(_ text: String) -> String
+    /// A member name in an item or key literal (quoted where the language needs it).
+    func memberName(_ attribute: String) -> String
     /// The deployed name of a table, looked up at run time.
     func tableName(_ id: String) -> String
-    /// A key as the request takes it (serialized for boto3's client, compacted for the document
-    /// client).
-    mutating func keyArgument(_ key: ItemKey) -> String
+    /// The model's tables by id, for the stored type of an expression's values.
+    var tables: [String: TableDesign] { get }
     /// A value before any type conversion.
     mutating func rawValue(_ planValue: PlanValue) -> String
-    /// `ExpressionAttributeNames` and `ExpressionAttributeValues` for what `expressions` used.
-    mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String]
+    /// The run-time conversion of `raw` to the stored `type`.
+    func typed(_ raw: String, _ type: DynamoDBType) -> String
+    /// An item or key literal as the request takes it: serialized to attribute values for
+    /// boto3's client, with absent values left out for the document client.
+    func requestForm(_ literal: String) -> String
     /// A run-time test that the value is present (or absent).
     func presenceTest(_ value: String, present: Bool) -> String
     /// `then` when every test holds, else `otherwise`: an expression chosen at run time.
@@ -29,6 +34,39 @@ protocol RequestLiteralWriting {
 }
 
 extension RequestLiteralWriting {
+    mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
+        let raw = rawValue(planValue)
+        guard let type else { return raw }
+        return typed(raw, type)
+    }
+
+    mutating func key(_ key: ItemKey) -> String {
+        "{" + key.parts.map { "\(memberName($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+    }
+
+    mutating func item(_ values: [StoredValue]) -> String {
+        "{" + values.map { "\(memberName($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
+    }
+
+    /// A key as the request takes it.
+    mutating func keyArgument(_ key: ItemKey) -> String { requestForm(self.key(key)) }
+
+    /// `ExpressionAttributeNames` and `ExpressionAttributeValues` for what `expressions` used.
+    mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
+        guard !expressions.names.isEmpty else { return [] }
+        var fields = [field("ExpressionAttributeNames", "{" + expressions.names.map { "\(stringLiteral($0.placeholder)): \(stringLiteral($0.attribute))" }.joined(separator: ", ") + "}")]
+        if !expressions.values.isEmpty {
+            let table = tables[tableID]
+            var values: [String] = []
+            for entry in expressions.values {
+                let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
+                values.append("\(stringLiteral(entry.placeholder)): \(value(entry.value, type: type))")
+            }
+            fields.append(field("ExpressionAttributeValues", requestForm("{" + values.joined(separator: ", ") + "}")))
+        }
+        return fields
+    }
+
     /// A request written as a literal, one field per line.
     mutating func request(_ prefix: String, _ fields: [String], _ suffix: String) {
         line(prefix + "{")

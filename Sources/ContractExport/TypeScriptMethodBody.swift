@@ -39,7 +39,7 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
     private var loops: [Int: String] = [:]
     private var gathered: Set<Int> = []
     private var repeated: (entity: String, variable: String)?
-    private let tables: [String: TableDesign]
+    let tables: [String: TableDesign]
 
     private typealias Script = TypeScriptText
 
@@ -142,12 +142,6 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
     // MARK: Values
 
     /// A TypeScript expression for a plan value, converted to the stored type when one is given.
-    private mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
-        let raw = rawValue(planValue)
-        guard let type else { return raw }
-        return "runtime.typed(\(raw), \(Script.string(type.rawValue)))"
-    }
-
     mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
@@ -207,36 +201,17 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
 
     func stringLiteral(_ text: String) -> String { Script.string(text) }
 
-    mutating func keyArgument(_ key: ItemKey) -> String { "runtime.compact(\(self.key(key)))" }
-
     func presenceTest(_ value: String, present: Bool) -> String { (present ? "" : "!") + "runtime.present(\(value))" }
 
     func choose(_ tests: [String], then: String, otherwise: String) -> String {
         "(\(tests.joined(separator: " && ")) ? \(then) : \(otherwise))"
     }
 
-    private mutating func key(_ key: ItemKey) -> String {
-        "{" + key.parts.map { "\(Script.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
-    }
+    func memberName(_ attribute: String) -> String { Script.property(attribute) }
 
-    private mutating func item(_ values: [StoredValue]) -> String {
-        "{" + values.map { "\(Script.property($0.attribute)): \(value($0.value, type: $0.type))" }.joined(separator: ", ") + "}"
-    }
+    func typed(_ raw: String, _ type: DynamoDBType) -> String { "runtime.typed(\(raw), \(Script.string(type.rawValue)))" }
 
-    /// `ExpressionAttributeNames: {...}, ExpressionAttributeValues: runtime.compact({...})`.
-    mutating func expressionFields(_ expressions: PlanExpressions, tableID: String) -> [String] {
-        guard !expressions.names.isEmpty else { return [] }
-        var fields = ["ExpressionAttributeNames: {" + expressions.names.map { "\(Script.string($0.placeholder)): \(Script.string($0.attribute))" }.joined(separator: ", ") + "}"]
-        if !expressions.values.isEmpty {
-            let table = tables[tableID]
-            let values = expressions.values.map { entry -> String in
-                let type = entry.type ?? entry.attribute.flatMap { table?.storedType(of: $0) }
-                return "\(Script.string(entry.placeholder)): \(value(entry.value, type: type))"
-            }
-            fields.append("ExpressionAttributeValues: runtime.compact({" + values.joined(separator: ", ") + "})")
-        }
-        return fields
-    }
+    func requestForm(_ literal: String) -> String { "runtime.compact(\(literal))" }
 
     // MARK: Steps
 

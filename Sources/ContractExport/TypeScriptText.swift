@@ -105,17 +105,7 @@ enum TypeScriptText {
     /// The method name of a pattern: its description in lowerCamel (`Get user by email` →
     /// `getUserByEmail`), at most 60 characters of whole words.
     static func methodName(description: String) -> String {
-        var words: [String] = []
-        var current = ""
-        for character in description {
-            if character.isASCII && (character.isLetter || character.isNumber) {
-                current.append(character)
-            } else if character != "'" && character != "’" {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        let words = DescriptionWords.words(description)
         var name = ""
         for word in words {
             let next = name.isEmpty ? word.lowercased() : capitalized(word.lowercased())
