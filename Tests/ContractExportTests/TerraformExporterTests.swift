@@ -226,4 +226,20 @@ struct TerraformCase {
         let golden = try #require(try GoldenFile.check(text, against: url), "missing \(url.path): run with UPDATE_GOLDEN=1")
         #expect(text == golden, "the Terraform export changed: review and run with UPDATE_GOLDEN=1")
     }
+
+    /// A change to the model re-renders the export: a renamed table gets its new resource and
+    /// name, and a projection chosen at the design gate is written.
+    @Test func aChangedModelRendersAgain() throws {
+        var choices = WorkedScenarios.choices("ecommerce")
+        choices.tableNames["User"] = "People"
+        choices.projections["Product"] = ["ProductsByCategory": ProjectionChoice(.keysOnly)]
+        let (requirements, model) = try WorkedScenarios.provenModel("ecommerce", choices: choices)
+        let main = try #require(TerraformExporter.export(model, requirements: requirements, application: "ecommerce").first { $0.name == "terraform/main.tf" })
+        #expect(main.text.contains("resource \"aws_dynamodb_table\" \"people\" {"))
+        #expect(main.text.contains("name                        = \"${var.table_prefix}People-${var.environment}\""))
+        #expect(!main.text.contains("Users-${var.environment}"))
+        let (_, before) = try WorkedScenarios.provenModel("ecommerce")
+        let old = try #require(TerraformExporter.export(before, requirements: requirements, application: "ecommerce").first { $0.name == "terraform/main.tf" })
+        #expect(old.text.components(separatedBy: "\"KEYS_ONLY\"").count < main.text.components(separatedBy: "\"KEYS_ONLY\"").count)
+    }
 }
