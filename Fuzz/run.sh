@@ -4,7 +4,8 @@
 #   Fuzz/run.sh [SECONDS]     fuzz for SECONDS (default 60); exits non-zero on a crash, a hang
 #                             (one input over 10 s) or a memory blow-up (over 2 GB)
 #
-# Builds Fuzz/MySQLSchemaFuzzer.swift together with Sources/MySQLSchema/**/*.swift as one module
+# Builds Fuzz/MySQLSchemaFuzzer.swift together with Sources/MySQLSchema/**/*.swift (and the
+# domain's DynamoDBType) as one module
 # with `swiftc -sanitize=fuzzer,address` (needs the swift.org Linux toolchain, which ships
 # libFuzzer; Xcode's does not). The seed corpus is Tests/MySQLSchemaTests/Corpus, copied to a
 # temporary directory so that nothing is written into the repository. A crashing input is kept
@@ -32,8 +33,16 @@ if [ -x "$(dirname "$(command -v "$swiftc")")/ld.lld" ]; then
     linker=(-use-ld=lld)
 fi
 
-sources=()
-while IFS= read -r file; do sources+=("$file"); done < <(find "$root/Sources/MySQLSchema" -name '*.swift' | sort)
+# The parser names each column's DynamoDB type with the domain's `DynamoDBType`
+# (Sources/Requirements/DynamoDBType.swift, which needs nothing else). The fuzzer is one module,
+# so that file is compiled in with it and the `import Requirements` lines are left out of copies.
+mkdir -p "$work/src"
+sources=("$root/Sources/Requirements/DynamoDBType.swift")
+while IFS= read -r file; do
+    copy="$work/src/$(echo "${file#"$root/Sources/"}" | tr '/' '_')"
+    grep -v '^import Requirements$' "$file" > "$copy"
+    sources+=("$copy")
+done < <(find "$root/Sources/MySQLSchema" -name '*.swift' | sort)
 
 echo "Building the fuzzer (swiftc -sanitize=fuzzer,address)..."
 if ! "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -g \
