@@ -25,7 +25,7 @@ struct Boto3FunctionBody: RequestLiteralWriting {
     /// `all_step_N`, which the function returns (`step_N` holds only the current round's).
     private var gathered: Set<Int> = []
     /// The entity whose values come from a loop over caller-supplied items, and the variable.
-    private var repeated: (entity: String, variable: String)?
+    var repeated: (entity: String, variable: String)?
     let tables: [String: TableDesign]
 
     private typealias Python = Boto3PythonText
@@ -147,7 +147,7 @@ struct Boto3FunctionBody: RequestLiteralWriting {
         return name
     }
 
-    private mutating func listParameter(_ entity: String) -> String {
+    mutating func listParameter(_ entity: String) -> String {
         if let existing = lists.first(where: { $0.entity == entity }) { return existing.parameter }
         var words = NameWords.split(entity).map { $0.lowercased() }
         if let last = words.popLast() { words.append(NameWords.plural(last)) }
@@ -170,6 +170,15 @@ struct Boto3FunctionBody: RequestLiteralWriting {
     func stringLiteral(_ text: String) -> String { Python.string(text) }
 
     func presenceTest(_ value: String, present: Bool) -> String { (present ? "" : "not ") + "_present(\(value))" }
+
+    mutating func batchPuts(table: String, list: String, item: String) {
+        line("_batch_write(dynamodb, [(\(table), {\"PutRequest\": {\"Item\": \(item)}}) for values in \(list)])")
+    }
+
+    mutating func batchDelete(table: String, key: String, gathered: Bool) {
+        let entry = "(\(table), {\"DeleteRequest\": {\"Key\": \(key)}})"
+        line(gathered ? "deletes.append(\(entry))" : "_batch_write(dynamodb, [\(entry)])")
+    }
 
     func choose(_ tests: [String], then: String, otherwise: String) -> String {
         "(\(then) if \(tests.joined(separator: " and ")) else \(otherwise))"
@@ -221,23 +230,7 @@ struct Boto3FunctionBody: RequestLiteralWriting {
         case .deleteItem(let delete):
             request("dynamodb.delete_item(**", deleteFields(delete), ")")
         case .batchWriteItem(let entries):
-            for entry in entries {
-                switch entry {
-                case .put(let tableID, let values):
-                    let list = listParameter(step.entity)
-                    repeated = (step.entity, "values")
-                    let itemText = item(values)
-                    repeated = nil
-                    line("_batch_write(dynamodb, [(\(tableName(tableID)), {\"PutRequest\": {\"Item\": _serialize(\(itemText))}}) for values in \(list)])")
-                case .delete(let tableID, let itemKey):
-                    let keyText = key(itemKey)
-                    if case .perResultOf = step.repetition {
-                        line("deletes.append((\(tableName(tableID)), {\"DeleteRequest\": {\"Key\": _serialize(\(keyText))}}))")
-                    } else {
-                        line("_batch_write(dynamodb, [(\(tableName(tableID)), {\"DeleteRequest\": {\"Key\": _serialize(\(keyText))}})])")
-                    }
-                }
-            }
+            batchWrite(entries, of: step)
         case .transactWriteItems(let actions):
             line("actions = []")
             for action in actions { transactAction(action, index: index) }

@@ -31,9 +31,34 @@ protocol RequestLiteralWriting {
     func presenceTest(_ value: String, present: Bool) -> String
     /// `then` when every test holds, else `otherwise`: an expression chosen at run time.
     func choose(_ tests: [String], then: String, otherwise: String) -> String
+    /// While set, values of this entity are read from this loop variable (one item per round).
+    var repeated: (entity: String, variable: String)? { get set }
+    /// The parameter holding a list of the entity's items, declared on first use.
+    mutating func listParameter(_ entity: String) -> String
+    /// A BatchWriteItem of one Put per item of `list` (each item named `values`).
+    mutating func batchPuts(table: String, list: String, item: String)
+    /// One Delete, written at once or, inside a loop, gathered for one BatchWriteItem per round.
+    mutating func batchDelete(table: String, key: String, gathered: Bool)
 }
 
 extension RequestLiteralWriting {
+    /// The entries of a BatchWriteItem step: puts for every item of a list, deletes by key.
+    mutating func batchWrite(_ entries: [BatchWriteEntry], of step: PlanStep) {
+        for entry in entries {
+            switch entry {
+            case .put(let tableID, let values):
+                let list = listParameter(step.entity)
+                repeated = (step.entity, "values")
+                let itemText = item(values)
+                repeated = nil
+                batchPuts(table: tableName(tableID), list: list, item: requestForm(itemText))
+            case .delete(let tableID, let itemKey):
+                let gathered: Bool = { if case .perResultOf = step.repetition { return true } else { return false } }()
+                batchDelete(table: tableName(tableID), key: keyArgument(itemKey), gathered: gathered)
+            }
+        }
+    }
+
     mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {
         let raw = rawValue(planValue)
         guard let type else { return raw }

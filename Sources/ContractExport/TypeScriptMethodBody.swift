@@ -38,7 +38,7 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
     var depth = 2
     private var loops: [Int: String] = [:]
     private var gathered: Set<Int> = []
-    private var repeated: (entity: String, variable: String)?
+    var repeated: (entity: String, variable: String)?
     let tables: [String: TableDesign]
 
     private typealias Script = TypeScriptText
@@ -184,7 +184,7 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
         return name
     }
 
-    private mutating func listParameter(_ entity: String) -> String {
+    mutating func listParameter(_ entity: String) -> String {
         if case .list(_, let name)? = parameters.first(where: { if case .list(entity, _) = $0 { return true } else { return false } }) { return name }
         var words = Script.asciiWords(entity)
         if let last = words.popLast() { words.append(NameWords.plural(last)) }
@@ -202,6 +202,15 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
     func stringLiteral(_ text: String) -> String { Script.string(text) }
 
     func presenceTest(_ value: String, present: Bool) -> String { (present ? "" : "!") + "runtime.present(\(value))" }
+
+    mutating func batchPuts(table: String, list: String, item: String) {
+        line("await runtime.batchWrite(this.#client, \(list).map((values): runtime.BatchWriteEntry => [\(table), {PutRequest: {Item: \(item)}}]));")
+    }
+
+    mutating func batchDelete(table: String, key: String, gathered: Bool) {
+        let entry = "[\(table), {DeleteRequest: {Key: \(key)}}]"
+        line(gathered ? "deletes.push(\(entry));" : "await runtime.batchWrite(this.#client, [\(entry)]);")
+    }
 
     func choose(_ tests: [String], then: String, otherwise: String) -> String {
         "(\(tests.joined(separator: " && ")) ? \(then) : \(otherwise))"
@@ -261,23 +270,7 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
         case .deleteItem(let delete):
             request("await runtime.write(this.#client, \(Script.string(label)), new DeleteCommand(", deleteFields(delete), "));")
         case .batchWriteItem(let entries):
-            for entry in entries {
-                switch entry {
-                case .put(let tableID, let values):
-                    let list = listParameter(step.entity)
-                    repeated = (step.entity, "values")
-                    let itemText = item(values)
-                    repeated = nil
-                    line("await runtime.batchWrite(this.#client, \(list).map((values): runtime.BatchWriteEntry => [\(tableName(tableID)), {PutRequest: {Item: runtime.compact(\(itemText))}}]));")
-                case .delete(let tableID, let itemKey):
-                    let keyText = key(itemKey)
-                    if case .perResultOf = step.repetition {
-                        line("deletes.push([\(tableName(tableID)), {DeleteRequest: {Key: runtime.compact(\(keyText))}}]);")
-                    } else {
-                        line("await runtime.batchWrite(this.#client, [[\(tableName(tableID)), {DeleteRequest: {Key: runtime.compact(\(keyText))}}]]);")
-                    }
-                }
-            }
+            batchWrite(entries, of: step)
         case .transactWriteItems(let actions):
             line("const actions: runtime.TransactAction[] = [];")
             for action in actions { transactAction(action) }
