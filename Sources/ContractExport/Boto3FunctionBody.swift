@@ -107,9 +107,7 @@ struct Boto3FunctionBody: RequestLiteralWriting {
     mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
-            if let repeated, repeated.entity == entity { return "\(repeated.variable).get(\(Python.string(attribute)))" }
-            if isWrite, entity == mainEntity { return "item.get(\(Python.string(attribute)))" }
-            return parameter(entity: entity, attribute: attribute)
+            return input(entity: entity, attribute: attribute)
         case .literal(let text):
             return Python.string(text)
         case .stepResult(let step, let attribute):
@@ -119,9 +117,7 @@ struct Boto3FunctionBody: RequestLiteralWriting {
         case .concatenation(let parts):
             return "_join(" + parts.map { rawValue($0) }.joined(separator: ", ") + ")"
         case .entityItem(let entity):
-            if let repeated, repeated.entity == entity { return repeated.variable }
-            if isWrite, entity == mainEntity { return "item" }
-            return parameter(entity: entity, attribute: "*")
+            return input(entity: entity, attribute: nil)
         case .emptyList:
             return "[]"
         case .negated(let inner):
@@ -137,8 +133,10 @@ struct Boto3FunctionBody: RequestLiteralWriting {
         }
     }
 
+    func member(_ attribute: String, of variable: String) -> String { "\(variable).get(\(Python.string(attribute)))" }
+
     /// The parameter for one input of a read (or of another entity in a write).
-    private mutating func parameter(entity: String, attribute: String) -> String {
+    mutating func parameter(entity: String, attribute: String) -> String {
         if let existing = inputs.first(where: { $0.entity == entity && $0.attribute == attribute }) { return existing.parameter }
         let base = entity == mainEntity ? attribute : snakeCase(entity) + "_" + (attribute == "*" ? "item" : attribute)
         let name = names.identifier(for: entity + "." + attribute, from: base)

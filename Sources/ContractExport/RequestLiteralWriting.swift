@@ -31,6 +31,15 @@ protocol RequestLiteralWriting {
     func presenceTest(_ value: String, present: Bool) -> String
     /// `then` when every test holds, else `otherwise`: an expression chosen at run time.
     func choose(_ tests: [String], then: String, otherwise: String) -> String
+    /// Whether the pattern writes (its main entity's item is then the `item` argument).
+    var isWrite: Bool { get }
+    /// The entity the pattern is about.
+    var mainEntity: String { get }
+    /// The parameter for one input of a read (or of another entity in a write), declared on
+    /// first use; `*` stands for the whole item.
+    mutating func parameter(entity: String, attribute: String) -> String
+    /// An attribute of the item a variable holds, absent when the item lacks it.
+    func member(_ attribute: String, of variable: String) -> String
     /// While set, values of this entity are read from this loop variable (one item per round).
     var repeated: (entity: String, variable: String)? { get set }
     /// The parameter holding a list of the entity's items, declared on first use.
@@ -57,6 +66,14 @@ extension RequestLiteralWriting {
                 batchDelete(table: tableName(tableID), key: keyArgument(itemKey), gathered: gathered)
             }
         }
+    }
+
+    /// An input of the pattern, or a whole item when `attribute` is nil: from the loop's current
+    /// item, from the item the write stores, or else from a parameter.
+    mutating func input(entity: String, attribute: String?) -> String {
+        let variable: String? = if let repeated, repeated.entity == entity { repeated.variable } else if isWrite && entity == mainEntity { "item" } else { nil }
+        guard let variable else { return parameter(entity: entity, attribute: attribute ?? "*") }
+        return attribute.map { member($0, of: variable) } ?? variable
     }
 
     mutating func value(_ planValue: PlanValue, type: DynamoDBType?) -> String {

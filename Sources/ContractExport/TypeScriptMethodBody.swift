@@ -145,9 +145,7 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
     mutating func rawValue(_ planValue: PlanValue) -> String {
         switch planValue {
         case .input(let entity, let attribute):
-            if let repeated, repeated.entity == entity { return "\(repeated.variable)[\(Script.string(attribute))]" }
-            if isWrite, entity == mainEntity { return "item[\(Script.string(attribute))]" }
-            return parameter(entity: entity, attribute: attribute)
+            return input(entity: entity, attribute: attribute)
         case .literal(let text):
             return Script.string(text)
         case .stepResult(let step, let attribute):
@@ -157,9 +155,7 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
         case .concatenation(let parts):
             return "runtime.join(" + parts.map { rawValue($0) }.joined(separator: ", ") + ")"
         case .entityItem(let entity):
-            if let repeated, repeated.entity == entity { return repeated.variable }
-            if isWrite, entity == mainEntity { return "item" }
-            return parameter(entity: entity, attribute: "*")
+            return input(entity: entity, attribute: nil)
         case .emptyList:
             return "[]"
         case .negated(let inner):
@@ -175,8 +171,10 @@ struct TypeScriptMethodBody: RequestLiteralWriting {
         }
     }
 
+    func member(_ attribute: String, of variable: String) -> String { "\(variable)[\(Script.string(attribute))]" }
+
     /// The parameter for one input of a read (or of another entity in a write).
-    private mutating func parameter(entity: String, attribute: String) -> String {
+    mutating func parameter(entity: String, attribute: String) -> String {
         if case .input(_, _, let name)? = parameters.first(where: { if case .input(entity, attribute, _) = $0 { return true } else { return false } }) { return name }
         let base = attribute == "*" ? Script.camel(entity) : (entity == mainEntity ? Script.camel(attribute) : Script.camel(entity + " " + attribute))
         let name = names.identifier(for: entity + "." + attribute, base)

@@ -33,7 +33,7 @@ extension Conversation {
             switch name {
             case "/help": return ConversationReply(messages: [helpText()])
             case "/quit", "/exit": return ConversationReply(quit: true)
-            case "/status": return ConversationReply(messages: [SessionSummary.status(state, model: snapshot.model)])
+            case "/status": return ConversationReply(messages: [SessionSummary.status(state, model: state.gates.requirements.isPassed ? dataModel : nil)])
             case "/show": return ConversationReply(messages: [try show(arguments)])
             case "/back": return ConversationReply(messages: back())
             case "/gate":

@@ -21,7 +21,7 @@ extension Conversation {
         switch text.lowercased() {
         case "yes":
             let bytes = contractBytes
-            let problems = ContractValidator.validate(bytes, context: ContractContext(requirements: state.requirements, sourceSchema: state.sourceSchema))
+            let problems = contractProblems
             guard problems.isEmpty else {
                 let lines = ["The contract cannot be approved while validation reports \(DesignReviewText.counted(problems.count, "problem")):"]
                     + problems.map { "  \($0.path): \($0.message)" }
