@@ -36,6 +36,12 @@ let package = Package(
         // MySQL DDL (schema files, migrations, mysqldump output) parsed into tables, each column with
         // the DynamoDB type it maps to (the domain's `DynamoDBType`). Pure.
         .target(name: "MySQLSchema", dependencies: ["Requirements"], swiftSettings: strictSettings),
+        // MySQL DML (SELECT, INSERT, UPDATE, DELETE, REPLACE; digests and literal statements) read
+        // into the shape an access pattern needs. Pure.
+        .target(name: "SQLStatements", swiftSettings: strictSettings),
+        // Measured statement traffic: fingerprints, slow and general logs, the capture script and
+        // its output, performance_schema snapshots turned into average and peak RPS. Pure.
+        .target(name: "QueryTraffic", swiftSettings: strictSettings),
         // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
         .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // The design engine: confirmed requirements in, a DynamoDB data model out. Pure.

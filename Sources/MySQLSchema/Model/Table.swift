@@ -26,6 +26,8 @@ public struct Table: Sendable, Equatable, Codable {
     public var comment: String?
     /// Whether the table was created with CREATE TEMPORARY TABLE.
     public var temporary: Bool
+    /// Row count and average row length, when read from a live server; nil from DDL.
+    public var statistics: TableStatistics?
 
     /// A table; everything but the name empty unless given.
     public init(
@@ -41,7 +43,8 @@ public struct Table: Sendable, Equatable, Codable {
         checkConstraints: [CheckConstraint] = [],
         engine: String? = nil,
         comment: String? = nil,
-        temporary: Bool = false
+        temporary: Bool = false,
+        statistics: TableStatistics? = nil
     ) {
         self.name = name
         self.database = database
@@ -56,6 +59,7 @@ public struct Table: Sendable, Equatable, Codable {
         self.engine = engine
         self.comment = comment
         self.temporary = temporary
+        self.statistics = statistics
     }
 
     /// The CHECK constraints' expressions as written, without the outer parentheses.
