@@ -42,6 +42,8 @@ let package = Package(
         // Measured statement traffic: fingerprints, slow and general logs, the capture script and
         // its output, performance_schema snapshots turned into average and peak RPS. Pure.
         .target(name: "QueryTraffic", swiftSettings: strictSettings),
+        // Measured statements turned into access patterns to review, with their provenance. Pure.
+        .target(name: "TrafficPatterns", dependencies: ["Requirements", "SQLStatements", "QueryTraffic"], swiftSettings: strictSettings),
         // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
         .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // The design engine: confirmed requirements in, a DynamoDB data model out. Pure.
@@ -135,6 +137,7 @@ let package = Package(
         ),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["JSONCore", "Conversation", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
+        .testTarget(name: "TrafficPatternsTests", dependencies: ["TrafficPatterns", "QueryTraffic", "SQLStatements", "Requirements", "SchemaImport", "MySQLSchema"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),

@@ -90,6 +90,9 @@ public struct AccessPattern: Codable, Sendable, Equatable {
     public var analyticsOnly: Bool?
     /// The values the pattern selects its items by (`status = open`, `returned_at IS NULL`).
     public var selects: [SelectedValue]?
+    /// Where the RPS figures come from when they were measured (docs/mysql-traffic.md); nil
+    /// when the user typed them in.
+    public var measured: MeasuredTraffic?
 
     public init(
         id: Int, description: String, entities: [String] = [], type: PatternType? = nil,
@@ -143,7 +146,7 @@ public struct AccessPattern: Codable, Sendable, Equatable {
         case confirmedNotSearch = "confirmed_not_search"
         case effects, aggregate
         case analyticsOnly = "analytics_only"
-        case selects
+        case selects, measured
     }
 }
 

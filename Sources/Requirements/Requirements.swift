@@ -11,6 +11,9 @@ public struct Requirements: Codable, Sendable, Equatable {
     public private(set) var relationships: [Relationship]
     public private(set) var accessPatterns: [AccessPattern]
     public private(set) var acceptedGaps: [AcceptedGap]
+    /// Measured statements that were not turned into patterns, with the reason; the document
+    /// lists them so nothing measured is dropped silently.
+    public var unplacedStatements: [UnplacedStatement]
     /// The next pattern number; numbers are never reused, so "pattern 7" always means one thing.
     public private(set) var nextPatternID: Int
     /// Positions of entities and relationships by name; derived from the arrays, not saved.
@@ -22,6 +25,7 @@ public struct Requirements: Codable, Sendable, Equatable {
         self.relationships = []
         self.accessPatterns = []
         self.acceptedGaps = []
+        self.unplacedStatements = []
         self.nextPatternID = 1
     }
 
@@ -30,6 +34,7 @@ public struct Requirements: Codable, Sendable, Equatable {
         case accessPatterns = "access_patterns"
         case acceptedGaps = "accepted_gaps"
         case nextPatternID = "next_pattern_id"
+        case unplacedStatements = "unplaced_statements"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,7 +45,20 @@ public struct Requirements: Codable, Sendable, Equatable {
         accessPatterns = try container.decode([AccessPattern].self, forKey: .accessPatterns)
         acceptedGaps = try container.decode([AcceptedGap].self, forKey: .acceptedGaps)
         nextPatternID = try container.decode(Int.self, forKey: .nextPatternID)
+        unplacedStatements = try container.decodeIfPresent([UnplacedStatement].self, forKey: .unplacedStatements) ?? []
         index = RequirementsIndex(entities: entities, relationships: relationships)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(overview, forKey: .overview)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(relationships, forKey: .relationships)
+        try container.encode(accessPatterns, forKey: .accessPatterns)
+        try container.encode(acceptedGaps, forKey: .acceptedGaps)
+        try container.encode(nextPatternID, forKey: .nextPatternID)
+        // Only sessions that measured traffic have these; other session files keep their bytes.
+        if !unplacedStatements.isEmpty { try container.encode(unplacedStatements, forKey: .unplacedStatements) }
     }
 
     // MARK: Look-ups

@@ -91,6 +91,7 @@ public enum RequirementsDocument {
             row(pattern, entitiesByName, scratch: &scratch, into: &out)
         }
         out += "\n"
+        unplacedStatements(requirements, into: &out)
     }
 
     /// One row of the access patterns table.
@@ -302,6 +303,32 @@ public enum RequirementsDocument {
             parts.next(&out)
             out += "Filter after key condition"
         }
+        if let measured = pattern.measured {
+            parts.next(&out)
+            out += "RPS "
+            out += measured.text
+            if !measured.matches(peak: pattern.peakRPS, average: pattern.averageRPS) {
+                out += ", since changed by hand"
+            }
+        }
+    }
+
+    /// Measured statements that did not become patterns, with the reason: listed so that nothing
+    /// measured is dropped silently (docs/mysql-traffic.md).
+    static func unplacedStatements(_ requirements: Requirements, into out: inout Text) {
+        guard !requirements.unplacedStatements.isEmpty else { return }
+        out += "### Measured Statements Not Turned Into Patterns\n"
+        out += "| Statement | Calls | Why |\n|-----------|-------|-----|\n"
+        for statement in requirements.unplacedStatements {
+            out += "| "
+            cell(statement.statement, into: &out)
+            out += " | "
+            out += String(statement.calls)
+            out += " | "
+            cell(statement.reason, into: &out)
+            out += " |\n"
+        }
+        out += "\n"
     }
 
     static func entities(_ requirements: Requirements, into out: inout Text) {

@@ -36,12 +36,17 @@ public struct StatementShape: Sendable, Equatable {
     public var groupBy: [ColumnReference]
     /// `FOR UPDATE`, `FOR SHARE` or `LOCK IN SHARE MODE`: the read must see the latest write.
     public var locksRows: Bool
+    /// Columns compared by inequality or negation (`!=`, `<>`, `NOT IN`, `NOT LIKE`) or through a
+    /// function (`DATE(created_at) = ?`): conditions that filter, not find.
+    public var filters: [ColumnReference]
+    /// The WHERE has an OR at its top level: the columns on each side are alternatives.
+    public var hasDisjunction: Bool
 
     public init(
         kind: Kind, tables: [String], equality: [ColumnReference] = [], ranges: [ColumnReference] = [],
         orderBy: [OrderTerm] = [], limit: RowLimit = .none, columns: ColumnList = .all, joins: [Join] = [],
         searched: [ColumnReference] = [], aggregates: [AggregateCall] = [], groupBy: [ColumnReference] = [],
-        locksRows: Bool = false
+        locksRows: Bool = false, filters: [ColumnReference] = [], hasDisjunction: Bool = false
     ) {
         self.kind = kind
         self.tables = tables
@@ -55,6 +60,8 @@ public struct StatementShape: Sendable, Equatable {
         self.aggregates = aggregates
         self.groupBy = groupBy
         self.locksRows = locksRows
+        self.filters = filters
+        self.hasDisjunction = hasDisjunction
     }
 }
 

@@ -1,0 +1,48 @@
+import Requirements
+
+/// An access pattern proposed from measured traffic, waiting for the user's review (accept,
+/// edit, merge, drop). Kept in the session file, so a review resumes where it stopped.
+public struct PatternProposal: Codable, Sendable, Equatable {
+    /// The pattern as it would be added (its `id` is assigned when accepted), with its
+    /// provenance in `pattern.measured`.
+    public var pattern: AccessPattern
+    /// The calls per measuring interval (interval index → calls), kept so that merging two
+    /// proposals gives the true peak of their sum.
+    public var intervalCalls: [IntervalCount]
+    /// The measuring interval the peak is taken over, in seconds.
+    public var intervalSeconds: Double
+    /// Rows returned and rows read per call, when the source records them (MySQL's own cost of
+    /// the statement: many rows read for few returned means a missing index today).
+    public var rowsSentPerCall: Double?
+    public var rowsExaminedPerCall: Double?
+
+    public init(
+        pattern: AccessPattern, intervalCalls: [IntervalCount], intervalSeconds: Double,
+        rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil
+    ) {
+        self.pattern = pattern
+        self.intervalCalls = intervalCalls
+        self.intervalSeconds = intervalSeconds
+        self.rowsSentPerCall = rowsSentPerCall
+        self.rowsExaminedPerCall = rowsExaminedPerCall
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pattern
+        case intervalCalls = "interval_calls"
+        case intervalSeconds = "interval_seconds"
+        case rowsSentPerCall = "rows_sent_per_call"
+        case rowsExaminedPerCall = "rows_examined_per_call"
+    }
+}
+
+/// The calls in one measuring interval.
+public struct IntervalCount: Codable, Sendable, Equatable {
+    public var interval: Int
+    public var calls: Int
+
+    public init(interval: Int, calls: Int) {
+        self.interval = interval
+        self.calls = calls
+    }
+}

@@ -1,0 +1,78 @@
+import Requirements
+
+/// Merging proposals: automatically when two statements come to the same pattern, and when the
+/// user merges one proposal into another at the review.
+public enum ProposalMerging {
+    /// What makes two drafts the same pattern: type, entities, the equality attributes (as a
+    /// set: `a = ? AND b = ?` is `b = ? AND a = ?`), the sort, the aggregation and the
+    /// consistency. The columns returned or written are left out: a digest selecting one more
+    /// column is the same access.
+    static func groupKey(_ pattern: AccessPattern) -> String {
+        var parts = [pattern.type?.rawValue ?? "?", pattern.entities.joined(separator: ",")]
+        parts.append((pattern.equalityAttributes ?? []).sorted().joined(separator: ","))
+        if case .attribute(let sort)? = pattern.sort { parts.append(sort.attribute + " " + sort.direction.rawValue) } else { parts.append("") }
+        parts.append(pattern.aggregate?.aggregation?.text ?? "")
+        parts.append(pattern.consistency?.rawValue ?? "")
+        parts.append(pattern.type == .search ? (pattern.filterAttributes ?? []).joined(separator: ",") : "")
+        return parts.joined(separator: "|")
+    }
+
+    /// `into` with `other`'s traffic added: calls and averages add up; the peak is taken from the
+    /// sum of both per interval (two statements peaking at different moments do not add peaks);
+    /// attributes, filters and statements are joined. `into` keeps its description and keys.
+    public static func merge(_ into: PatternProposal, with other: PatternProposal) -> PatternProposal {
+        var merged = into
+        var byInterval: [Int: Int] = [:]
+        for entry in into.intervalCalls + other.intervalCalls { byInterval[entry.interval, default: 0] += entry.calls }
+        merged.intervalCalls = byInterval.keys.sorted().map { IntervalCount(interval: $0, calls: byInterval[$0] ?? 0) }
+        var pattern = into.pattern
+        let intoCalls = into.pattern.measured?.calls ?? 0
+        let otherCalls = other.pattern.measured?.calls ?? 0
+        let average = (into.pattern.averageRPS?.value ?? 0) + (other.pattern.averageRPS?.value ?? 0)
+        let busiest = Double(byInterval.values.max() ?? 0) / max(into.intervalSeconds, .leastNonzeroMagnitude)
+        // Without interval counts (an older proposal), the sum of the peaks is the safe bound.
+        let peak = merged.intervalCalls.isEmpty ? (into.pattern.peakRPS?.value ?? 0) + (other.pattern.peakRPS?.value ?? 0) : busiest
+        let figures = RateRounding.figures(peak: peak, average: average)
+        pattern.peakRPS = .known(figures.peak)
+        pattern.averageRPS = .known(figures.average)
+        pattern.attributes = union(into.pattern.attributes, other.pattern.attributes)
+        let filters = PatternDraft.unique((into.pattern.filterAttributes ?? []) + (other.pattern.filterAttributes ?? []))
+        pattern.filterAttributes = filters
+        if var measured = pattern.measured, let otherMeasured = other.pattern.measured {
+            measured.calls = intoCalls + otherCalls
+            measured.peakRPS = figures.peak
+            measured.averageRPS = figures.average
+            measured.statements += otherMeasured.statements.filter { !measured.statements.contains($0) }
+            pattern.measured = measured
+        }
+        merged.pattern = pattern
+        merged.rowsSentPerCall = weighted(into.rowsSentPerCall, intoCalls, other.rowsSentPerCall, otherCalls)
+        merged.rowsExaminedPerCall = weighted(into.rowsExaminedPerCall, intoCalls, other.rowsExaminedPerCall, otherCalls)
+        return merged
+    }
+
+    static func union(_ left: AttributeSelection?, _ right: AttributeSelection?) -> AttributeSelection? {
+        switch (left, right) {
+        case (.all?, _), (_, .all?): return .all
+        case (.only(let a)?, .only(let b)?): return .only(PatternDraft.unique(a + b))
+        default: return left ?? right
+        }
+    }
+
+    static func weighted(_ left: Double?, _ leftCalls: Int, _ right: Double?, _ rightCalls: Int) -> Double? {
+        guard let left, let right, leftCalls + rightCalls > 0 else { return left ?? right }
+        return (left * Double(leftCalls) + right * Double(rightCalls)) / Double(leftCalls + rightCalls)
+    }
+
+    /// Two different patterns worded the same (they differ in a filter or a projection) get
+    /// `(2)`, `(3)` after the first, so each can be told apart at the review.
+    static func distinguishDescriptions(_ proposals: inout [PatternProposal]) {
+        var seen: [String: Int] = [:]
+        for index in proposals.indices {
+            let description = proposals[index].pattern.description
+            let count = (seen[description] ?? 0) + 1
+            seen[description] = count
+            if count > 1 { proposals[index].pattern.description = description + " (\(count))" }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import QueryTraffic
+import Requirements
+import SQLStatements
+
+/// Turns a measured window into access patterns to review: each statement is read, placed on
+/// the imported entities, drafted as a pattern, and statements that come to the same pattern
+/// (digests differing only in an `IN` list's length, in the columns selected or written) are
+/// merged with their traffic added interval by interval. Pure and deterministic.
+public enum TrafficPatternProposer {
+    /// - Parameters:
+    ///   - read: the DML reader (`DMLParser.read`), passed in so the proposer is tested with
+    ///     readings of its own.
+    public static func propose(
+        _ window: TrafficWindow, requirements: Requirements, read: (String) -> StatementReading
+    ) -> TrafficProposals {
+        let columns = StatementColumns(requirements)
+        var groups: [String: Int] = [:]
+        var proposals: [PatternProposal] = []
+        var unplaced: [UnplacedStatement] = []
+        var ignored: [String: Int] = [:]
+        var ignoredOrder: [String] = []
+        let windowEnd = UTCMinute.text(epochSeconds: window.end)
+
+        for statement in window.statements where statement.calls > 0 {
+            switch read(statement.example) {
+            case .notDataAccess(let what):
+                if ignored[what] == nil { ignoredOrder.append(what) }
+                ignored[what, default: 0] += statement.calls
+            case .unplaceable(let reason):
+                unplaced.append(UnplacedStatement(statement: statement.fingerprint, calls: statement.calls, reason: reason))
+            case .placed(let shape):
+                do throws(StatementColumns.Problem) {
+                    let pattern = try PatternDraft.pattern(from: shape, columns: columns)
+                    let proposal = measured(pattern, statement, window: window, windowEnd: windowEnd)
+                    let key = ProposalMerging.groupKey(pattern)
+                    if let position = groups[key] {
+                        proposals[position] = ProposalMerging.merge(proposals[position], with: proposal)
+                    } else {
+                        groups[key] = proposals.count
+                        proposals.append(proposal)
+                    }
+                } catch {
+                    unplaced.append(UnplacedStatement(statement: statement.fingerprint, calls: statement.calls, reason: error.reason))
+                }
+            }
+        }
+        proposals.sort { left, right in
+            let (leftCalls, rightCalls) = (left.pattern.measured?.calls ?? 0, right.pattern.measured?.calls ?? 0)
+            if leftCalls != rightCalls { return leftCalls > rightCalls }
+            return left.pattern.description < right.pattern.description
+        }
+        ProposalMerging.distinguishDescriptions(&proposals)
+        var windowText = MeasuredTraffic(source: window.source.rawValue, windowSeconds: window.seconds, windowEnd: windowEnd,
+                                         endedEarly: window.endedEarly, calls: 0, peakRPS: 0, averageRPS: 0, statements: []).text
+        if let comma = windowText.range(of: ", 0 calls") { windowText.removeSubrange(comma) }
+        return TrafficProposals(
+            proposals: proposals, unplaced: unplaced,
+            notDataAccess: ignoredOrder.map { ($0, ignored[$0] ?? 0) }, windowText: windowText
+        )
+    }
+
+    /// The pattern with the statement's traffic as its figures and provenance.
+    static func measured(_ draft: AccessPattern, _ statement: StatementTraffic, window: TrafficWindow, windowEnd: String) -> PatternProposal {
+        var pattern = draft
+        let (peak, average) = RateRounding.figures(peak: statement.peakRPS, average: statement.averageRPS)
+        pattern.peakRPS = .known(peak)
+        pattern.averageRPS = .known(average)
+        if pattern.expectedItems == nil, pattern.type == .read || pattern.type == .search, let rows = statement.rowsSentPerCall {
+            pattern.expectedItems = .known(ItemCount(average: RateRounding.rounded(rows)))
+        }
+        pattern.measured = MeasuredTraffic(
+            source: window.source.rawValue, windowSeconds: window.seconds, windowEnd: windowEnd, endedEarly: window.endedEarly,
+            calls: statement.calls, peakRPS: peak, averageRPS: average, statements: [statement.fingerprint]
+        )
+        return PatternProposal(
+            pattern: pattern,
+            intervalCalls: statement.intervalCalls.map { IntervalCount(interval: $0.interval, calls: $0.calls) },
+            intervalSeconds: window.peakIntervalSeconds,
+            rowsSentPerCall: statement.rowsSentPerCall, rowsExaminedPerCall: statement.rowsExaminedPerCall
+        )
+    }
+}
+
+/// RPS figures as the requirements keep them: three decimals, the peak never below the average.
+enum RateRounding {
+    static func rounded(_ value: Double) -> Double {
+        (value * 1_000).rounded() / 1_000
+    }
+
+    static func figures(peak: Double, average: Double) -> (peak: Double, average: Double) {
+        let average = rounded(average)
+        return (max(rounded(peak), average), average)
+    }
+}
