@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The guided flow and its gates, driven through an injected line reader and output sink.
-        .target(name: "Conversation", dependencies: ["ModelExecution", "Requirements", "MySQLSchema", "SchemaImport", "DesignEngine", "MigrationContract", "Digests", "ShellQuoting"], swiftSettings: strictSettings),
+        .target(name: "Conversation", dependencies: ["ModelExecution", "Requirements", "MySQLSchema", "SchemaImport", "SQLStatements", "QueryTraffic", "TrafficPatterns", "DesignEngine", "MigrationContract", "Digests", "ShellQuoting"], swiftSettings: strictSettings),
         // The command-line commands; the executable only calls into this.
         .target(
             name: "DDBModelCommands",

@@ -13,7 +13,12 @@ extension Conversation {
     /// queues the entities that are new or changed for review. Returns the import summary.
     public mutating func importSchema(_ sources: [SchemaSource]) -> [String] {
         // Tables whose text holds control characters stay out of the session altogether.
-        let (parsed, refusals) = SchemaTextScreen.screen(SchemaParser.parse(sources))
+        importScreenedSchema(SchemaTextScreen.screen(SchemaParser.parse(sources)))
+    }
+
+    /// Applies a screened schema (from DDL files or a live server) and queues its reviews.
+    mutating func importScreenedSchema(_ screened: (schema: ParsedSchema, warnings: [String])) -> [String] {
+        let (parsed, refusals) = screened
         var (report, toReview) = SchemaImporter.apply(parsed, previous: state.sourceSchema, to: &state.requirements)
         report.warnings = refusals + report.warnings
         state.sourceSchema = parsed
@@ -40,8 +45,12 @@ extension Conversation {
     }
 
     mutating func runImport(_ arguments: [String]) throws(RequirementsError) -> [String] {
-        guard arguments.first?.lowercased() == "schema", arguments.count >= 2 else {
-            throw RequirementsError("Usage: /import schema FILE... (a schema.sql, migrations in order, or mysqldump --no-data output).")
+        let kind = arguments.first?.lowercased() ?? ""
+        if ["mysql", "log", "logs", "capture"].contains(kind) {
+            return try runTrafficImport(kind, Array(arguments.dropFirst()))
+        }
+        guard kind == "schema", arguments.count >= 2 else {
+            throw RequirementsError("Usage: /import schema FILE... (a schema.sql, migrations in order, or mysqldump --no-data output), /import mysql URL [--sample 10m], /import log FILE..., or /import capture FILE.")
         }
         guard let reader = schemaReader else { throw RequirementsError("Importing files is not available here.") }
         let sources = try reader.read(Array(arguments.dropFirst()))
@@ -54,13 +63,17 @@ extension Conversation {
         pendingImportStep() ?? fallback
     }
 
-    /// The next question an import left open, if any.
+    /// The next question an import left open, if any: entities to review, then imported
+    /// relationships' cardinalities, then patterns proposed from measured traffic.
     func pendingImportStep() -> Step? {
         if let next = state.pendingReviews?.first(where: { state.requirements.entity(named: $0) != nil }) {
             return .entityReview(entity: next)
         }
         if let relationship = state.requirements.relationships.first(where: { $0.sourceForeignKey != nil && $0.cardinality == nil }) {
             return .relationshipCardinality(parent: relationship.parent, child: relationship.child)
+        }
+        if state.pendingProposals?.isEmpty == false {
+            return .patternProposal
         }
         return nil
     }

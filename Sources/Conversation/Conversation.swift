@@ -1,6 +1,7 @@
 import DesignEngine
 import Foundation
 import Requirements
+import SQLStatements
 
 /// The guided requirements flow as a state machine: one line in, a reply out, no I/O.
 ///
@@ -13,6 +14,11 @@ public struct Conversation: Sendable {
     let clock: @Sendable () -> String
     /// Reads the files named in `/import schema`; nil where importing is not offered.
     let schemaReader: (any SchemaFileReading)?
+    /// Reads query logs, capture output and live servers for `/import mysql|log|capture`; nil
+    /// where importing traffic is not offered.
+    let trafficReader: (any TrafficReading)?
+    /// Reads one measured statement (the DML parser); injected so tests can hand in readings.
+    let statementReader: @Sendable (String) -> StatementReading
     /// Runs `/validate` against an endpoint; nil where validating is not offered.
     let modelValidator: (any ModelValidating)?
     /// The model of the design stage, designed again only when its inputs change.
@@ -25,7 +31,10 @@ public struct Conversation: Sendable {
     static let backHistoryLimit = 100
 
     public init(state: SessionState, clock: @escaping @Sendable () -> String, schemaReader: (any SchemaFileReading)? = nil,
-                modelValidator: (any ModelValidating)? = nil, sessionPath: String? = nil) {
+                modelValidator: (any ModelValidating)? = nil, sessionPath: String? = nil, trafficReader: (any TrafficReading)? = nil,
+                statementReader: @escaping @Sendable (String) -> StatementReading = DMLParser.read) {
+        self.trafficReader = trafficReader
+        self.statementReader = statementReader
         self.modelValidator = modelValidator
         self.sessionPath = sessionPath
         self.state = state
@@ -120,6 +129,8 @@ public struct Conversation: Sendable {
         case .entityRetention(let name):
             try changeEntity(name) { entity throws(RequirementsError) in entity.retention = try AnswerParser.retention(text, entity: entity) }
             endWalk(defaultNext: .entityName)
+        case .patternProposal:
+            return try answerPatternProposal(input)
         case .relationshipPair:
             return try answerRelationshipPair(text)
         case .relationshipCardinality(let parent, let child):
@@ -384,6 +395,8 @@ public struct Conversation: Sendable {
                 if state.requirements.relationship(parent: parent, child: child) == nil { state.step = .relationshipPair } else { return }
             case .patternField(let id, _):
                 if state.requirements.pattern(id) == nil { state.step = .patternDescription } else { return }
+            case .patternProposal:
+                if state.pendingProposals?.isEmpty != false { state.step = nextImportStep(orElse: .patternDescription) } else { return }
             default:
                 return
             }

@@ -57,6 +57,8 @@ public struct Question: Sendable, Equatable {
                             currentAnswer: entity?.retention?.text)
         case .entityReview(let name):
             return Question(text: requirements.entity(named: name).map(Self.reviewText) ?? "", currentAnswer: nil)
+        case .patternProposal:
+            return Question(text: ProposalReviewText.render(state.pendingProposals ?? []), currentAnswer: nil)
         case .relationshipPair:
             let count = requirements.relationships.count
             return Question(text: "Describe a relationship as Parent -> Child (one-to-many) or A <-> B (many-to-many), or type done\(count > 0 ? " (\(count) so far)" : "").",

@@ -1,6 +1,7 @@
 import DesignEngine
 import MySQLSchema
 import Requirements
+import TrafficPatterns
 
 /// When a confirmation gate was passed; `passedAt` is nil while the gate is open.
 public struct GateRecord: Codable, Sendable, Equatable {
@@ -81,6 +82,9 @@ public struct SessionState: Codable, Sendable, Equatable {
     /// A design change that breaks access patterns, waiting for the user's `yes` at
     /// `Step.designChangeConfirmation`; nil otherwise.
     public var pendingDesignChange: PendingDesignChange?
+    /// Patterns proposed from measured traffic still to review, in order (the first is the one
+    /// asked about); nil when none were ever proposed.
+    public var pendingProposals: [PatternProposal]?
 
     public init(name: String, requirements: Requirements = Requirements(), step: Step = .overviewDomain) {
         self.formatVersion = Self.currentFormatVersion
@@ -109,6 +113,7 @@ public struct SessionState: Codable, Sendable, Equatable {
         pendingReviews = try container.decodeIfPresent([String].self, forKey: .pendingReviews)
         designChoices = try container.decodeIfPresent(DesignChoices.self, forKey: .designChoices) ?? DesignChoices()
         pendingDesignChange = try container.decodeIfPresent(PendingDesignChange.self, forKey: .pendingDesignChange)
+        pendingProposals = try container.decodeIfPresent([PatternProposal].self, forKey: .pendingProposals)
     }
 
     /// The stage the session is in, named after the next gate to pass.
@@ -134,5 +139,6 @@ public struct SessionState: Codable, Sendable, Equatable {
         case pendingReviews = "pending_reviews"
         case designChoices = "design_choices"
         case pendingDesignChange = "pending_design_change"
+        case pendingProposals = "pending_proposals"
     }
 }

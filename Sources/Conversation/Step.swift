@@ -21,6 +21,9 @@ public enum Step: Codable, Sendable, Equatable {
     case relationshipPair
     case relationshipCardinality(parent: String, child: String)
     case relationshipIndependence(parent: String, child: String)
+    /// Reviews the first pattern proposed from measured traffic (`SessionState.pendingProposals`):
+    /// accept, edit, merge or drop it.
+    case patternProposal
     /// Asks for the next access pattern's description, or `done`.
     case patternDescription
     case patternField(pattern: Int, field: PatternField)
@@ -54,6 +57,7 @@ public enum Step: Codable, Sendable, Equatable {
         case .entityReview: return "imported entities"
         case .relationshipPair, .relationshipCardinality, .relationshipIndependence: return "relationships"
         case .patternDescription, .patternField: return "access patterns"
+        case .patternProposal: return "measured patterns"
         case .gapReview: return "gap review"
         case .requirementsGate: return "requirements gate"
         case .requirementsConfirmed: return "requirements confirmed"

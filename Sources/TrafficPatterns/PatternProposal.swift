@@ -15,16 +15,24 @@ public struct PatternProposal: Codable, Sendable, Equatable {
     /// the statement: many rows read for few returned means a missing index today).
     public var rowsSentPerCall: Double?
     public var rowsExaminedPerCall: Double?
+    /// The number the review shows and `merge N` names; given by the conversation, stable while
+    /// the proposal waits.
+    public var number: Int
+    /// The measured pattern this one measures again (they share a statement): accepting it
+    /// updates that pattern's figures instead of adding a pattern.
+    public var remeasures: Int?
 
     public init(
         pattern: AccessPattern, intervalCalls: [IntervalCount], intervalSeconds: Double,
-        rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil
+        rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil, number: Int = 0, remeasures: Int? = nil
     ) {
         self.pattern = pattern
         self.intervalCalls = intervalCalls
         self.intervalSeconds = intervalSeconds
         self.rowsSentPerCall = rowsSentPerCall
         self.rowsExaminedPerCall = rowsExaminedPerCall
+        self.number = number
+        self.remeasures = remeasures
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,6 +41,7 @@ public struct PatternProposal: Codable, Sendable, Equatable {
         case intervalSeconds = "interval_seconds"
         case rowsSentPerCall = "rows_sent_per_call"
         case rowsExaminedPerCall = "rows_examined_per_call"
+        case number, remeasures
     }
 }
 

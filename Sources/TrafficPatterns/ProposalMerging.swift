@@ -76,3 +76,30 @@ public enum ProposalMerging {
         }
     }
 }
+
+extension ProposalMerging {
+    /// A proposal's traffic given to a pattern already accepted. A pattern measured in the same
+    /// window adds it up: calls and averages add and, without the pattern's per-interval counts,
+    /// the peak is the sum of both peaks, an upper bound. A pattern typed in by hand (or measured
+    /// in another window) takes the proposal's measurement instead: the statement measures it.
+    public static func addTraffic(of proposal: PatternProposal, to pattern: AccessPattern) -> AccessPattern {
+        var merged = pattern
+        guard let added = proposal.pattern.measured else { return pattern }
+        guard var measured = pattern.measured, measured.source == added.source, measured.windowEnd == added.windowEnd,
+              measured.windowSeconds == added.windowSeconds else {
+            merged.peakRPS = proposal.pattern.peakRPS
+            merged.averageRPS = proposal.pattern.averageRPS
+            merged.measured = added
+            return merged
+        }
+        let figures = RateRounding.figures(peak: measured.peakRPS + added.peakRPS, average: measured.averageRPS + added.averageRPS)
+        merged.peakRPS = .known(figures.peak)
+        merged.averageRPS = .known(figures.average)
+        measured.calls += added.calls
+        measured.peakRPS = figures.peak
+        measured.averageRPS = figures.average
+        measured.statements += added.statements.filter { !measured.statements.contains($0) }
+        merged.measured = measured
+        return merged
+    }
+}
