@@ -36,17 +36,23 @@ public struct StatementShape: Sendable, Equatable {
     public var groupBy: [ColumnReference]
     /// `FOR UPDATE`, `FOR SHARE` or `LOCK IN SHARE MODE`: the read must see the latest write.
     public var locksRows: Bool
-    /// Columns compared by inequality or negation (`!=`, `<>`, `NOT IN`, `NOT LIKE`) or through a
-    /// function (`DATE(created_at) = ?`): conditions that filter, not find.
+    /// Columns the statement narrows rows by without naming the rows it wants: compared by
+    /// inequality or negation (`!=`, `<>`, `NOT IN`, `NOT LIKE`, `IS NOT NULL`, anything under
+    /// `NOT`), or through an expression (`DATE(created_at) = ?` filters on `created_at`;
+    /// `a.x < b.y`, `a.x = a.y`). In the order written; a key cannot serve them.
     public var filters: [ColumnReference]
-    /// The WHERE has an OR at its top level: the columns on each side are alternatives.
+    /// The WHERE holds an OR (at any depth of parentheses): its columns were still put in
+    /// equality, ranges or filters as if joined by AND, so `a = ? OR b = ?` has both `a` and `b`
+    /// in `equality`, and the pattern layer decides what an OR of key conditions means.
     public var hasDisjunction: Bool
+    /// `INSERT ... ON DUPLICATE KEY UPDATE`: the insert updates the row when its key exists.
+    public var upserts: Bool
 
     public init(
         kind: Kind, tables: [String], equality: [ColumnReference] = [], ranges: [ColumnReference] = [],
         orderBy: [OrderTerm] = [], limit: RowLimit = .none, columns: ColumnList = .all, joins: [Join] = [],
         searched: [ColumnReference] = [], aggregates: [AggregateCall] = [], groupBy: [ColumnReference] = [],
-        locksRows: Bool = false, filters: [ColumnReference] = [], hasDisjunction: Bool = false
+        locksRows: Bool = false, filters: [ColumnReference] = [], hasDisjunction: Bool = false, upserts: Bool = false
     ) {
         self.kind = kind
         self.tables = tables
@@ -62,6 +68,7 @@ public struct StatementShape: Sendable, Equatable {
         self.locksRows = locksRows
         self.filters = filters
         self.hasDisjunction = hasDisjunction
+        self.upserts = upserts
     }
 }
 

@@ -1,0 +1,100 @@
+/// Reads one MySQL or MariaDB DML statement into the shape an access pattern needs.
+///
+/// It reads both spellings a statement arrives in: performance_schema digest texts (MySQL 8 and
+/// MariaDB: backticked names, `?` for every value, `IN (...)`, `VALUES (...) /* , ... */`,
+/// `LIMIT ?, ...`) and literal statements from query logs, in any case, with comments, versioned
+/// comments (`/*!50000 ... */` read as code), every quoting and pt-query-digest's fingerprints
+/// (`in(?+)`). It never fails: what it cannot place comes back as `.unplaceable` with the reason,
+/// and session, transaction, administration and schema statements as `.notDataAccess`.
+/// docs/mysql-traffic.md, "How statements are read", lists what is found for each construct.
+public enum DMLParser {
+    /// Reads one statement (a trailing `;` allowed).
+    public static func read(_ statement: String) -> StatementReading {
+        let tokens: [SQLToken]
+        do {
+            tokens = try SQLTokenizer.tokens(of: statement)
+        } catch {
+            return .unplaceable(reason: "the statement cannot be read: \(error.message)")
+        }
+        do {
+            return try read(tokens: tokens, statement: statement)
+        } catch {
+            switch error {
+            case .unplaceable(let reason): return .unplaceable(reason: reason)
+            case .notDataAccess(let what): return .notDataAccess(what: what)
+            }
+        }
+    }
+
+    private static func read(tokens all: [SQLToken], statement: String) throws(ReadingStop) -> StatementReading {
+        var tokens = all
+        while tokens.last?.isSymbol(";") == true { tokens.removeLast() }
+        guard let first = tokens.first else { throw .unplaceable(UnplaceableReason.emptyStatement) }
+        if let semicolon = tokens.first(where: { $0.isSymbol(";") }) {
+            let position = SQLTokenizer.characterPosition(of: semicolon.offset, in: statement)
+            throw .unplaceable("the text holds more than one statement (`;` at character \(position)); each is read on its own")
+        }
+        if first.isSymbol("(") { return try readParenthesizedQuery(tokens, statement: statement) }
+        guard first.kind == .word else {
+            throw .unplaceable("the statement could not be read: it starts with \(first.quoted), not a statement keyword")
+        }
+        let kind: StatementShape.Kind
+        switch first.upper {
+        case "SELECT": kind = .select
+        case "INSERT": kind = .insert
+        case "REPLACE": kind = .replace
+        case "UPDATE": kind = .update
+        case "DELETE": kind = .delete
+        case "TABLE": kind = .select
+        case "WITH": throw .unplaceable(UnplaceableReason.commonTableExpression)
+        case "CALL": throw .unplaceable(UnplaceableReason.call)
+        case "PREPARE", "EXECUTE": throw .unplaceable(UnplaceableReason.dynamicSQL)
+        case "LOAD": throw .unplaceable(UnplaceableReason.loadData)
+        case "HANDLER": throw .unplaceable(UnplaceableReason.handler)
+        default:
+            let cursor = TokenCursor(tokens: tokens, statement: statement)
+            if let what = NotDataAccessStatement.what(cursor) { throw .notDataAccess(what) }
+            throw .unplaceable("the statement could not be read: \(first.quoted) does not start a statement MySQL knows")
+        }
+        // A digest cut at its length limit ends with `...` where no list was elided.
+        if tokens.count > 1, tokens[tokens.count - 1].kind == .ellipsis,
+           !(tokens[tokens.count - 2].isSymbol(",") || tokens[tokens.count - 2].isSymbol("(")) {
+            throw .unplaceable(UnplaceableReason.truncatedDigest)
+        }
+        let parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
+        switch first.upper {
+        case "SELECT":
+            guard try parser.readSelect() else {
+                try parser.expectEnd()
+                throw .notDataAccess("a SELECT without a table")
+            }
+        case "TABLE":
+            parser.cursor.advance()
+            parser.addSource(try parser.readTableName(), alias: nil)
+            try parser.readOrderBy()
+            try parser.readLimit()
+        case "INSERT", "REPLACE": try parser.readInsert()
+        case "UPDATE": try parser.readUpdate()
+        default: try parser.readDelete()
+        }
+        try parser.expectEnd()
+        return .placed(parser.shape(kind: kind))
+    }
+
+    /// `(SELECT ...)`: read as the SELECT inside; `(SELECT ...) UNION (SELECT ...)` is a union.
+    private static func readParenthesizedQuery(_ tokens: [SQLToken], statement: String) throws(ReadingStop) -> StatementReading {
+        if tokens.contains(where: { $0.kind == .word && ($0.upper == "UNION" || $0.upper == "EXCEPT" || $0.upper == "INTERSECT") }) {
+            throw .unplaceable(UnplaceableReason.union)
+        }
+        let cursor = TokenCursor(tokens: tokens, statement: statement)
+        guard let close = cursor.matchingParenthesis(from: 0) else { throw cursor.stoppedEarly() }
+        guard close == tokens.count - 1, tokens.count > 2 else {
+            throw .unplaceable("a parenthesized query followed by more clauses is not followed")
+        }
+        let inner = Array(tokens[1..<close])
+        guard inner.first?.isKeyword("SELECT") == true || inner.first?.isSymbol("(") == true else {
+            throw .unplaceable("the statement could not be read: `(` does not start a query here")
+        }
+        return try read(tokens: inner, statement: statement)
+    }
+}

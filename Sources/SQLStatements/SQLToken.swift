@@ -1,0 +1,67 @@
+/// One token of a statement, as the tokenizer cuts it.
+struct SQLToken: Sendable {
+    enum Kind: UInt8, Sendable {
+        /// A bare word: a keyword or an unquoted name. `upper` holds it in upper case.
+        case word
+        /// A name in backticks, unquoted (doubled backticks undone).
+        case quotedName
+        /// Text in double quotes: a string in MySQL's default mode, a name under ANSI_QUOTES;
+        /// the reader decides by where it stands.
+        case doubleQuoted
+        /// A string literal (`'...'`, `X'..'`, `_utf8mb4'..'`, `N'..'`); `text` is its content.
+        case string
+        case number
+        /// `?`, `?+` (pt-query-digest's list), `:name` (a named parameter).
+        case placeholder
+        /// `@name`, `@?`, `@'name'`: a user variable, a value.
+        case variable
+        /// `@@name`, `@@session.name`: a server variable.
+        case systemVariable
+        /// Punctuation and operators: `(`, `,`, `.`, `=`, `<=>`, `!=`, `->>`, ...
+        case symbol
+        /// `...`: a digest's elided list (`IN (...)`, `?, ...`) or its truncation mark.
+        case ellipsis
+    }
+
+    var kind: Kind
+    /// The token as read: a name unquoted, a string's content, a symbol's characters.
+    var text: String
+    /// For words, `text` in ASCII upper case (keyword matching); otherwise equal to `text`.
+    var upper: String
+    /// Where the token starts: a byte offset into the statement's UTF-8.
+    var offset: Int
+
+    /// Whether this is the bare word `keyword` (given in upper case).
+    @inline(__always)
+    func isKeyword(_ keyword: String) -> Bool {
+        kind == .word && upper == keyword
+    }
+
+    @inline(__always)
+    func isSymbol(_ symbol: String) -> Bool {
+        kind == .symbol && text == symbol
+    }
+
+    /// Whether the token can name a table or a column (a bare word, a backticked or double-quoted name).
+    var isName: Bool {
+        kind == .word || kind == .quotedName || kind == .doubleQuoted
+    }
+
+    /// Whether the token is a value by itself: a literal, a placeholder, a variable.
+    var isValue: Bool {
+        switch kind {
+        case .string, .number, .placeholder, .variable, .systemVariable, .ellipsis: return true
+        case .word, .quotedName, .doubleQuoted, .symbol: return false
+        }
+    }
+
+    /// How the token is shown in a message: a name in backticks, a keyword or symbol as written.
+    var quoted: String {
+        switch kind {
+        case .quotedName: return "`\(text)`"
+        case .doubleQuoted: return "\"\(text)\""
+        case .string: return "'\(text)'"
+        case .word, .number, .placeholder, .variable, .systemVariable, .symbol, .ellipsis: return "`\(text)`"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// Table references (FROM, the UPDATE target list, DELETE ... USING): tables with aliases,
+/// joins with ON or USING, comma joins, nested parentheses; derived tables are refused.
+extension StatementParser {
+    /// Reads `t1 [AS] a JOIN t2 b ON ... , t3 ...` up to the next clause.
+    func readTableReferences() throws(ReadingStop) {
+        repeat {
+            try readTableFactor()
+            try readJoins()
+        } while cursor.consumeSymbol(",")
+    }
+
+    private func readJoins() throws(ReadingStop) {
+        while true {
+            let start = cursor.index
+            var natural = false
+            if cursor.consumeKeyword("NATURAL") { natural = true }
+            if cursor.consumeKeyword("STRAIGHT_JOIN") {
+                // a join keyword by itself
+            } else {
+                if cursor.consumeKeyword("LEFT") || cursor.consumeKeyword("RIGHT") || cursor.consumeKeyword("FULL") {
+                    _ = cursor.consumeKeyword("OUTER")
+                } else {
+                    _ = cursor.consumeKeyword("INNER") || cursor.consumeKeyword("CROSS")
+                }
+                guard cursor.consumeKeyword("JOIN") else {
+                    cursor.index = start
+                    return
+                }
+            }
+            let before = sources.count
+            try readTableFactor()
+            // The joined source: the first one this factor added (a nested group may add more).
+            let joined = before < sources.count ? before : sources.count - 1
+            if natural { continue }
+            if cursor.consumeKeyword("ON") {
+                let saved = place
+                place = "in an ON condition"
+                try readCondition(.join(joined))
+                place = saved
+            } else if cursor.consumeKeyword("USING") {
+                try cursor.expectSymbol("(", "after USING")
+                repeat {
+                    guard let name = cursor.peek(), name.isName else { throw cursor.unexpected(expecting: "a column in USING (...)") }
+                    cursor.advance()
+                    if joined > 0 {
+                        let previous = sources[joined - 1]
+                        let current = sources[joined]
+                        joinPairs[joined].append((
+                            RawColumn(qualifier: previous.alias ?? previous.table, column: name.text),
+                            RawColumn(qualifier: current.alias ?? current.table, column: name.text)
+                        ))
+                    }
+                } while cursor.consumeSymbol(",")
+                try cursor.expectSymbol(")", "to close USING (")
+            }
+        }
+    }
+
+    /// One table (with alias, partitions and index hints) or a parenthesized group of joins.
+    func readTableFactor() throws(ReadingStop) {
+        guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
+        if token.isSymbol("(") {
+            if cursor.opensQuery() { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
+            cursor.advance()
+            try readTableReferences()
+            try cursor.expectSymbol(")", "to close `(` in FROM")
+            return
+        }
+        if token.isKeyword("DUAL") {
+            cursor.advance()
+            return
+        }
+        if token.isKeyword("LATERAL") { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
+        if token.kind == .word && cursor.isSymbol("(", at: 1) {
+            throw ReadingStop.unplaceable("a table function (\(token.upper)) is not followed")
+        }
+        let table = try readTableName()
+        if cursor.consumeKeyword("PARTITION") {
+            guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after PARTITION") }
+            try skipParenthesized()
+        }
+        let alias = try readAlias()
+        try skipIndexHints()
+        addSource(table, alias: alias)
+    }
+
+    /// `name` or `db.name` (the database is dropped).
+    func readTableName() throws(ReadingStop) -> String {
+        guard let first = cursor.peek(), first.isName else { throw cursor.unexpected(expecting: "a table name") }
+        if first.kind == .word && Self.reservedInOperands.contains(first.upper) {
+            throw cursor.unexpected(expecting: "a table name")
+        }
+        cursor.advance()
+        var name = first.text
+        if cursor.isSymbol("."), let second = cursor.peek(1), second.isName {
+            cursor.index += 2
+            name = second.text
+        }
+        return name
+    }
+
+    /// `USE INDEX (a)`, `FORCE KEY FOR ORDER BY (b)`, `IGNORE INDEX (c), USE INDEX ()`.
+    private func skipIndexHints() throws(ReadingStop) {
+        while let word = cursor.keyword, word == "USE" || word == "FORCE" || word == "IGNORE",
+              cursor.isKeyword("INDEX", at: 1) || cursor.isKeyword("KEY", at: 1) {
+            cursor.index += 2
+            if cursor.consumeKeyword("FOR") {
+                if !cursor.consumeKeyword("JOIN") {
+                    _ = cursor.consumeKeywords("ORDER", "BY") || cursor.consumeKeywords("GROUP", "BY")
+                }
+            }
+            guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after an index hint") }
+            try skipParenthesized()
+            if cursor.isSymbol(","), let after = cursor.peek(1), after.isKeyword("USE") || after.isKeyword("FORCE") || after.isKeyword("IGNORE") {
+                cursor.advance()
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// INSERT, REPLACE, UPDATE and DELETE.
+extension StatementParser {
+    /// `INSERT [modifiers] [INTO] t [(cols)] VALUES (...), (...) [AS alias] [ON DUPLICATE KEY UPDATE ...]`,
+    /// `INSERT ... SET a = ?`; `INSERT ... SELECT` is refused. REPLACE reads the same way.
+    func readInsert() throws(ReadingStop) {
+        cursor.advance()
+        while let word = cursor.keyword, ["LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE"].contains(word) { cursor.advance() }
+        _ = cursor.consumeKeyword("INTO")
+        let table = try readTableName()
+        addSource(table, alias: nil)
+        if cursor.consumeKeyword("PARTITION") {
+            guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after PARTITION") }
+            try skipParenthesized()
+        }
+        if cursor.isSymbol("(") && !cursor.opensQuery() {
+            cursor.advance()
+            listsColumns = true
+            if !cursor.isSymbol(")") {
+                repeat {
+                    guard case .column(let column) = try readExpression() else {
+                        throw cursor.unexpected(expecting: "a column name in the INSERT column list")
+                    }
+                    selected.append(column)
+                } while cursor.consumeSymbol(",")
+            }
+            try cursor.expectSymbol(")", "to close the column list")
+        }
+        guard let word = cursor.keyword ?? (cursor.isSymbol("(") ? "(" : nil) else {
+            throw cursor.atEnd ? cursor.stoppedEarly() : cursor.unexpected(expecting: "VALUES, SET or SELECT")
+        }
+        switch word {
+        case "VALUES", "VALUE":
+            cursor.advance()
+            place = "in VALUES"
+            repeat {
+                _ = cursor.consumeKeyword("ROW")
+                guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` with a row of values") }
+                cursor.advance()
+                if !cursor.isSymbol(")") {
+                    repeat { _ = try readGeneralExpression() } while cursor.consumeSymbol(",")
+                }
+                try cursor.expectSymbol(")", "to close a row of values")
+            } while cursor.consumeSymbol(",")
+        case "SET":
+            cursor.advance()
+            listsColumns = true
+            try readAssignments(into: &selected)
+        case "SELECT", "WITH", "TABLE", "(":
+            throw ReadingStop.unplaceable(UnplaceableReason.insertSelect)
+        default:
+            throw cursor.unexpected(expecting: "VALUES, SET or SELECT")
+        }
+        if cursor.consumeKeyword("AS") {
+            cursor.advance()
+            if cursor.isSymbol("(") { try skipParenthesized() }
+        }
+        if cursor.consumeKeywords("ON", "DUPLICATE", "KEY", "UPDATE") {
+            upserts = true
+            var updated: [RawColumn] = []
+            try readAssignments(into: &updated)
+        }
+        try skipReturning()
+    }
+
+    /// `col = expr, t.col = expr, ...` (SET lists, ON DUPLICATE KEY UPDATE).
+    func readAssignments(into columns: inout [RawColumn]) throws(ReadingStop) {
+        place = "in SET"
+        repeat {
+            guard case .column(let column) = try readExpression() else {
+                throw cursor.unexpected(expecting: "a column to set")
+            }
+            guard cursor.consumeSymbol("=") || cursor.consumeSymbol(":=") else {
+                throw cursor.unexpected(expecting: "`=` after the column to set")
+            }
+            _ = try readGeneralExpression()
+            columns.append(column)
+        } while cursor.consumeSymbol(",")
+    }
+
+    /// `UPDATE [LOW_PRIORITY] [IGNORE] refs SET ... [WHERE] [ORDER BY] [LIMIT]`.
+    func readUpdate() throws(ReadingStop) {
+        cursor.advance()
+        while let word = cursor.keyword, word == "LOW_PRIORITY" || word == "IGNORE" { cursor.advance() }
+        place = "in the UPDATE table list"
+        try readTableReferences()
+        try cursor.expectKeyword("SET", "after the tables of UPDATE")
+        listsColumns = true
+        try readAssignments(into: &selected)
+        try readWhereOrderLimit()
+    }
+
+    /// `DELETE [LOW_PRIORITY] [QUICK] [IGNORE] FROM t [WHERE] [ORDER BY] [LIMIT]` and the
+    /// multi-table forms `DELETE t1 FROM t1 JOIN t2 ...` and `DELETE FROM t1 USING t1 JOIN t2 ...`.
+    func readDelete() throws(ReadingStop) {
+        cursor.advance()
+        while let word = cursor.keyword, ["LOW_PRIORITY", "QUICK", "IGNORE"].contains(word) { cursor.advance() }
+        place = "in the DELETE table list"
+        if cursor.consumeKeyword("FROM") {
+            let start = cursor.index
+            try skipTargetList()
+            if cursor.consumeKeyword("USING") {
+                try readTableReferences()
+            } else {
+                cursor.index = start
+                try readTableReferences()
+            }
+        } else {
+            try skipTargetList()
+            try cursor.expectKeyword("FROM", "after the tables DELETE deletes from")
+            try readTableReferences()
+        }
+        try readWhereOrderLimit()
+    }
+
+    /// The targets of a multi-table DELETE (`t1, t2.*`): the rows deleted are those of tables
+    /// named again in FROM or USING, where the reader learns them.
+    private func skipTargetList() throws(ReadingStop) {
+        repeat {
+            _ = try readTableName()
+            if cursor.isSymbol(".") && cursor.isSymbol("*", at: 1) { cursor.index += 2 }
+        } while cursor.consumeSymbol(",")
+    }
+
+    private func readWhereOrderLimit() throws(ReadingStop) {
+        if cursor.consumeKeyword("WHERE") {
+            place = "in WHERE"
+            try readCondition(.whereClause)
+        }
+        try readOrderBy()
+        try readLimit()
+        try skipReturning()
+    }
+
+    /// MariaDB's `RETURNING expr, ...`: what comes back, not what is read.
+    private func skipReturning() throws(ReadingStop) {
+        guard cursor.consumeKeyword("RETURNING") else { return }
+        place = "in RETURNING"
+        repeat {
+            _ = try readGeneralExpression()
+            _ = try readAlias()
+        } while cursor.consumeSymbol(",")
+    }
+}
