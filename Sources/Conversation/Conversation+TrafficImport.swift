@@ -2,6 +2,7 @@ import MySQLSchema
 import QueryTraffic
 import Requirements
 import SQLStatements
+import SchemaImport
 import TrafficPatterns
 
 /// Reads what `/import mysql`, `/import log` and `/import capture` name; injected so the
