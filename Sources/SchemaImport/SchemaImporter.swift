@@ -86,8 +86,10 @@ public enum SchemaImporter {
         }
         func names(_ columns: [String]) -> [String] { columns.compactMap { attributeForColumn[$0.lowercased()] } }
         let uniques = table.uniqueKeys.map { names($0.columnNames) }.filter { !$0.isEmpty && $0 != names(table.primaryKey) }
-        return Entity(name: name, attributes: attributes, identifier: names(table.primaryKey), uniqueGroups: uniques,
-                      sourceTable: table.name, sourceIndexes: sourceIndexes(table, names))
+        var entity = Entity(name: name, attributes: attributes, identifier: names(table.primaryKey), uniqueGroups: uniques,
+                            sourceTable: table.name, sourceIndexes: sourceIndexes(table, names))
+        TableStatisticsEstimates.apply(table.statistics, to: &entity)
+        return entity
     }
 
     static func attribute(named name: String, from column: Column, table: Table) -> Attribute {
@@ -175,6 +177,7 @@ public enum SchemaImporter {
             }
         }
         updated.sourceIndexes = sourceIndexes(table, mapped)
+        TableStatisticsEstimates.apply(table.statistics, to: &updated)
         return (updated, changes, warnings)
     }
 

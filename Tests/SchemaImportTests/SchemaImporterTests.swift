@@ -198,3 +198,41 @@ import Testing
         #expect(again.examined <= 4 * (3_000 + foreignKeys), "examined \(again.examined)")
     }
 }
+
+/// A live server's table statistics: item counts and the sizes of attributes whose type gives none.
+@Suite struct TableStatisticsImportTests {
+    static func parsed(rows: Int, rowLength: Int?) -> ParsedSchema {
+        var schema = SchemaParser.parse([SchemaSource(name: "s.sql", text: """
+            CREATE TABLE posts (id BIGINT PRIMARY KEY, author_id BIGINT NOT NULL, title VARCHAR(200) NOT NULL, body TEXT, meta JSON);
+            """)])
+        schema.tables[0].statistics = TableStatistics(rows: rows, averageRowLength: rowLength)
+        return schema
+    }
+
+    @Test func rowsBecomeTheItemCountAndTheRowLengthSizesTheUnsizedAttributes() throws {
+        var requirements = Requirements()
+        _ = SchemaImporter.apply(Self.parsed(rows: 12_500, rowLength: 1_240), previous: nil, to: &requirements)
+        let post = try #require(requirements.entity(named: "Post"))
+        #expect(post.itemCount == .known(12_500))
+        // id 8 + author_id 8 + title 100 are known; 1,240 − 116 − 20 (row header) = 1,104 for body and meta.
+        #expect(post.attribute(named: "body")?.typicalSizeBytes == 552)
+        #expect(post.attribute(named: "meta")?.typicalSizeBytes == 552)
+        #expect(post.attribute(named: "title")?.typicalSizeBytes == 100)
+    }
+
+    @Test func answersAlreadyGivenAreKeptOnAReimport() throws {
+        var requirements = Requirements()
+        _ = SchemaImporter.apply(Self.parsed(rows: 0, rowLength: nil), previous: nil, to: &requirements)
+        var post = try #require(requirements.entity(named: "Post"))
+        #expect(post.itemCount == nil)
+        #expect(post.attribute(named: "body")?.typicalSizeBytes == nil)
+        post.itemCount = .known(99)
+        post.attributes[3].typicalSizeBytes = 4_000
+        try requirements.updateEntity(named: "Post", to: post)
+        _ = SchemaImporter.apply(Self.parsed(rows: 12_500, rowLength: 1_240), previous: Self.parsed(rows: 0, rowLength: nil), to: &requirements)
+        let again = try #require(requirements.entity(named: "Post"))
+        #expect(again.itemCount == .known(99))
+        #expect(again.attribute(named: "body")?.typicalSizeBytes == 4_000)
+        #expect(again.attribute(named: "meta")?.typicalSizeBytes == nil, "a body of 4,000 bytes leaves nothing to share")
+    }
+}
