@@ -89,6 +89,7 @@ let package = Package(
             name: "DDBModelCommands",
             dependencies: [
                 "Conversation", "Requirements", "RequirementsYAML", "SessionStore", "LineEditing", "JSONCore", "MySQLSchema",
+                "MySQLLive", "QueryTraffic", "SQLStatements",
                 "DesignEngine", "DataModelDocument", "MigrationContract", "ContractExport", "DynamoDBAPI", "DynamoDBClient", "ModelValidation", "ModelExecution", "Digests",
                 "ShellQuoting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -13,7 +13,7 @@ public struct DDBModel: ParsableCommand {
             live in Sessions/NAME/ and can be resumed at the exact question they stopped at.
             """,
         version: version,
-        subcommands: [NewSession.self, ResumeSession.self, SessionStatus.self, CheckContract.self, ExportContract.self, ValidateModel.self]
+        subcommands: [NewSession.self, ResumeSession.self, SessionStatus.self, CheckContract.self, ExportContract.self, ValidateModel.self, CaptureScriptCommand.self]
     )
 
     public init() {}

@@ -26,12 +26,26 @@ struct NewSession: ParsableCommand {
             help: "Import MySQL DDL: a schema.sql, migration files in the order they apply, or mysqldump --no-data output.")
     var schema: [String] = []
 
+    @Option(name: .long, help: "Read the schema and the traffic from a live server: mysql://USER@HOST:PORT/DATABASE (password from MYSQL_PWD or asked without echo; see docs/mysql-traffic.md).")
+    var mysql: String?
+
+    @Option(name: .long, help: "With --mysql: how long to sample the traffic (90s, 10m, 1h; 0 reads the schema only).")
+    var sample: String?
+
+    @Option(name: .customLong("query-log"), parsing: .upToNextOption,
+            help: "Measure the traffic from MySQL slow query logs (long_query_time = 0) or general query logs.")
+    var queryLogs: [String] = []
+
+    @Option(name: .long, help: "Measure the traffic from what the capture script printed (ddbmodel capture-script).")
+    var capture: String?
+
     func validate() throws {
         if let reason = SessionName.problem(with: name) {
             throw ValidationError(StoreError.invalidSessionName(name: name, reason: reason).message)
         }
-        if requirements != nil && !schema.isEmpty {
-            throw ValidationError("Use --schema or --requirements, not both: import the schema, then add patterns in the session.")
+        if let problem = TrafficOptions.problem(requirements: requirements, schema: schema, mysql: mysql, sample: sample,
+                                                 queryLogs: queryLogs, capture: capture) {
+            throw ValidationError(problem)
         }
     }
 
@@ -43,12 +57,9 @@ struct NewSession: ParsableCommand {
                 try RequirementsFileImport.load(path: requirementsPath, into: state, environment: environment)
             }
         }
-        if !schema.isEmpty {
-            let reader = DiskSchemaReader(currentDirectory: environment.currentDirectory)
-            let sources = try environment.failing { () throws(RequirementsError) in try reader.read(schema) }
-            var conversation = Conversation(state: state, clock: ISOClock.now)
-            for message in conversation.importSchema(sources) { environment.output.write(message + "\n") }
-            state = conversation.state
+        if !schema.isEmpty || mysql != nil {
+            state = try TrafficOptions(schema: schema, mysql: mysql, sample: sample, queryLogs: queryLogs, capture: capture)
+                .importing(into: state, environment: environment)
         }
         let folder = try environment.failing { () throws(StoreError) in
             try SessionFolder.create(name: name, in: environment.resolve(sessionsDir))

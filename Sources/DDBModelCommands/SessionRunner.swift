@@ -29,7 +29,8 @@ struct SessionRunner {
         let displayPath = Self.displayPath(folder.url, from: environment.currentDirectory)
         let conversation = Conversation(state: state, clock: ISOClock.now,
                                         schemaReader: DiskSchemaReader(currentDirectory: environment.currentDirectory),
-                                        modelValidator: SessionModelValidator(folder: folder), sessionPath: displayPath)
+                                        modelValidator: SessionModelValidator(folder: folder), sessionPath: displayPath,
+                                        trafficReader: DiskTrafficReader(currentDirectory: environment.currentDirectory, errors: environment.errors))
         // Written at once, also on resume: a process killed between writing session.json and
         // the document leaves the document one answer behind, and this brings it up to date.
         try environment.failing { () throws(PersistenceError) in try persistence.save(conversation.snapshot) }
