@@ -20,6 +20,7 @@ enum ProposalReviewText {
         if let sent = proposal.rowsSentPerCall, let examined = proposal.rowsExaminedPerCall, examined > 0 {
             lines.append("  MySQL reads \(NumberFormatting.plain(rounded(examined))) rows per call to return \(NumberFormatting.plain(rounded(sent))).")
         }
+        for note in proposal.notes { lines.append("  " + note) }
         if pattern.type == .read, pattern.consistency == nil {
             lines.append("  Consistency is not measurable: add consistency=strong if a read must see a write made just before it.")
         }

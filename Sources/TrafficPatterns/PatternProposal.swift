@@ -21,10 +21,13 @@ public struct PatternProposal: Codable, Sendable, Equatable {
     /// The measured pattern this one measures again (they share a statement): accepting it
     /// updates that pattern's figures instead of adding a pattern.
     public var remeasures: Int?
+    /// What the statement showed that the pattern's fields cannot say (an OR between lookups, an
+    /// upsert), shown at the review.
+    public var notes: [String]
 
     public init(
         pattern: AccessPattern, intervalCalls: [IntervalCount], intervalSeconds: Double,
-        rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil, number: Int = 0, remeasures: Int? = nil
+        rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil, number: Int = 0, remeasures: Int? = nil, notes: [String] = []
     ) {
         self.pattern = pattern
         self.intervalCalls = intervalCalls
@@ -33,6 +36,7 @@ public struct PatternProposal: Codable, Sendable, Equatable {
         self.rowsExaminedPerCall = rowsExaminedPerCall
         self.number = number
         self.remeasures = remeasures
+        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {
@@ -41,7 +45,19 @@ public struct PatternProposal: Codable, Sendable, Equatable {
         case intervalSeconds = "interval_seconds"
         case rowsSentPerCall = "rows_sent_per_call"
         case rowsExaminedPerCall = "rows_examined_per_call"
-        case number, remeasures
+        case number, remeasures, notes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pattern = try container.decode(AccessPattern.self, forKey: .pattern)
+        intervalCalls = try container.decode([IntervalCount].self, forKey: .intervalCalls)
+        intervalSeconds = try container.decode(Double.self, forKey: .intervalSeconds)
+        rowsSentPerCall = try container.decodeIfPresent(Double.self, forKey: .rowsSentPerCall)
+        rowsExaminedPerCall = try container.decodeIfPresent(Double.self, forKey: .rowsExaminedPerCall)
+        number = try container.decode(Int.self, forKey: .number)
+        remeasures = try container.decodeIfPresent(Int.self, forKey: .remeasures)
+        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 }
 

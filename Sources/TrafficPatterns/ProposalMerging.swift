@@ -46,6 +46,7 @@ public enum ProposalMerging {
             pattern.measured = measured
         }
         merged.pattern = pattern
+        merged.notes += other.notes.filter { !merged.notes.contains($0) }
         merged.rowsSentPerCall = weighted(into.rowsSentPerCall, intoCalls, other.rowsSentPerCall, otherCalls)
         merged.rowsExaminedPerCall = weighted(into.rowsExaminedPerCall, intoCalls, other.rowsExaminedPerCall, otherCalls)
         return merged

@@ -31,7 +31,8 @@ public enum TrafficPatternProposer {
             case .placed(let shape):
                 do throws(StatementColumns.Problem) {
                     let pattern = try PatternDraft.pattern(from: shape, columns: columns)
-                    let proposal = measured(pattern, statement, window: window, windowEnd: windowEnd)
+                    var proposal = measured(pattern, statement, window: window, windowEnd: windowEnd)
+                    proposal.notes = StatementNotes.notes(for: shape)
                     let key = ProposalMerging.groupKey(pattern)
                     if let position = groups[key] {
                         proposals[position] = ProposalMerging.merge(proposals[position], with: proposal)
@@ -78,6 +79,20 @@ public enum TrafficPatternProposer {
             intervalSeconds: window.peakIntervalSeconds,
             rowsSentPerCall: statement.rowsSentPerCall, rowsExaminedPerCall: statement.rowsExaminedPerCall
         )
+    }
+}
+
+/// What a statement shows that a pattern's fields cannot hold, said at the review.
+enum StatementNotes {
+    static func notes(for shape: StatementShape) -> [String] {
+        var notes: [String] = []
+        if shape.hasDisjunction {
+            notes.append("The WHERE joins conditions with OR: DynamoDB serves each side as a query of its own; keep the side this pattern is for (edit eq=...) and add a pattern for the other.")
+        }
+        if shape.upserts {
+            notes.append("INSERT … ON DUPLICATE KEY UPDATE: a PutItem replaces the whole item; if a duplicate only changes some attributes, make it type=update.")
+        }
+        return notes
     }
 }
 

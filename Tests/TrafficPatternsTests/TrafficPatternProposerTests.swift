@@ -160,6 +160,18 @@ struct TrafficPatternProposerTests {
         #expect(result.summary.contains { $0.contains("3 statements were not turned into patterns") })
     }
 
+    @Test("an OR between lookups and an upsert are said at the review")
+    func notes() throws {
+        var either = StatementShape(kind: .select, tables: ["customers"], equality: [ColumnReference(table: nil, column: "email"), ColumnReference(table: nil, column: "name")])
+        either.hasDisjunction = true
+        var upsert = StatementShape(kind: .insert, tables: ["customers"], columns: .only([ColumnReference(table: nil, column: "id")]))
+        upsert.upserts = true
+        let window = Self.window([Self.traffic("or", calls: 20, intervals: [(0, 20)]), Self.traffic("upsert", calls: 10, intervals: [(0, 10)])])
+        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { $0 == "or" ? .placed(either) : .placed(upsert) }
+        #expect(result.proposals[0].notes.first?.contains("OR") == true)
+        #expect(result.proposals[1].notes.first?.contains("ON DUPLICATE KEY UPDATE") == true)
+    }
+
     @Test("a window cut short says so, and the same window always gives the same proposals")
     func endedEarlyAndDeterministic() {
         let window = Self.window([Self.traffic("q", calls: 90, intervals: [(0, 90)])], seconds: 90, requested: 600)
