@@ -29,6 +29,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // MariaDB Connector/C's API (mysql.h): the live server reader's client library.
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
         // A line editor over libedit, and a plain reader for pipes.
         .target(name: "LineEditing", dependencies: ["CLibedit"], swiftSettings: strictSettings),
         // The pure domain: requirements, checks, the requirements document. No I/O, no C.
@@ -44,6 +50,9 @@ let package = Package(
         .target(name: "QueryTraffic", swiftSettings: strictSettings),
         // Measured statements turned into access patterns to review, with their provenance. Pure.
         .target(name: "TrafficPatterns", dependencies: ["Requirements", "SQLStatements", "QueryTraffic"], swiftSettings: strictSettings),
+        // A live MySQL or MariaDB server read without writing: its schema from information_schema
+        // and statement traffic sampled from performance_schema, over a read-only session.
+        .target(name: "MySQLLive", dependencies: ["CMariaDB", "MySQLSchema", "QueryTraffic"], swiftSettings: strictSettings),
         // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
         .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),
         // The design engine: confirmed requirements in, a DynamoDB data model out. Pure.
@@ -142,6 +151,7 @@ let package = Package(
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "MySQLLiveTests", dependencies: ["MySQLLive", "MySQLSchema", "QueryTraffic", "CMariaDB", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),

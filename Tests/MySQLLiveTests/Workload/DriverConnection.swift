@@ -1,0 +1,39 @@
+import CMariaDB
+import Foundation
+
+/// The workload driver's own connection: plain Connector/C over the test server's socket, as root
+/// and NOT read-only (statement B writes). Deliberately separate from `MySQLConnection`, whose
+/// sessions can never write.
+final class DriverConnection {
+    private let handle: UnsafeMutablePointer<MYSQL>
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(socket: URL, database: String) throws {
+        guard let handle = mysql_init(nil) else { throw Failure(description: "mysql_init failed") }
+        guard mysql_real_connect(handle, "localhost", "root", "", database, 0, socket.path, 0) != nil else {
+            let message = String(cString: mysql_error(handle))
+            mysql_close(handle)
+            throw Failure(description: "the workload driver could not connect: \(message)")
+        }
+        self.handle = handle
+    }
+
+    deinit { mysql_close(handle) }
+
+    /// Runs one statement, reads and discards its rows; returns how many rows came back.
+    @discardableResult
+    func execute(_ sql: String) throws -> Int {
+        guard mysql_query(handle, sql) == 0 else {
+            throw Failure(description: "\(sql): \(String(cString: mysql_error(handle))) (error \(mysql_errno(handle)))")
+        }
+        guard let result = mysql_store_result(handle) else {
+            if mysql_field_count(handle) == 0 { return 0 }
+            throw Failure(description: "\(sql): \(String(cString: mysql_error(handle)))")
+        }
+        defer { mysql_free_result(result) }
+        return Int(mysql_num_rows(result))
+    }
+}
