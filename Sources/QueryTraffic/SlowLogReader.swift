@@ -104,11 +104,11 @@ private struct SharedBytes: @unchecked Sendable {
 
 /// One slot per part, each written by exactly one part reader and read after all finished.
 private final class PartResults: @unchecked Sendable {
-    private var slots: [SlowLogPartReader.Result?]
+    private var slots: [SlowLogPartReader.Result]
     private let lock = ResultsLock()
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = Array(repeating: SlowLogPartReader.Result(schemaAtEnd: .fromEarlierPart), count: count)
     }
 
     func store(_ result: SlowLogPartReader.Result, at index: Int) {
@@ -116,15 +116,12 @@ private final class PartResults: @unchecked Sendable {
     }
 
     func take(_ index: Int) -> SlowLogPartReader.Result {
-        lock.locked {
-            guard let result = slots[index] else { preconditionFailure("part \(index) was not read") }
-            return result
-        }
+        lock.locked { slots[index] }
     }
 }
 
-/// A pthread mutex (the array of results is one value; writes to different slots still need
-/// one writer at a time).
+/// A pthread mutex around the slots (the array is one value: writes to different slots still
+/// need one writer at a time).
 private final class ResultsLock: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
 
