@@ -40,8 +40,9 @@ let package = Package(
         // MySQL DML (SELECT, INSERT, UPDATE, DELETE, REPLACE; digests and literal statements) read
         // into the shape an access pattern needs. Pure.
         .target(name: "SQLStatements", swiftSettings: strictSettings),
-        // Measured statement traffic: fingerprints, slow and general logs, the capture script and
-        // its output, performance_schema snapshots turned into average and peak RPS. Pure.
+        // Measured statement traffic: fingerprints, slow and general logs (read memory-mapped, on
+        // every core), the capture script and its output, performance_schema snapshots turned
+        // into average and peak RPS.
         .target(name: "QueryTraffic", swiftSettings: strictSettings),
         // A parsed MySQL schema turned into entities and relationships, and re-imports merged.
         .target(name: "SchemaImport", dependencies: ["Requirements", "MySQLSchema"], swiftSettings: strictSettings),

@@ -51,6 +51,19 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 
+    /// Whether `word` occurs anywhere (exact bytes).
+    func contains(subsequence word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard length <= count else { return false }
+        let firstByte = word.utf8Start[0]
+        var index = 0
+        while index + length <= count {
+            if self[index] == firstByte, has(word, at: index) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// `\b` before a word character at `offset`: the start, or a non-word byte before it.
     @inline(__always) func wordStarts(at offset: Int) -> Bool {
         offset == 0 || !FingerprintBytes.isWord(self[offset - 1])

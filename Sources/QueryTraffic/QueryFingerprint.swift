@@ -108,18 +108,3 @@ private struct PingPong {
         count = writer.count
     }
 }
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// Whether `word` occurs anywhere (exact bytes).
-    func contains(subsequence word: StaticString) -> Bool {
-        let length = word.utf8CodeUnitCount
-        guard length <= count else { return false }
-        let firstByte = word.utf8Start[0]
-        var index = 0
-        while index + length <= count {
-            if self[index] == firstByte, has(word, at: index) { return true }
-            index += 1
-        }
-        return false
-    }
-}
