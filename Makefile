@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SESSION ?= demo
 
-.PHONY: run test build deps test-deps bench bench-design bench-import bench-memdb fuzz clean
+.PHONY: run test build deps test-deps bench bench-design bench-import bench-memdb bench-traffic fuzz clean
 
 ## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
 deps:
@@ -19,8 +19,9 @@ deps:
 ## Test dependencies: util-linux's flock (a second process holding a session lock), a
 ## MariaDB server and client (the parser is checked against a real server), and Python's
 ## jsonschema, cfn-lint, moto, python-hcl2 and checkov (independent checkers of the contract and
-## the exports; checkov in .build/test-tools/checkov), and node with Debian's TypeScript compiler
-## (the TypeScript export is compiled and run).
+## the exports; checkov in .build/test-tools/checkov), node with Debian's TypeScript compiler
+## (the TypeScript export is compiled and run), and Percona Toolkit (pt-query-digest, the
+## yardstick of the query log grouping).
 test-deps: deps
 	@if ! command -v flock >/dev/null 2>&1; then \
 		echo "Installing util-linux (flock) for the lock tests..."; \
@@ -29,6 +30,7 @@ test-deps: deps
 	@bash scripts/mariadb-test-deps.sh
 	@bash scripts/python-test-deps.sh
 	@bash scripts/node-test-deps.sh
+	@bash scripts/percona-test-deps.sh
 
 ## Only the tool itself: the session needs neither the benchmarks nor the tests.
 build: deps
@@ -79,6 +81,15 @@ bench-memdb:
 	$(SWIFT) build -c release --product ddbmodel-memdb-bench
 	./.build/release/ddbmodel-memdb-bench --runs $(MEMDB_RUNS)
 	./.build/release/ddbmodel-memdb-bench --runs $(MEMDB_RUNS) --wire
+
+## Read a generated 1 GB slow query log (median of TRAFFIC_RUNS runs, release build) and time
+## pt-query-digest on its first TRAFFIC_PT_MB megabytes; both tools' groupings are compared there.
+TRAFFIC_RUNS ?= 3
+TRAFFIC_PT_MB ?= 100
+bench-traffic:
+	@bash scripts/percona-test-deps.sh
+	$(SWIFT) build -c release --product ddbmodel-traffic-bench
+	./.build/release/ddbmodel-traffic-bench --size-mb 1024 --runs $(TRAFFIC_RUNS) --pt-mb $(TRAFFIC_PT_MB)
 
 clean:
 	rm -rf .build

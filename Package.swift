@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "ddbmodel-import-bench", targets: ["ddbmodel-import-bench"]),
         .executable(name: "ddbmodel-design-bench", targets: ["ddbmodel-design-bench"]),
         .executable(name: "ddbmodel-memdb-bench", targets: ["ddbmodel-memdb-bench"]),
+        .executable(name: "ddbmodel-traffic-bench", targets: ["ddbmodel-traffic-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,8 +46,9 @@ let package = Package(
         // MySQL DML (SELECT, INSERT, UPDATE, DELETE, REPLACE; digests and literal statements) read
         // into the shape an access pattern needs. Pure.
         .target(name: "SQLStatements", swiftSettings: strictSettings),
-        // Measured statement traffic: fingerprints, slow and general logs, the capture script and
-        // its output, performance_schema snapshots turned into average and peak RPS. Pure.
+        // Measured statement traffic: fingerprints, slow and general logs (read memory-mapped, on
+        // every core), the capture script and its output, performance_schema snapshots turned
+        // into average and peak RPS.
         .target(name: "QueryTraffic", swiftSettings: strictSettings),
         // Measured statements turned into access patterns to review, with their provenance. Pure.
         .target(name: "TrafficPatterns", dependencies: ["Requirements", "SQLStatements", "QueryTraffic"], swiftSettings: strictSettings),
@@ -124,6 +126,8 @@ let package = Package(
         ),
         // Times 20,000 mixed requests against the in-memory DynamoDB (docs/benchmarks.md).
         .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "SeededRandom"], swiftSettings: strictSettings),
+        // Times reading a generated 1 GB slow query log against pt-query-digest (docs/benchmarks.md).
+        .executableTarget(name: "ddbmodel-traffic-bench", dependencies: ["QueryTraffic", "SeededRandom"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution", "SeededRandom"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(
@@ -148,6 +152,7 @@ let package = Package(
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["JSONCore", "Conversation", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "TrafficPatternsTests", dependencies: ["TrafficPatterns", "QueryTraffic", "SQLStatements", "Requirements", "SchemaImport", "MySQLSchema"], swiftSettings: strictSettings),
+        .testTarget(name: "QueryTrafficTests", dependencies: ["QueryTraffic", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
