@@ -127,7 +127,11 @@ let package = Package(
         // Times 20,000 mixed requests against the in-memory DynamoDB (docs/benchmarks.md).
         .executableTarget(name: "ddbmodel-memdb-bench", dependencies: ["InMemoryDynamoDB", "DynamoDBAPI", "DynamoDBClient", "SeededRandom"], swiftSettings: strictSettings),
         // Times reading a generated 1 GB slow query log against pt-query-digest (docs/benchmarks.md).
-        .executableTarget(name: "ddbmodel-traffic-bench", dependencies: ["QueryTraffic", "SeededRandom"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ddbmodel-traffic-bench",
+            dependencies: ["QueryTraffic", "SQLStatements", "TrafficPatterns", "SchemaImport", "MySQLSchema", "Requirements", "SeededRandom"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "TestSupport", dependencies: ["Conversation", "Requirements", "DesignEngine", "RequirementsYAML", "ModelExecution", "SeededRandom"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -4,12 +4,15 @@ import QueryTraffic
 // Times SlowLogReader on a generated 1 GB slow query log (median of --runs) against
 // pt-query-digest (docs/benchmarks.md, "Query log reading"). pt-query-digest is timed once on a
 // prefix of --pt-mb megabytes, cut at an entry boundary, and its rate stands for the whole
-// file; on that prefix both tools' call counts per fingerprint are also compared.
+// file; on that prefix both tools' call counts per fingerprint are also compared. Then, in the
+// same run, 100,000 distinct digests are turned into proposed patterns (DigestPatternsBenchmark).
 
 var sizeMB = 1024
 var runs = 3
 var ptMB = 100
 var path: String?
+var digestRuns = 5
+var onlyDigests = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -17,8 +20,10 @@ while let argument = arguments.next() {
     case "--runs": runs = max(1, Int(arguments.next() ?? "") ?? runs)
     case "--pt-mb": ptMB = Int(arguments.next() ?? "") ?? ptMB
     case "--file": path = arguments.next()
+    case "--digest-runs": digestRuns = max(1, Int(arguments.next() ?? "") ?? digestRuns)
+    case "--only-digests": onlyDigests = true
     default:
-        FileHandle.standardError.write(Data("usage: ddbmodel-traffic-bench [--size-mb 1024] [--runs 3] [--pt-mb 100] [--file PATH]\n".utf8))
+        FileHandle.standardError.write(Data("usage: ddbmodel-traffic-bench [--size-mb 1024] [--runs 3] [--pt-mb 100] [--file PATH] [--digest-runs 5] [--only-digests]\n".utf8))
         exit(2)
     }
 }
@@ -38,6 +43,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
 do {
+    if onlyDigests {
+        try DigestPatternsBenchmark.parseOnly()
+        try DigestPatternsBenchmark.run(runs: digestRuns)
+        exit(0)
+    }
     var generator = SlowLogGenerator(seed: 13)
     var statements = 0
     let generation = try seconds { statements = try generator.write(to: logPath, bytes: sizeMB * megabyte) }
@@ -80,6 +90,7 @@ do {
     print("Grouping on the prefix: \(ourCounts.count) fingerprints, \(ourCounts.values.reduce(0, +)) statements; "
         + (agree ? "identical to pt-query-digest's (every fingerprint, every count)" : "DIFFERS from pt-query-digest's \(pt.counts.count) fingerprints"))
     if !agree { exit(1) }
+    try DigestPatternsBenchmark.run(runs: digestRuns)
 } catch {
     FileHandle.standardError.write(Data("ddbmodel-traffic-bench: \(error)\n".utf8))
     exit(1)
