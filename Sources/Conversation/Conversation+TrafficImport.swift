@@ -19,7 +19,7 @@ public protocol TrafficReading: Sendable {
 extension Conversation {
     /// Turns a measured window into proposed patterns and queues them for review (after any
     /// imported entity still to review). Returns what was measured and what became of it.
-    public mutating func importTraffic(_ window: TrafficWindow, read: (String) -> StatementReading) -> [String] {
+    public mutating func importTraffic(_ window: TrafficWindow, read: @Sendable (String) -> StatementReading) -> [String] {
         let result = TrafficPatternProposer.propose(window, requirements: state.requirements, read: read)
         var pending = state.pendingProposals ?? []
         var number = pending.map(\.number).max() ?? 0

@@ -9,11 +9,11 @@ enum PatternDraft {
         let main = try columns.entity(forTable: tables[0])
         var pattern = AccessPattern(id: 0, description: "")
         pattern.type = type(of: shape)
-        var entities = [main.name]
+        var entities = [main]
         // A write changes its one target table; the tables it joins only find the rows.
         if pattern.type == .read || pattern.type == .search {
             for table in tables.dropFirst() {
-                let name = try columns.entity(forTable: table).name
+                let name = try columns.entity(forTable: table)
                 if !entities.contains(name) { entities.append(name) }
             }
         }

@@ -22,14 +22,12 @@ public enum ProposalMerging {
     /// attributes, filters and statements are joined. `into` keeps its description and keys.
     public static func merge(_ into: PatternProposal, with other: PatternProposal) -> PatternProposal {
         var merged = into
-        var byInterval: [Int: Int] = [:]
-        for entry in into.intervalCalls + other.intervalCalls { byInterval[entry.interval, default: 0] += entry.calls }
-        merged.intervalCalls = byInterval.keys.sorted().map { IntervalCount(interval: $0, calls: byInterval[$0] ?? 0) }
+        merged.intervalCalls = sum(into.intervalCalls, other.intervalCalls)
         var pattern = into.pattern
         let intoCalls = into.pattern.measured?.calls ?? 0
         let otherCalls = other.pattern.measured?.calls ?? 0
         let average = (into.pattern.averageRPS?.value ?? 0) + (other.pattern.averageRPS?.value ?? 0)
-        let busiest = Double(byInterval.values.max() ?? 0) / max(into.intervalSeconds, .leastNonzeroMagnitude)
+        let busiest = Double(merged.intervalCalls.lazy.map(\.calls).max() ?? 0) / max(into.intervalSeconds, .leastNonzeroMagnitude)
         // Without interval counts (an older proposal), the sum of the peaks is the safe bound.
         let peak = merged.intervalCalls.isEmpty ? (into.pattern.peakRPS?.value ?? 0) + (other.pattern.peakRPS?.value ?? 0) : busiest
         let figures = RateRounding.figures(peak: peak, average: average)
@@ -50,6 +48,27 @@ public enum ProposalMerging {
         merged.rowsSentPerCall = weighted(into.rowsSentPerCall, intoCalls, other.rowsSentPerCall, otherCalls)
         merged.rowsExaminedPerCall = weighted(into.rowsExaminedPerCall, intoCalls, other.rowsExaminedPerCall, otherCalls)
         return merged
+    }
+
+    /// Two interval lists (each ascending) added interval by interval, in one pass.
+    static func sum(_ left: [IntervalCount], _ right: [IntervalCount]) -> [IntervalCount] {
+        var result: [IntervalCount] = []
+        result.reserveCapacity(left.count + right.count)
+        var (i, j) = (0, 0)
+        while i < left.count || j < right.count {
+            if j == right.count || (i < left.count && left[i].interval < right[j].interval) {
+                result.append(left[i])
+                i += 1
+            } else if i == left.count || right[j].interval < left[i].interval {
+                result.append(right[j])
+                j += 1
+            } else {
+                result.append(IntervalCount(interval: left[i].interval, calls: left[i].calls + right[j].calls))
+                i += 1
+                j += 1
+            }
+        }
+        return result
     }
 
     static func union(_ left: AttributeSelection?, _ right: AttributeSelection?) -> AttributeSelection? {

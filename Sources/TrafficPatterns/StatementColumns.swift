@@ -3,18 +3,30 @@ import SQLStatements
 
 /// Finds the entities and attributes a statement's tables and columns were imported as, through
 /// each entity's `sourceTable` and each attribute's source column (compared ignoring case, as
-/// MySQL compares column names).
-struct StatementColumns {
-    /// Entities by lower-cased source table.
-    private let entitiesByTable: [String: Entity]
+/// MySQL compares column names). Both are dictionary look-ups, built once per window: a window
+/// can hold 100,000 digests.
+struct StatementColumns: Sendable {
+    /// One imported table: its entity's name and its attributes by lower-cased column name.
+    struct ImportedTable: Sendable {
+        let entity: String
+        let attributes: [String: String]
+    }
+
+    /// Imported tables by lower-cased source table name.
+    private let tables: [String: ImportedTable]
 
     init(_ requirements: Requirements) {
-        var byTable: [String: Entity] = [:]
+        var tables: [String: ImportedTable] = [:]
         for entity in requirements.entities {
-            guard let table = entity.sourceTable?.lowercased(), byTable[table] == nil else { continue }
-            byTable[table] = entity
+            guard let table = entity.sourceTable?.lowercased(), tables[table] == nil else { continue }
+            var attributes: [String: String] = [:]
+            for attribute in entity.attributes {
+                let column = (attribute.source?.column ?? attribute.name).lowercased()
+                if attributes[column] == nil { attributes[column] = attribute.name }
+            }
+            tables[table] = ImportedTable(entity: entity.name, attributes: attributes)
         }
-        entitiesByTable = byTable
+        self.tables = tables
     }
 
     /// Why a statement cannot be placed, in the user's words.
@@ -35,27 +47,33 @@ struct StatementColumns {
         }
     }
 
-    func entity(forTable table: String) throws(Problem) -> Entity {
-        guard let entity = entitiesByTable[table.lowercased()] else { throw .unknownTable(table) }
-        return entity
+    func table(_ name: String) throws(Problem) -> ImportedTable {
+        guard let table = tables[name.lowercased()] else { throw .unknownTable(name) }
+        return table
+    }
+
+    /// The entity a table was imported as.
+    func entity(forTable name: String) throws(Problem) -> String {
+        try table(name).entity
     }
 
     /// The attribute a column names, with the entity it belongs to. An unqualified column of a
     /// statement over several tables belongs to the one table that has it.
-    func attribute(_ reference: ColumnReference, tables: [String]) throws(Problem) -> (entity: String, attribute: String) {
-        if let table = reference.table ?? (tables.count == 1 ? tables[0] : nil) {
-            let entity = try entity(forTable: table)
-            guard let name = attributeName(reference.column, in: entity) else { throw .unknownColumn(reference.column, table: table) }
-            return (entity.name, name)
+    func attribute(_ reference: ColumnReference, tables names: [String]) throws(Problem) -> (entity: String, attribute: String) {
+        let column = reference.column.lowercased()
+        if let name = reference.table ?? (names.count == 1 ? names[0] : nil) {
+            let imported = try table(name)
+            guard let attribute = imported.attributes[column] else { throw .unknownColumn(reference.column, table: name) }
+            return (imported.entity, attribute)
         }
         var found: (entity: String, attribute: String)?
-        for table in tables {
-            let entity = try entity(forTable: table)
-            guard let name = attributeName(reference.column, in: entity) else { continue }
-            guard found == nil || found?.entity == entity.name else { throw .ambiguousColumn(reference.column) }
-            found = (entity.name, name)
+        for name in names {
+            let imported = try table(name)
+            guard let attribute = imported.attributes[column] else { continue }
+            guard found == nil || found?.entity == imported.entity else { throw .ambiguousColumn(reference.column) }
+            found = (imported.entity, attribute)
         }
-        guard let found else { throw .unknownColumn(reference.column, table: tables.joined(separator: ", ")) }
+        guard let found else { throw .unknownColumn(reference.column, table: names.joined(separator: ", ")) }
         return found
     }
 
@@ -67,10 +85,5 @@ struct StatementColumns {
             if !names.contains(name) { names.append(name) }
         }
         return names
-    }
-
-    private func attributeName(_ column: String, in entity: Entity) -> String? {
-        let key = column.lowercased()
-        return entity.attributes.first { ($0.source?.column ?? $0.name).lowercased() == key }?.name
     }
 }

@@ -11,40 +11,39 @@ public enum TrafficPatternProposer {
     ///   - read: the DML reader (`DMLParser.read`), passed in so the proposer is tested with
     ///     readings of its own.
     public static func propose(
-        _ window: TrafficWindow, requirements: Requirements, read: (String) -> StatementReading
+        _ window: TrafficWindow, requirements: Requirements, read: @Sendable (String) -> StatementReading
     ) -> TrafficProposals {
         let columns = StatementColumns(requirements)
+        let windowEnd = UTCMinute.text(epochSeconds: window.end)
+        // Reading and drafting each statement is independent of the others, and most of the
+        // work: done on every core, then grouped in the window's order.
+        let outcomes = ParallelMap.map(window.statements) { statement in
+            outcome(of: statement, window: window, windowEnd: windowEnd, columns: columns, read: read)
+        }
         var groups: [String: Int] = [:]
-        var proposals: [PatternProposal] = []
+        var grouped: [[PatternProposal]] = []
         var unplaced: [UnplacedStatement] = []
         var ignored: [String: Int] = [:]
         var ignoredOrder: [String] = []
-        let windowEnd = UTCMinute.text(epochSeconds: window.end)
-
-        for statement in window.statements where statement.calls > 0 {
-            switch read(statement.example) {
+        for (statement, outcome) in zip(window.statements, outcomes) {
+            switch outcome {
+            case .skipped:
+                continue
             case .notDataAccess(let what):
                 if ignored[what] == nil { ignoredOrder.append(what) }
                 ignored[what, default: 0] += statement.calls
-            case .unplaceable(let reason):
+            case .unplaced(let reason):
                 unplaced.append(UnplacedStatement(statement: statement.fingerprint, calls: statement.calls, reason: reason))
-            case .placed(let shape):
-                do throws(StatementColumns.Problem) {
-                    let pattern = try PatternDraft.pattern(from: shape, columns: columns)
-                    var proposal = measured(pattern, statement, window: window, windowEnd: windowEnd)
-                    proposal.notes = StatementNotes.notes(for: shape)
-                    let key = ProposalMerging.groupKey(pattern)
-                    if let position = groups[key] {
-                        proposals[position] = ProposalMerging.merge(proposals[position], with: proposal)
-                    } else {
-                        groups[key] = proposals.count
-                        proposals.append(proposal)
-                    }
-                } catch {
-                    unplaced.append(UnplacedStatement(statement: statement.fingerprint, calls: statement.calls, reason: error.reason))
+            case .drafted(let proposal, let key):
+                if let position = groups[key] {
+                    grouped[position].append(proposal)
+                } else {
+                    groups[key] = grouped.count
+                    grouped.append([proposal])
                 }
             }
         }
+        var proposals = grouped.map { group in group.dropFirst().reduce(group[0]) { ProposalMerging.merge($0, with: $1) } }
         proposals.sort { left, right in
             let (leftCalls, rightCalls) = (left.pattern.measured?.calls ?? 0, right.pattern.measured?.calls ?? 0)
             if leftCalls != rightCalls { return leftCalls > rightCalls }
@@ -58,6 +57,37 @@ public enum TrafficPatternProposer {
             proposals: proposals, unplaced: unplaced,
             notDataAccess: ignoredOrder.map { ($0, ignored[$0] ?? 0) }, windowText: windowText
         )
+    }
+
+    /// What became of one statement.
+    enum Outcome: Sendable {
+        case skipped
+        case notDataAccess(String)
+        case unplaced(String)
+        /// A proposal, with the key of the pattern it comes to (`ProposalMerging.groupKey`).
+        case drafted(PatternProposal, key: String)
+    }
+
+    static func outcome(
+        of statement: StatementTraffic, window: TrafficWindow, windowEnd: String, columns: StatementColumns,
+        read: (String) -> StatementReading
+    ) -> Outcome {
+        guard statement.calls > 0 else { return .skipped }
+        switch read(statement.example) {
+        case .notDataAccess(let what):
+            return .notDataAccess(what)
+        case .unplaceable(let reason):
+            return .unplaced(reason)
+        case .placed(let shape):
+            do throws(StatementColumns.Problem) {
+                let pattern = try PatternDraft.pattern(from: shape, columns: columns)
+                var proposal = measured(pattern, statement, window: window, windowEnd: windowEnd)
+                proposal.notes = StatementNotes.notes(for: shape)
+                return .drafted(proposal, key: ProposalMerging.groupKey(pattern))
+            } catch {
+                return .unplaced(error.reason)
+            }
+        }
     }
 
     /// The pattern with the statement's traffic as its figures and provenance.
