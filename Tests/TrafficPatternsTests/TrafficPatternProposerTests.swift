@@ -78,7 +78,8 @@ struct TrafficPatternProposerTests {
             Self.traffic("narrow", calls: 600, intervals: [(0, 50), (1, 10)]),
             Self.traffic("wide", calls: 300, intervals: [(1, 45), (2, 5)]),
         ])
-        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { $0 == "narrow" ? .placed(narrow) : .placed(wide) }
+        let readings = ["narrow": narrow, "wide": wide]
+        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { .placed(readings[$0]!) }
         #expect(result.proposals.count == 1)
         let pattern = try #require(result.proposals.first?.pattern)
         #expect(pattern.measured?.calls == 900)
@@ -167,7 +168,8 @@ struct TrafficPatternProposerTests {
         var upsert = StatementShape(kind: .insert, tables: ["customers"], columns: .only([ColumnReference(table: nil, column: "id")]))
         upsert.upserts = true
         let window = Self.window([Self.traffic("or", calls: 20, intervals: [(0, 20)]), Self.traffic("upsert", calls: 10, intervals: [(0, 10)])])
-        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { $0 == "or" ? .placed(either) : .placed(upsert) }
+        let readings = ["or": either, "upsert": upsert]
+        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { .placed(readings[$0]!) }
         #expect(result.proposals[0].notes.first?.contains("OR") == true)
         #expect(result.proposals[1].notes.first?.contains("ON DUPLICATE KEY UPDATE") == true)
     }
