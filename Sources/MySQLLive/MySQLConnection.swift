@@ -100,8 +100,9 @@ public final class MySQLConnection: @unchecked Sendable {
         }
         guard status == 0 else { throw statementError(sql) }
         guard let result = mysql_store_result(handle) else {
-            if mysql_field_count(handle) == 0 { return [] }
-            throw statementError(sql)
+            guard mysql_field_count(handle) == 0 else { throw statementError(sql) }
+            try discardFurtherResults(sql)
+            return []
         }
         defer { mysql_free_result(result) }
         let fieldCount = Int(mysql_num_fields(result))
@@ -122,7 +123,19 @@ public final class MySQLConnection: @unchecked Sendable {
             rows.append(fields)
         }
         guard mysql_errno(handle) == 0 else { throw statementError(sql) }
+        try discardFurtherResults(sql)
         return rows
+    }
+
+    /// A CALL answers with more than one result; the next statement can only be sent once all
+    /// are read (the lock is held).
+    private func discardFurtherResults(_ sql: String) throws(MySQLLiveError) {
+        while true {
+            let more = mysql_next_result(handle)
+            if more < 0 { return }
+            if more > 0 { throw statementError(sql) }
+            if let extra = mysql_store_result(handle) { mysql_free_result(extra) }
+        }
     }
 
     /// `value` as an SQL string literal, escaped for this connection's character set and SQL mode.

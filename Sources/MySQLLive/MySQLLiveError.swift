@@ -8,7 +8,8 @@ public enum MySQLLiveError: Error, Sendable, Equatable, CustomStringConvertible 
     case cannotConnect(target: String, code: Int, serverMessage: String)
     /// The server refused the user name and password.
     case accessDenied(user: String, target: String, code: Int, serverMessage: String)
-    /// The user may log in but has no privilege on the database.
+    /// The user may log in but has no privilege on the database (or, as the server says the same
+    /// to such a user, the database does not exist).
     case databaseAccessDenied(user: String, database: String, code: Int, serverMessage: String)
     /// A statement needs a privilege the user lacks; `grant` is the statement a DBA runs.
     case privilegeMissing(statement: String, grant: String, code: Int, serverMessage: String)
@@ -50,8 +51,10 @@ public enum MySQLLiveError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(target) refused user '\(user)': \(serverMessage) (error \(code)). Check the user name and the "
                 + "password (MYSQL_PWD, or the one typed at the prompt), and that the user may connect from this host."
         case .databaseAccessDenied(let user, let database, let code, let serverMessage):
-            return "User '\(user)' has no privilege on database `\(database)`: \(serverMessage) (error \(code)). A DBA "
-                + "grants what is needed with: GRANT SELECT, SHOW VIEW ON `\(database)`.* TO '\(user)'@'HOST';"
+            return "User '\(user)' may not use database `\(database)`: \(serverMessage) (error \(code)). Either the "
+                + "database does not exist (the server does not tell a user without a grant which databases exist: "
+                + "check its name) or the user has no privilege on it; a DBA grants what is needed with: "
+                + "GRANT SELECT, SHOW VIEW ON `\(database)`.* TO '\(user)'@'HOST';"
         case .privilegeMissing(let statement, let grant, let code, let serverMessage):
             return "The server refused \(statement): \(serverMessage) (error \(code)). A DBA grants what is needed with: \(grant)"
         case .unknownDatabase(let database, let target):

@@ -62,3 +62,21 @@ extension LiveServerTests {
         #expect(run.end - run.start == run.workload.seconds)
     }
 }
+
+extension LiveServerTests {
+    /// What docs/mysql-traffic.md says of stored programs: a CALL is one digest, counted per call;
+    /// the statements inside the procedure are not summarised by digest (MariaDB).
+    @Test("A stored procedure's calls are sampled as its CALL digest, not its inner statements")
+    func storedProcedureStatements() async throws {
+        let server = try LiveServers.mainServer()
+        let source = try PerformanceSchemaDigests(connection: MySQLConnection(url: LiveServers.socketURL(server), password: nil))
+        let before = TrafficSnapshot(time: 0, digests: try source.digests())
+        let driver = try DriverConnection(socket: server.socket, database: ShopSchema.database)
+        for customer in 1...3 { try driver.execute("CALL orders_of(\(customer))") }
+        let after = TrafficSnapshot(time: 1, digests: try source.digests())
+        let window = try #require(SnapshotDeltas.window(from: [before, after], source: .performanceSchema, requestedSeconds: nil))
+        let call = try #require(window.statements.first { $0.fingerprint.hasPrefix("CALL") }, "\(window.statements.map(\.fingerprint))")
+        #expect(call.calls == 3)
+        #expect(!window.statements.contains { $0.fingerprint.contains("`who`") })
+    }
+}
