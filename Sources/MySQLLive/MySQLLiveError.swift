@@ -1,6 +1,7 @@
 /// Everything that can go wrong while reading a live MySQL or MariaDB server, each with the
 /// sentence a user reads (`message`): what failed, where, the server's own error text and code
-/// when there is one, and what to do about it. No case ever holds a password.
+/// when there is one, and what to do about it (the grants are those of docs/mysql-traffic.md,
+/// "Privileges"). No case ever holds a password.
 public enum MySQLLiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The server URL could not be read; `reason` names the offending part.
     case invalidURL(reason: String)
