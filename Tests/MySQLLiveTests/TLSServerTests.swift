@@ -60,6 +60,15 @@ struct TLSServerTests {
         #expect(mode == "VERIFY_IDENTITY")
     }
 
+    @Test("VERIFY_IDENTITY accepts a certificate that names the host (localhost, over the socket)")
+    func rightIdentity() throws {
+        let (server, certificates) = try LiveServers.tlsServer()
+        let url = try MySQLServerURL(parsing: "mysql://root@localhost/shop?socket=\(server.socket.path)"
+            + "&ssl-mode=VERIFY_IDENTITY&ssl-ca=\(certificates.authority.path)")
+        let connection = try MySQLConnection(url: url, password: nil)
+        #expect(connection.tlsCipher != nil)
+    }
+
     @Test("performance_schema OFF: the sampler refuses and says how to turn it on")
     func performanceSchemaOff() throws {
         let connection = try MySQLConnection(url: url(""), password: LiveServers.reader.password)
