@@ -15,7 +15,7 @@ import MySQLSchema
 /// information_schema supplies what DDL does not hold: the list of base tables, each table's
 /// statistics (TABLE_ROWS and AVG_ROW_LENGTH from TABLES), and the views, routines, triggers and
 /// events, listed as skipped statements as the DDL import lists them.
-public struct LiveSchemaReader {
+public struct LiveSchemaReader: Sendable {
     public let connection: MySQLConnection
 
     public init(connection: MySQLConnection) {

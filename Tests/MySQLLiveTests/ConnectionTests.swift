@@ -111,3 +111,23 @@ extension LiveServerTests {
         #expect(grant == "GRANT SELECT ON performance_schema.* TO 'noperf'@'HOST';")
     }
 }
+
+extension LiveServerTests {
+    @Test("A connection the server kills: lost connection, with the server's address")
+    func lostConnection() async throws {
+        let server = try LiveServers.mainServer()
+        let connection = try MySQLConnection(url: LiveServers.socketURL(server), password: nil)
+        let id = try #require(try connection.rows("SELECT CONNECTION_ID()").first?.first ?? nil)
+        try server.query("KILL \(id)")
+        let error = #expect(throws: MySQLLiveError.self) { try connection.rows("SELECT 1") }
+        guard case .lostConnection(let target, let code, _)? = error else {
+            Issue.record("expected lostConnection, got \(String(describing: error))")
+            return
+        }
+        #expect(target == "the server at socket \(server.socket.path)")
+        #expect([2006, 2013, 1927].contains(code))
+        #expect(error?.message.hasPrefix("Lost the connection to the server at socket") == true)
+        connection.close()
+        #expect(throws: MySQLLiveError.self) { try connection.rows("SELECT 1") }
+    }
+}

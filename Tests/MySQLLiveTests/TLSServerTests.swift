@@ -2,9 +2,8 @@ import Foundation
 import MySQLLive
 import Testing
 
-/// TLS against a server with a certificate signed by a throw-away CA, and the sampler's refusal
-/// on a server without performance_schema (the same short-lived server: `LiveServers`).
-@Suite("TLS server, performance_schema off", .tlsServer)
+/// TLS against a server with a certificate signed by a throw-away CA (`LiveServers`).
+@Suite("TLS server", .tlsServer)
 struct TLSServerTests {
     private func url(_ parameters: String) throws -> MySQLServerURL {
         let (server, _) = try LiveServers.tlsServer()
@@ -67,18 +66,5 @@ struct TLSServerTests {
             + "&ssl-mode=VERIFY_IDENTITY&ssl-ca=\(certificates.authority.path)")
         let connection = try MySQLConnection(url: url, password: nil)
         #expect(connection.tlsCipher != nil)
-    }
-
-    @Test("performance_schema OFF: the sampler refuses and says how to turn it on")
-    func performanceSchemaOff() throws {
-        let connection = try MySQLConnection(url: url(""), password: LiveServers.reader.password)
-        let error = #expect(throws: MySQLLiveError.self) { try DigestSampler(connection: connection) }
-        guard case .performanceSchemaOff? = error else {
-            Issue.record("expected performanceSchemaOff, got \(String(describing: error))")
-            return
-        }
-        let message = error?.message ?? ""
-        #expect(message.contains("performance_schema=ON under [mysqld] in my.cnf"))
-        #expect(message.contains("restarts the server"))
     }
 }
