@@ -12,6 +12,9 @@ extension LiveServerTests {
     /// average is 39.3/s); C's calls exactly 200; C's peak is taken over one 5-s interval, so the
     /// burst shows as about 200 / 5 = 40/s: asserted at least 200 / (interval + 0.5 s), which
     /// allows one snapshot's lateness, and at least 5 times C's average (200 / 60 = 3.3/s).
+    /// The driver's last call is due 0.9 s before the last snapshot; on a machine busy with other
+    /// tests it may fall up to a second behind, so A's and B's measured calls may miss that last
+    /// second's calls (at most 40 and 5); C's burst is in the middle and is counted exactly.
     @Test("A known workload is measured within tolerance: average, peak and rows per call")
     func workloadMeasured() async throws {
         let run = try await LiveServers.workload()
@@ -28,13 +31,13 @@ extension LiveServerTests {
 
         let a = try #require(run.traffic(of: "A"), "\(window.statements.map(\.fingerprint))")
         #expect(abs(a.averageRPS - 40) <= 40 * 0.15, "A: \(a.averageRPS)/s")
-        #expect(a.calls == 2360)
+        #expect((2360 - 40)...2360 ~= a.calls, "A: \(a.calls) calls")
         #expect(a.rowsSentPerCall == 3)
         #expect(a.schema == TrafficWorkload.database)
 
         let b = try #require(run.traffic(of: "B"))
         #expect(abs(b.averageRPS - 5) <= 5 * 0.15, "B: \(b.averageRPS)/s")
-        #expect(b.calls == 295)
+        #expect((295 - 5)...295 ~= b.calls, "B: \(b.calls) calls")
         #expect(b.rowsSentPerCall == 0)
 
         let c = try #require(run.traffic(of: "C"))
