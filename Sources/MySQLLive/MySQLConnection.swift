@@ -195,13 +195,11 @@ public final class MySQLConnection: @unchecked Sendable {
             // falls back to plain text if the server offers none: PREFERRED. REQUIRED is then
             // checked after connecting (no cipher: refused); VERIFY_CA has OpenSSL check the chain
             // against ssl-ca; VERIFY_IDENTITY also has Connector/C check the host name.
-            var enforce: my_bool = tls.mode.requiresTLS ? 1 : 0
-            if tls.mode == .preferred {
-                failed = failed || mysql_ssl_set(handle, tls.clientKey, tls.clientCertificate, tls.certificateAuthority, nil, nil) != 0
-            } else {
+            if tls.mode.requiresTLS {
+                var enforce: my_bool = 1
                 failed = failed || mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &enforce) != 0
-                failed = failed || mysql_ssl_set(handle, tls.clientKey, tls.clientCertificate, tls.certificateAuthority, nil, nil) != 0
             }
+            failed = failed || mysql_ssl_set(handle, tls.clientKey, tls.clientCertificate, tls.certificateAuthority, nil, nil) != 0
             var verifyIdentity: my_bool = tls.mode == .verifyIdentity ? 1 : 0
             failed = failed || mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verifyIdentity) != 0
         }
