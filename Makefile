@@ -1,5 +1,6 @@
 # ddbmodel: two commands for a newcomer.
-#   make run   installs libedit-dev if missing, builds, and starts (or resumes) the session "demo"
+#   make run   installs libedit-dev and libmariadb-dev if missing, builds, and starts (or resumes)
+#              the session "demo"
 #   make test  installs what the tests need, builds, and runs every test
 # Both work on a fresh Debian machine with Swift installed; they use sudo when not run as root.
 
@@ -9,15 +10,23 @@ SESSION ?= demo
 
 .PHONY: run test build deps test-deps bench bench-design bench-import bench-memdb bench-traffic fuzz clean
 
-## Build dependencies: libedit's headers and pkg-config (the runtime library is already present).
+## Build dependencies: pkg-config, libedit's headers (the line editor) and MariaDB Connector/C's
+## (libmariadb-dev: reading a live MySQL or MariaDB server), each installed only when missing.
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null; then \
-		echo "Installing libedit-dev and pkg-config (needed to build the line editor)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config libedit-dev libmariadb-dev"; \
+	if [ -z "$$missing" ]; then \
+		pkg-config --exists libedit 2>/dev/null || missing="libedit-dev"; \
+		pkg-config --exists libmariadb 2>/dev/null || missing="$$missing libmariadb-dev"; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$(printf ' %s' $$missing) (needed to build the line editor and the live MySQL reader)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 ## Test dependencies: util-linux's flock (a second process holding a session lock), a
-## MariaDB server and client (the parser is checked against a real server), and Python's
+## MariaDB server and client and openssl (the parser is checked against a real server; the live
+## reader reads one, over TLS with a certificate the tests make), and Python's
 ## jsonschema, cfn-lint, moto, python-hcl2 and checkov (independent checkers of the contract and
 ## the exports; checkov in .build/test-tools/checkov), node with Debian's TypeScript compiler
 ## (the TypeScript export is compiled and run), and Percona Toolkit (pt-query-digest, the

@@ -15,7 +15,7 @@ import MySQLSchema
 /// information_schema supplies what DDL does not hold: the list of base tables, each table's
 /// statistics (TABLE_ROWS and AVG_ROW_LENGTH from TABLES), and the views, routines, triggers and
 /// events, listed as skipped statements as the DDL import lists them.
-public struct LiveSchemaReader {
+public struct LiveSchemaReader: Sendable {
     public let connection: MySQLConnection
 
     public init(connection: MySQLConnection) {
@@ -28,8 +28,8 @@ public struct LiveSchemaReader {
         let schema = connection.literal(database)
         let listed = try connection.rows("""
             SELECT TABLE_NAME, TABLE_TYPE, TABLE_ROWS, AVG_ROW_LENGTH FROM information_schema.TABLES
-            WHERE TABLE_SCHEMA = \(schema) ORDER BY TABLE_NAME
-            """)
+            WHERE TABLE_SCHEMA = \(schema)
+            """).sorted(by: Self.firstField)
         var statistics: [String: TableStatistics] = [:]
         var sources: [SchemaSource] = []
         var views: [String] = []
@@ -74,7 +74,11 @@ public struct LiveSchemaReader {
     }
 
     /// Routines, triggers and events the user can see, as skipped statements; `line` is the
-    /// position in information_schema's list of that kind (sorted by name).
+    /// position in information_schema's list of that kind (sorted by name). information_schema
+    /// shows a routine only to users with a privilege on it (EXECUTE, ALTER ROUTINE) and a trigger
+    /// only to users with the TRIGGER privilege, so with the read-only grant of
+    /// docs/mysql-traffic.md these lists are empty: they are informative only, and asking for
+    /// those privileges (TRIGGER lets a user create and drop triggers) would be too much.
     private func storedPrograms(schema: String) throws(MySQLLiveError) -> [SkippedStatement] {
         let kinds: [(table: String, nameColumn: String, schemaColumn: String, kind: (String) -> SkippedStatement.Kind)] = [
             ("ROUTINES", "ROUTINE_NAME, ROUTINE_TYPE", "ROUTINE_SCHEMA", { $0 == "FUNCTION" ? .function : .procedure }),
@@ -85,8 +89,8 @@ public struct LiveSchemaReader {
         for source in kinds {
             let rows = try connection.rows("""
                 SELECT \(source.nameColumn) FROM information_schema.\(source.table)
-                WHERE \(source.schemaColumn) = \(schema) ORDER BY 1
-                """)
+                WHERE \(source.schemaColumn) = \(schema)
+                """).sorted(by: Self.firstField)
             for (position, row) in rows.enumerated() {
                 guard row.count == 2, let name = row[0] else { continue }
                 skipped.append(SkippedStatement(kind: source.kind(row[1] ?? ""), name: name,
@@ -94,6 +98,14 @@ public struct LiveSchemaReader {
             }
         }
         return skipped
+    }
+
+    /// Rows ordered by their first field, compared as Unicode text: the same order whatever the
+    /// server's collation (ORDER BY would follow it).
+    private static func firstField(_ left: [String?], _ right: [String?]) -> Bool {
+        let leftName: String = left.first.flatMap { $0 } ?? ""
+        let rightName: String = right.first.flatMap { $0 } ?? ""
+        return leftName < rightName
     }
 
     /// TABLE_ROWS and AVG_ROW_LENGTH; no average for an empty table (the server reports 0).

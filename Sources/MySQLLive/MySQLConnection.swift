@@ -100,8 +100,9 @@ public final class MySQLConnection: @unchecked Sendable {
         }
         guard status == 0 else { throw statementError(sql) }
         guard let result = mysql_store_result(handle) else {
-            if mysql_field_count(handle) == 0 { return [] }
-            throw statementError(sql)
+            guard mysql_field_count(handle) == 0 else { throw statementError(sql) }
+            try discardFurtherResults(sql)
+            return []
         }
         defer { mysql_free_result(result) }
         let fieldCount = Int(mysql_num_fields(result))
@@ -122,7 +123,19 @@ public final class MySQLConnection: @unchecked Sendable {
             rows.append(fields)
         }
         guard mysql_errno(handle) == 0 else { throw statementError(sql) }
+        try discardFurtherResults(sql)
         return rows
+    }
+
+    /// A CALL answers with more than one result; the next statement can only be sent once all
+    /// are read (the lock is held).
+    private func discardFurtherResults(_ sql: String) throws(MySQLLiveError) {
+        while true {
+            let more = mysql_next_result(handle)
+            if more < 0 { return }
+            if more > 0 { throw statementError(sql) }
+            if let extra = mysql_store_result(handle) { mysql_free_result(extra) }
+        }
     }
 
     /// `value` as an SQL string literal, escaped for this connection's character set and SQL mode.
@@ -182,13 +195,11 @@ public final class MySQLConnection: @unchecked Sendable {
             // falls back to plain text if the server offers none: PREFERRED. REQUIRED is then
             // checked after connecting (no cipher: refused); VERIFY_CA has OpenSSL check the chain
             // against ssl-ca; VERIFY_IDENTITY also has Connector/C check the host name.
-            var enforce: my_bool = tls.mode.requiresTLS ? 1 : 0
-            if tls.mode == .preferred {
-                failed = failed || mysql_ssl_set(handle, tls.clientKey, tls.clientCertificate, tls.certificateAuthority, nil, nil) != 0
-            } else {
+            if tls.mode.requiresTLS {
+                var enforce: my_bool = 1
                 failed = failed || mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &enforce) != 0
-                failed = failed || mysql_ssl_set(handle, tls.clientKey, tls.clientCertificate, tls.certificateAuthority, nil, nil) != 0
             }
+            failed = failed || mysql_ssl_set(handle, tls.clientKey, tls.clientCertificate, tls.certificateAuthority, nil, nil) != 0
             var verifyIdentity: my_bool = tls.mode == .verifyIdentity ? 1 : 0
             failed = failed || mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verifyIdentity) != 0
         }

@@ -1,6 +1,7 @@
 /// Everything that can go wrong while reading a live MySQL or MariaDB server, each with the
 /// sentence a user reads (`message`): what failed, where, the server's own error text and code
-/// when there is one, and what to do about it. No case ever holds a password.
+/// when there is one, and what to do about it (the grants are those of docs/mysql-traffic.md,
+/// "Privileges"). No case ever holds a password.
 public enum MySQLLiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The server URL could not be read; `reason` names the offending part.
     case invalidURL(reason: String)
@@ -8,7 +9,8 @@ public enum MySQLLiveError: Error, Sendable, Equatable, CustomStringConvertible 
     case cannotConnect(target: String, code: Int, serverMessage: String)
     /// The server refused the user name and password.
     case accessDenied(user: String, target: String, code: Int, serverMessage: String)
-    /// The user may log in but has no privilege on the database.
+    /// The user may log in but has no privilege on the database (or, as the server says the same
+    /// to such a user, the database does not exist).
     case databaseAccessDenied(user: String, database: String, code: Int, serverMessage: String)
     /// A statement needs a privilege the user lacks; `grant` is the statement a DBA runs.
     case privilegeMissing(statement: String, grant: String, code: Int, serverMessage: String)
@@ -50,8 +52,10 @@ public enum MySQLLiveError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(target) refused user '\(user)': \(serverMessage) (error \(code)). Check the user name and the "
                 + "password (MYSQL_PWD, or the one typed at the prompt), and that the user may connect from this host."
         case .databaseAccessDenied(let user, let database, let code, let serverMessage):
-            return "User '\(user)' has no privilege on database `\(database)`: \(serverMessage) (error \(code)). A DBA "
-                + "grants what is needed with: GRANT SELECT, SHOW VIEW ON `\(database)`.* TO '\(user)'@'HOST';"
+            return "User '\(user)' may not use database `\(database)`: \(serverMessage) (error \(code)). Either the "
+                + "database does not exist (the server does not tell a user without a grant which databases exist: "
+                + "check its name) or the user has no privilege on it; a DBA grants what is needed with: "
+                + "GRANT SELECT, SHOW VIEW ON `\(database)`.* TO '\(user)'@'HOST';"
         case .privilegeMissing(let statement, let grant, let code, let serverMessage):
             return "The server refused \(statement): \(serverMessage) (error \(code)). A DBA grants what is needed with: \(grant)"
         case .unknownDatabase(let database, let target):

@@ -10,9 +10,11 @@ import QueryTraffic
 /// count once per snapshot), and the overflow row whose DIGEST is NULL (statements not
 /// summarised once the digest table is full).
 ///
-/// Statements inside stored procedures, functions and triggers are summarised per digest here
-/// too, each under its own text, so they are sampled like statements sent by clients;
-/// `events_statements_summary_by_program` (per program, not per statement) is not read.
+/// Stored programs: a procedure call is summarised as its `CALL p(?)` digest, counted per call;
+/// the statements inside procedures, functions and triggers are not summarised by digest on
+/// MariaDB (10.11, checked by `LiveServerTests.storedProcedureStatements`), so they do not
+/// appear. `events_statements_summary_by_program` counts executions per program, not per
+/// statement inside it, so it would not name them either and is not read.
 public struct PerformanceSchemaDigests: DigestSnapshotSource {
     public let connection: MySQLConnection
     public let database: String

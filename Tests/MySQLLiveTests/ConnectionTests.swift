@@ -10,7 +10,7 @@ extension LiveServerTests {
         #expect(connection.serverVersion.contains("MariaDB"))
         #expect(connection.tlsCipher == nil)
         #expect(connection.statementTimeout == .init(variable: "max_statement_time", value: "30", seconds: 30))
-        let session = try connection.rows("SELECT @@SESSION.max_statement_time, @@SESSION.transaction_read_only, DATABASE()")
+        let session = try connection.rows("SELECT @@SESSION.max_statement_time, @@SESSION.tx_read_only, DATABASE()")
         #expect(session.count == 1)
         #expect(Double(session[0][0] ?? "") == 30)
         #expect(session[0][1] == "1")
@@ -51,10 +51,15 @@ extension LiveServerTests {
     @Test("An unknown database, and a database the user has no grant on")
     func databaseErrors() async throws {
         let server = try LiveServers.mainServer()
-        let missing = try LiveServers.tcpURL(server, user: LiveServers.reader.user, database: "no_such_db")
-        let unknown = #expect(throws: MySQLLiveError.self) { try MySQLConnection(url: missing, password: LiveServers.reader.password) }
-        #expect(unknown == .unknownDatabase(database: "no_such_db", target: "the server at 127.0.0.1:\(server.port ?? 0)"))
+        // root may see every database, so the server tells it that one does not exist.
+        let missing = try LiveServers.socketURL(server, database: "no_such_db")
+        let unknown = #expect(throws: MySQLLiveError.self) { try MySQLConnection(url: missing, password: nil) }
+        #expect(unknown == .unknownDatabase(database: "no_such_db", target: "the server at socket \(server.socket.path)"))
         #expect(unknown?.message.contains("has no database `no_such_db`") == true)
+        // A user without grants is told "access denied" for a database that does not exist too.
+        let hidden = try LiveServers.tcpURL(server, user: LiveServers.reader.user, database: "no_such_db")
+        let hiddenError = #expect(throws: MySQLLiveError.self) { try MySQLConnection(url: hidden, password: LiveServers.reader.password) }
+        #expect(hiddenError?.message.contains("Either the database does not exist") == true)
 
         let forbidden = try LiveServers.tcpURL(server, user: LiveServers.nobody.user)
         let denied = #expect(throws: MySQLLiveError.self) { try MySQLConnection(url: forbidden, password: LiveServers.nobody.password) }
@@ -104,5 +109,25 @@ extension LiveServerTests {
         }
         #expect(code == 1142)
         #expect(grant == "GRANT SELECT ON performance_schema.* TO 'noperf'@'HOST';")
+    }
+}
+
+extension LiveServerTests {
+    @Test("A connection the server kills: lost connection, with the server's address")
+    func lostConnection() async throws {
+        let server = try LiveServers.mainServer()
+        let connection = try MySQLConnection(url: LiveServers.socketURL(server), password: nil)
+        let id = try #require(try connection.rows("SELECT CONNECTION_ID()").first?.first ?? nil)
+        try server.query("KILL \(id)")
+        let error = #expect(throws: MySQLLiveError.self) { try connection.rows("SELECT 1") }
+        guard case .lostConnection(let target, let code, _)? = error else {
+            Issue.record("expected lostConnection, got \(String(describing: error))")
+            return
+        }
+        #expect(target == "the server at socket \(server.socket.path)")
+        #expect([2006, 2013, 1927].contains(code))
+        #expect(error?.message.hasPrefix("Lost the connection to the server at socket") == true)
+        connection.close()
+        #expect(throws: MySQLLiveError.self) { try connection.rows("SELECT 1") }
     }
 }

@@ -25,12 +25,18 @@ extension LiveServerTests {
             return table
         }
         #expect(withoutStatistics == dump.tables.sorted { $0.name < $1.name })
-        for kind in [SkippedStatement.Kind.view, .trigger, .procedure] {
-            #expect(live.skippedNames(of: kind) == dump.skippedNames(of: kind), "\(kind)")
-        }
+        #expect(live.skippedNames(of: .view) == dump.skippedNames(of: .view))
         #expect(live.skippedNames(of: .view) == ["recent_orders"])
-        #expect(live.skippedNames(of: .trigger) == ["orders_total_check"])
-        #expect(live.skippedNames(of: .procedure) == ["orders_of"])
+        // The reader's grant does not show triggers and routines (LiveSchemaReader says why);
+        // root sees them, listed as the dump's import lists them.
+        #expect(live.skippedNames(of: .trigger).isEmpty && live.skippedNames(of: .procedure).isEmpty)
+        let asRoot = try LiveSchemaReader(connection: MySQLConnection(url: LiveServers.socketURL(server), password: nil)).read()
+        #expect(asRoot.tables == live.tables)
+        for kind in [SkippedStatement.Kind.view, .trigger, .procedure] {
+            #expect(asRoot.skippedNames(of: kind) == dump.skippedNames(of: kind), "\(kind)")
+        }
+        #expect(asRoot.skippedNames(of: .trigger) == ["orders_total_check"])
+        #expect(asRoot.skippedNames(of: .procedure) == ["orders_of"])
 
         // What the schema was created with, independently of either parse.
         let lines = try #require(live.table(named: "order_lines"))
@@ -43,7 +49,12 @@ extension LiveServerTests {
                        onDelete: .setNull, onUpdate: .cascade),
         ].sorted { ($0.name ?? "") < ($1.name ?? "") })
         let orders = try #require(live.table(named: "orders"))
-        #expect(orders.foreignKeys.first?.onDelete == .restrict)
+        // ON DELETE RESTRICT is MySQL's default, which SHOW CREATE TABLE (like mysqldump) leaves
+        // out: unset, as for a DDL file that does not write it.
+        #expect(orders.foreignKeys.first?.onDelete == nil)
+        #expect(try server.query("""
+            SELECT DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_NAME = 'fk_orders_customer'
+            """) == [["RESTRICT"]])
         #expect(orders.foreignKeys.first?.onUpdate == .cascade)
         #expect(orders.indexes.map(\.columnNames) == [["customer_id", "placed_at"]])
         let customers = try #require(live.table(named: "customers"))

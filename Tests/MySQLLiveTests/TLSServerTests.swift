@@ -2,9 +2,8 @@ import Foundation
 import MySQLLive
 import Testing
 
-/// TLS against a server with a certificate signed by a throw-away CA, and the sampler's refusal
-/// on a server without performance_schema (the same short-lived server: `LiveServers`).
-@Suite("TLS server, performance_schema off", .tlsServer)
+/// TLS against a server with a certificate signed by a throw-away CA (`LiveServers`).
+@Suite("TLS server", .tlsServer)
 struct TLSServerTests {
     private func url(_ parameters: String) throws -> MySQLServerURL {
         let (server, _) = try LiveServers.tlsServer()
@@ -60,16 +59,12 @@ struct TLSServerTests {
         #expect(mode == "VERIFY_IDENTITY")
     }
 
-    @Test("performance_schema OFF: the sampler refuses and says how to turn it on")
-    func performanceSchemaOff() throws {
-        let connection = try MySQLConnection(url: url(""), password: LiveServers.reader.password)
-        let error = #expect(throws: MySQLLiveError.self) { try DigestSampler(connection: connection) }
-        guard case .performanceSchemaOff? = error else {
-            Issue.record("expected performanceSchemaOff, got \(String(describing: error))")
-            return
-        }
-        let message = error?.message ?? ""
-        #expect(message.contains("performance_schema=ON under [mysqld] in my.cnf"))
-        #expect(message.contains("restarts the server"))
+    @Test("VERIFY_IDENTITY accepts a certificate that names the host (localhost, over the socket)")
+    func rightIdentity() throws {
+        let (server, certificates) = try LiveServers.tlsServer()
+        let url = try MySQLServerURL(parsing: "mysql://root@localhost/shop?socket=\(server.socket.path)"
+            + "&ssl-mode=VERIFY_IDENTITY&ssl-ca=\(certificates.authority.path)")
+        let connection = try MySQLConnection(url: url, password: nil)
+        #expect(connection.tlsCipher != nil)
     }
 }

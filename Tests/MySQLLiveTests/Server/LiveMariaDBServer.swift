@@ -11,8 +11,8 @@ import TestSupport
 final class LiveMariaDBServer: @unchecked Sendable {
     /// How the server is started.
     struct Options: Sendable {
-        /// `--performance-schema=ON` with the statements_digest consumer, or OFF.
-        var performanceSchema = true
+        /// performance_schema and its statements_digest consumer.
+        var performanceSchema = PerformanceSchema.on
         /// Also listen on 127.0.0.1 at a free port.
         var listensOnTCP = true
         /// `--slow-query-log` with `long_query_time=0` (every statement) and `--general-log`, both
@@ -20,6 +20,15 @@ final class LiveMariaDBServer: @unchecked Sendable {
         var queryLogs = false
         /// The server's certificate, key and CA: TLS offered. Nil: no TLS at all.
         var tls: TestCertificates? = nil
+    }
+
+    enum PerformanceSchema: Sendable {
+        /// `--performance-schema=ON` with the statements_digest consumer.
+        case on
+        /// performance_schema on, the statements_digest consumer off.
+        case digestConsumerOff
+        /// `--performance-schema=OFF`.
+        case off
     }
 
     /// Bounds on each step, so a wedged server fails the test instead of hanging it.
@@ -78,10 +87,10 @@ final class LiveMariaDBServer: @unchecked Sendable {
             } else {
                 arguments += ["--skip-networking"]
             }
-            if options.performanceSchema {
-                arguments += ["--performance-schema=ON", "--performance-schema-consumer-statements-digest=ON"]
-            } else {
-                arguments += ["--performance-schema=OFF"]
+            switch options.performanceSchema {
+            case .on: arguments += ["--performance-schema=ON", "--performance-schema-consumer-statements-digest=ON"]
+            case .digestConsumerOff: arguments += ["--performance-schema=ON", "--performance-schema-consumer-statements-digest=OFF"]
+            case .off: arguments += ["--performance-schema=OFF"]
             }
             if options.queryLogs {
                 arguments += [

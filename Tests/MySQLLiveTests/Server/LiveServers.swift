@@ -8,8 +8,8 @@ import Testing
 ///   statement) and the general log, a TCP listener on 127.0.0.1, no TLS. It holds the `shop`
 ///   database (`ShopSchema`), the `workload` database (`TrafficWorkload`), and the users below.
 ///   The workload itself runs once, when a test first asks for `LiveServers.workload()`.
-/// - `.tlsServer`: a certificate signed by a throw-away CA (`TestCertificates`), and
-///   performance_schema OFF (the sampler's refusal is checked against it too).
+/// - `.tlsServer`: a certificate signed by a throw-away CA (`TestCertificates`); performance_schema
+///   OFF, which it does not need.
 enum LiveServers {
     /// A user with exactly the grants docs/mysql-traffic.md asks a DBA for.
     static let reader = (user: "reader", password: "reader-pw-5x")
@@ -48,7 +48,7 @@ enum LiveServers {
     }
 
     static func startMain() throws -> LiveMariaDBServer {
-        let server = try LiveMariaDBServer.start(.init(performanceSchema: true, listensOnTCP: true, queryLogs: true))
+        let server = try LiveMariaDBServer.start(.init(performanceSchema: .on, listensOnTCP: true, queryLogs: true))
         do {
             try server.query("CREATE DATABASE \(ShopSchema.database)")
             try server.load(ShopSchema.sql, into: ShopSchema.database)
@@ -89,7 +89,7 @@ struct TLSServerTrait: SuiteTrait, TestScoping {
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         let certificates = try TestCertificates.make()
         defer { certificates.remove() }
-        let server = try LiveMariaDBServer.start(.init(performanceSchema: false, listensOnTCP: true, tls: certificates))
+        let server = try LiveMariaDBServer.start(.init(performanceSchema: .off, listensOnTCP: true, tls: certificates))
         defer { server.stop() }
         try server.query("""
             CREATE DATABASE shop;

@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 
 /// A throw-away certificate authority and a server certificate it signed, made with `openssl`
-/// in a temporary folder. The server certificate names only the host `db.ddbmodel.test`, so
-/// VERIFY_CA (chain only) accepts it at 127.0.0.1 while VERIFY_IDENTITY (chain and host) does not.
+/// in a temporary folder. The server certificate names the hosts `db.ddbmodel.test` and
+/// `localhost` but not the address 127.0.0.1, so VERIFY_CA (chain only) accepts it at 127.0.0.1
+/// while VERIFY_IDENTITY (chain and host) accepts it only at `localhost` (over the socket).
 /// A second, unrelated CA (`strangerAuthority`) signed nothing the server has.
 struct TestCertificates: Sendable {
     let folder: URL
@@ -25,7 +26,7 @@ struct TestCertificates: Sendable {
                      "-keyout", path("stranger-ca-key.pem"), "-out", path("stranger-ca.pem")])
         try openssl(["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=\(serverName)",
                      "-keyout", path("server-key.pem"), "-out", path("server.csr")])
-        try "subjectAltName=DNS:\(serverName)\n".write(toFile: path("server.ext"), atomically: true, encoding: .utf8)
+        try "subjectAltName=DNS:\(serverName),DNS:localhost\n".write(toFile: path("server.ext"), atomically: true, encoding: .utf8)
         try openssl(["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca-key.pem"),
                      "-CAcreateserial", "-days", "2", "-extfile", path("server.ext"), "-out", path("server-cert.pem")])
         return certificates

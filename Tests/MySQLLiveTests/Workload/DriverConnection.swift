@@ -13,7 +13,7 @@ final class DriverConnection {
 
     init(socket: URL, database: String) throws {
         guard let handle = mysql_init(nil) else { throw Failure(description: "mysql_init failed") }
-        guard mysql_real_connect(handle, "localhost", "root", "", database, 0, socket.path, 0) != nil else {
+        guard mysql_real_connect(handle, "localhost", "root", "", database, 0, socket.path, UInt(CLIENT_MULTI_RESULTS)) != nil else {
             let message = String(cString: mysql_error(handle))
             mysql_close(handle)
             throw Failure(description: "the workload driver could not connect: \(message)")
@@ -23,17 +23,26 @@ final class DriverConnection {
 
     deinit { mysql_close(handle) }
 
-    /// Runs one statement, reads and discards its rows; returns how many rows came back.
+    /// Runs one statement, reads and discards its rows (every result of a CALL); returns how many
+    /// rows the first result had.
     @discardableResult
     func execute(_ sql: String) throws -> Int {
-        guard mysql_query(handle, sql) == 0 else {
-            throw Failure(description: "\(sql): \(String(cString: mysql_error(handle))) (error \(mysql_errno(handle)))")
+        guard mysql_query(handle, sql) == 0 else { throw failure(sql) }
+        var firstRows: Int?
+        while true {
+            if let result = mysql_store_result(handle) {
+                firstRows = firstRows ?? Int(mysql_num_rows(result))
+                mysql_free_result(result)
+            } else if mysql_field_count(handle) != 0 {
+                throw failure(sql)
+            }
+            let more = mysql_next_result(handle)
+            if more > 0 { throw failure(sql) }
+            if more < 0 { return firstRows ?? 0 }
         }
-        guard let result = mysql_store_result(handle) else {
-            if mysql_field_count(handle) == 0 { return 0 }
-            throw Failure(description: "\(sql): \(String(cString: mysql_error(handle)))")
-        }
-        defer { mysql_free_result(result) }
-        return Int(mysql_num_rows(result))
+    }
+
+    private func failure(_ sql: String) -> Failure {
+        Failure(description: "\(sql): \(String(cString: mysql_error(handle))) (error \(mysql_errno(handle)))")
     }
 }
