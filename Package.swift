@@ -160,7 +160,11 @@ let package = Package(
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "MySQLLiveTests", dependencies: ["MySQLLive", "MySQLSchema", "QueryTraffic", "CMariaDB", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MySQLLiveTests",
+            dependencies: ["MySQLLive", "MySQLSchema", "QueryTraffic", "CMariaDB", "TestSupport", "SQLStatements", "TrafficPatterns", "SchemaImport", "Requirements"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "RequirementsYAMLTests", dependencies: ["RequirementsYAML", "Requirements", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),

@@ -2,7 +2,9 @@ import Requirements
 import SQLStatements
 
 /// The description a proposed pattern starts with, in the words a person would use ("Get
-/// Order by customer_id, newest created_at first, up to 20"); the user edits it at the review.
+/// Order by customer_id, highest created_at first"); the user edits it at the review. Only what
+/// a digest and a logged statement show alike is in it (a LIMIT's number is not: a digest hides
+/// it), so every source words the same access the same way.
 enum PatternWording {
     static func description(of pattern: AccessPattern, shape: StatementShape) -> String {
         let entities = pattern.entities.joined(separator: " with ")
@@ -36,9 +38,6 @@ enum PatternWording {
         if !shape.groupBy.isEmpty { text += " per " + list(shape.groupBy.map(\.column)) }
         if case .attribute(let sort)? = pattern.sort, pattern.type == .read || pattern.type == .search {
             text += sort.direction == .descending ? ", highest " + sort.attribute + " first" : ", by " + sort.attribute
-        }
-        if case .rows(let limit) = shape.limit, pattern.type == .read || pattern.type == .search {
-            text += ", up to \(limit)"
         }
         if shape.locksRows { text += " (locking read)" }
         return text

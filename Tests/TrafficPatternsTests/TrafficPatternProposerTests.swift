@@ -59,7 +59,7 @@ struct TrafficPatternProposerTests {
         #expect(pattern.peakRPS == .known(12))
         #expect(pattern.aggregate == AggregateAnswer.none)
         #expect(pattern.consistency == nil)
-        #expect(pattern.description == "Get Order by customer_id, highest created_at first, up to 20")
+        #expect(pattern.description == "Get Order by customer_id, highest created_at first")
         #expect(pattern.measured?.text == "measured: 10-minute window ending 2026-12-05T10:00Z, 4,812 calls (performance_schema)")
         #expect(proposal.rowsExaminedPerCall == 120)
         #expect(result.unplaced.isEmpty)

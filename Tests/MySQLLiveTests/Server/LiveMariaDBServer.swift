@@ -161,6 +161,15 @@ final class LiveMariaDBServer: @unchecked Sendable {
                                      timeLimit: TimeLimit.statement)
     }
 
+    /// Runs a script through the `mariadb` client in batch mode without column names, as a DBA
+    /// runs the capture script (`mysql -B -N < capture.sql > capture.tsv`); returns its output.
+    func runBatch(_ script: String, timeLimit: Int) throws -> String {
+        let file = root.appendingPathComponent("batch-\(UUID().uuidString.prefix(8)).sql")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try MariaDBCommand.check(binaries.client, connection + ["--batch", "--skip-column-names"], input: file, timeLimit: timeLimit)
+    }
+
     /// `mysqldump --no-data --routines --triggers` of one database.
     func dumpSchema(of database: String) throws -> String {
         try MariaDBCommand.check(binaries.dump, connection + ["--no-data", "--routines", "--triggers", database],

@@ -20,6 +20,9 @@ struct WorkloadResult: Sendable {
     let window: TrafficWindow?
     let slowLog: URL
     let generalLog: URL
+    /// What the capture script (`CaptureScript`, over the same 60 s, a snapshot every 5 s) printed
+    /// through the `mariadb` client while the workload ran.
+    let captureOutput: String
     let socket: URL
     let port: Int?
 
@@ -62,6 +65,7 @@ actor SharedWorkload {
         let connection = try MySQLConnection(url: LiveServers.socketURL(server, database: TrafficWorkload.database), password: nil)
         let sampler = try DigestSampler(connection: connection)
         let firstSnapshot = DispatchSemaphore(value: 0)
+        let captureStart = DispatchSemaphore(value: 0)
         let socket = server.socket
 
         async let driven: (start: Double, end: Double, sent: [String: WorkloadResult.Sent]) = onOwnThread {
@@ -78,19 +82,30 @@ actor SharedWorkload {
             do {
                 let snapshots = try sampler.sample(interval: interval, duration: duration, progress: { step in
                     progress.append(step)
-                    if step.snapshotsTaken == 1 { firstSnapshot.signal() }
+                    if step.snapshotsTaken == 1 {
+                        firstSnapshot.signal()
+                        captureStart.signal()
+                    }
                 })
                 return (snapshots, progress)
             } catch {
                 firstSnapshot.signal()
+                captureStart.signal()
                 throw error
             }
         }
-        let (driver, sampling) = try await (driven, sampled)
+        async let captured: String = onOwnThread {
+            guard captureStart.wait(timeout: .now() + 30) == .success else {
+                throw DriverConnection.Failure(description: "the sampler took no first snapshot within 30 s")
+            }
+            let script = CaptureScript.text(durationSeconds: Int(duration), intervalSeconds: Int(interval))
+            return try server.runBatch(script, timeLimit: Int(duration) + 60)
+        }
+        let (driver, sampling, capture) = try await (driven, sampled, captured)
         return WorkloadResult(
             workload: workload, start: driver.start, end: driver.end, sent: driver.sent, interval: interval,
             duration: duration, snapshots: sampling.snapshots, progress: sampling.progress,
             window: SnapshotDeltas.window(from: sampling.snapshots, source: .performanceSchema, requestedSeconds: duration),
-            slowLog: server.slowLog, generalLog: server.generalLog, socket: server.socket, port: server.port)
+            slowLog: server.slowLog, generalLog: server.generalLog, captureOutput: capture, socket: server.socket, port: server.port)
     }
 }
