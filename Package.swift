@@ -137,6 +137,7 @@ let package = Package(
         .testTarget(name: "CanonicalJSONTests", dependencies: ["JSONCore", "Conversation", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
+        .testTarget(name: "SQLStatementsTests", dependencies: ["SQLStatements"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),

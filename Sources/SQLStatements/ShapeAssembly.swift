@@ -36,21 +36,28 @@ extension StatementParser {
         return StatementShape(
             kind: kind,
             tables: sources.map(\.table),
-            equality: equality.map(resolver.reference),
-            ranges: ranges.map(resolver.reference),
+            equality: unique(equality.map(resolver.reference)),
+            ranges: unique(ranges.map(resolver.reference)),
             orderBy: orderBy.map { OrderTerm(column: resolver.reference($0.0), descending: $0.1) },
             limit: limit,
             columns: columns,
             joins: joins,
-            searched: searched.map(resolver.reference),
+            searched: unique(searched.map(resolver.reference)),
             aggregates: aggregates.map { AggregateCall(function: $0.0, column: $0.1.map(resolver.reference)) },
             groupBy: groupBy.map(resolver.reference),
             locksRows: locksRows,
-            filters: (filters + extraFilters).map(resolver.reference),
+            filters: unique((filters + extraFilters).map(resolver.reference)),
             hasDisjunction: hasDisjunction,
             upserts: upserts
         )
     }
+}
+
+/// The columns in their first order, each once: `created_at >= ? AND created_at < ?` is one range.
+private func unique(_ columns: [ColumnReference]) -> [ColumnReference] {
+    guard columns.count > 1 else { return columns }
+    var seen = Set<ColumnReference>()
+    return columns.filter { seen.insert($0).inserted }
 }
 
 /// Resolves a column's qualifier (an alias or a table name) to one of the statement's tables.

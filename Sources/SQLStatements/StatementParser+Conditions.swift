@@ -215,7 +215,7 @@ extension StatementParser {
         case .equal:
             recordEquality(left, right[0], condition)
         case .notEqual:
-            filters += left.columns + right[0].columns
+            filters += left.columns + right.flatMap(\.columns)
         case .range, .between:
             if case .column(let column) = left, right.allSatisfy(\.isValue) {
                 ranges.append(column)
