@@ -86,13 +86,23 @@ public enum DMLParser {
         if tokens.contains(where: { $0.kind == .word && ($0.upper == "UNION" || $0.upper == "EXCEPT" || $0.upper == "INTERSECT") }) {
             throw .unplaceable(UnplaceableReason.union)
         }
+        // Strip every pair of parentheses around the whole statement, then read what is inside.
         let cursor = TokenCursor(tokens: tokens, statement: statement)
-        guard let close = cursor.matchingParenthesis(from: 0) else { throw cursor.stoppedEarly() }
-        guard close == tokens.count - 1, tokens.count > 2 else {
-            throw .unplaceable("a parenthesized query followed by more clauses is not followed")
+        var start = 0
+        var end = tokens.count
+        while start < end, tokens[start].isSymbol("(") {
+            if start == StatementParser.maximumNesting {
+                throw .unplaceable("the statement nests expressions more than \(StatementParser.maximumNesting) deep")
+            }
+            guard let close = cursor.matchingParenthesis(from: start) else { throw cursor.stoppedEarly() }
+            guard close == end - 1, end - start > 2 else {
+                throw .unplaceable("a parenthesized query followed by more clauses is not followed")
+            }
+            start += 1
+            end -= 1
         }
-        let inner = Array(tokens[1..<close])
-        guard inner.first?.isKeyword("SELECT") == true || inner.first?.isSymbol("(") == true else {
+        let inner = Array(tokens[start..<end])
+        guard inner.first?.isKeyword("SELECT") == true else {
             throw .unplaceable("the statement could not be read: `(` does not start a query here")
         }
         return try read(tokens: inner, statement: statement)

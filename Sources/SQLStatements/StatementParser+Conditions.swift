@@ -50,6 +50,8 @@ extension StatementParser {
     }
 
     private func readNegation(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+        try enterNesting()
+        defer { nesting -= 1 }
         if cursor.isKeyword("NOT") || cursor.isSymbol("!") {
             cursor.advance()
             return .combining(try readNegation(condition, negated: true).columns)

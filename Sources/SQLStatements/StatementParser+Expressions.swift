@@ -58,6 +58,8 @@ extension StatementParser {
     }
 
     private func readUnary() throws(ReadingStop) -> Operand {
+        try enterNesting()
+        defer { nesting -= 1 }
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
         if token.kind == .symbol && (token.text == "-" || token.text == "+" || token.text == "~" || token.text == "!") {
             cursor.advance()

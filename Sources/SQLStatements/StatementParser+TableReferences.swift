@@ -62,7 +62,9 @@ extension StatementParser {
         if token.isSymbol("(") {
             if cursor.opensQuery() { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
             cursor.advance()
+            try enterNesting()
             try readTableReferences()
+            nesting -= 1
             try cursor.expectSymbol(")", "to close `(` in FROM")
             return
         }

@@ -42,6 +42,18 @@ final class StatementParser {
     var selectAliases: [(String, RawColumn?)] = []
     /// Aggregates are recorded only while the select list is read.
     var recordsAggregates = false
+    /// How deep expressions nest right now: the reader recurses, so the depth is bounded to keep
+    /// any input from exhausting the stack.
+    var nesting = 0
+    static let maximumNesting = 200
+
+    /// Enters one level of nesting (a parenthesis, a NOT, a unary operator, a function call).
+    func enterNesting() throws(ReadingStop) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw ReadingStop.unplaceable("the statement nests expressions more than \(Self.maximumNesting) deep")
+        }
+    }
 
     init(cursor: TokenCursor) {
         self.cursor = cursor

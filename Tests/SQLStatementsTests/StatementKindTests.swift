@@ -69,4 +69,21 @@ import Testing
     func notDataAccess(_ statement: String, _ what: String) {
         #expect(DMLParser.read(statement) == .notDataAccess(what: what), "\(statement)")
     }
+
+    /// The reader recurses over nested expressions; deep nesting is refused, not a stack overflow.
+    @Test(arguments: [
+        "SELECT * FROM t WHERE " + String(repeating: "(", count: 20_000) + "a = 1" + String(repeating: ")", count: 20_000),
+        "SELECT * FROM t WHERE " + String(repeating: "NOT ", count: 20_000) + "a = 1",
+        "SELECT " + String(repeating: "-", count: 20_000) + "1 FROM t",
+        "SELECT * FROM " + String(repeating: "(", count: 20_000) + "t" + String(repeating: ")", count: 20_000),
+        String(repeating: "(", count: 20_000) + "SELECT a FROM t" + String(repeating: ")", count: 20_000),
+    ])
+    func deepNestingIsRefused(_ statement: String) {
+        #expect(DMLParser.read(statement) == .unplaceable(reason: "the statement nests expressions more than 200 deep"))
+    }
+
+    @Test func nestingWithinTheBoundIsRead() {
+        let statement = "SELECT * FROM t WHERE " + String(repeating: "(", count: 50) + "a = 1" + String(repeating: ")", count: 50)
+        #expect(ReadingSummary.of(DMLParser.read(statement)) == "select t | eq=t.a | cols=*")
+    }
 }
