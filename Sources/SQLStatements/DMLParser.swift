@@ -39,18 +39,18 @@ public enum DMLParser {
             throw .unplaceable("the statement could not be read: it starts with \(first.quoted), not a statement keyword")
         }
         let kind: StatementShape.Kind
-        switch first.upper {
-        case "SELECT": kind = .select
-        case "INSERT": kind = .insert
-        case "REPLACE": kind = .replace
-        case "UPDATE": kind = .update
-        case "DELETE": kind = .delete
-        case "TABLE": kind = .select
-        case "WITH": throw .unplaceable(UnplaceableReason.commonTableExpression)
-        case "CALL": throw .unplaceable(UnplaceableReason.call)
-        case "PREPARE", "EXECUTE": throw .unplaceable(UnplaceableReason.dynamicSQL)
-        case "LOAD": throw .unplaceable(UnplaceableReason.loadData)
-        case "HANDLER": throw .unplaceable(UnplaceableReason.handler)
+        switch first.keyword {
+        case .select: kind = .select
+        case .insert: kind = .insert
+        case .replace: kind = .replace
+        case .update: kind = .update
+        case .delete: kind = .delete
+        case .table: kind = .select
+        case .with: throw .unplaceable(UnplaceableReason.commonTableExpression)
+        case .call: throw .unplaceable(UnplaceableReason.call)
+        case .prepare, .execute: throw .unplaceable(UnplaceableReason.dynamicSQL)
+        case .load: throw .unplaceable(UnplaceableReason.loadData)
+        case .handler: throw .unplaceable(UnplaceableReason.handler)
         default:
             let cursor = TokenCursor(tokens: tokens, statement: statement)
             if let what = NotDataAccessStatement.what(cursor) { throw .notDataAccess(what) }
@@ -62,19 +62,19 @@ public enum DMLParser {
             throw .unplaceable(UnplaceableReason.truncatedDigest)
         }
         let parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
-        switch first.upper {
-        case "SELECT":
+        switch first.keyword {
+        case .select:
             guard try parser.readSelect() else {
                 try parser.expectEnd()
                 throw .notDataAccess("a SELECT without a table")
             }
-        case "TABLE":
+        case .table:
             parser.cursor.advance()
             parser.addSource(try parser.readTableName(), alias: nil)
             try parser.readOrderBy()
             try parser.readLimit()
-        case "INSERT", "REPLACE": try parser.readInsert()
-        case "UPDATE": try parser.readUpdate()
+        case .insert, .replace: try parser.readInsert()
+        case .update: try parser.readUpdate()
         default: try parser.readDelete()
         }
         try parser.expectEnd()
@@ -83,7 +83,7 @@ public enum DMLParser {
 
     /// `(SELECT ...)`: read as the SELECT inside; `(SELECT ...) UNION (SELECT ...)` is a union.
     private static func readParenthesizedQuery(_ tokens: [SQLToken], statement: String) throws(ReadingStop) -> StatementReading {
-        if tokens.contains(where: { $0.kind == .word && ($0.upper == "UNION" || $0.upper == "EXCEPT" || $0.upper == "INTERSECT") }) {
+        if tokens.contains(where: { $0.kind == .word && ($0.keyword == .union || $0.keyword == .except || $0.keyword == .intersect) }) {
             throw .unplaceable(UnplaceableReason.union)
         }
         // Strip every pair of parentheses around the whole statement, then read what is inside.
@@ -102,7 +102,7 @@ public enum DMLParser {
             end -= 1
         }
         let inner = Array(tokens[start..<end])
-        guard inner.first?.isKeyword("SELECT") == true else {
+        guard inner.first?.isKeyword(.select) == true else {
             throw .unplaceable("the statement could not be read: `(` does not start a query here")
         }
         return try read(tokens: inner, statement: statement)

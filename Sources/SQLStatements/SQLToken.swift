@@ -1,7 +1,7 @@
 /// One token of a statement, as the tokenizer cuts it.
 struct SQLToken: Sendable {
     enum Kind: UInt8, Sendable {
-        /// A bare word: a keyword or an unquoted name. `upper` holds it in upper case.
+        /// A bare word: a keyword (`keyword` says which) or an unquoted name.
         case word
         /// A name in backticks, unquoted (doubled backticks undone).
         case quotedName
@@ -26,15 +26,15 @@ struct SQLToken: Sendable {
     var kind: Kind
     /// The token as read: a name unquoted, a string's content, a symbol's characters.
     var text: String
-    /// For words, `text` in ASCII upper case (keyword matching); otherwise equal to `text`.
-    var upper: String
+    /// For a bare word the reader acts on, which one (in any case); nil otherwise.
+    var keyword: SQLKeyword?
     /// Where the token starts: a byte offset into the statement's UTF-8.
     var offset: Int
 
-    /// Whether this is the bare word `keyword` (given in upper case).
+    /// Whether this is the bare word `keyword`.
     @inline(__always)
-    func isKeyword(_ keyword: String) -> Bool {
-        kind == .word && upper == keyword
+    func isKeyword(_ keyword: SQLKeyword) -> Bool {
+        self.keyword == keyword
     }
 
     @inline(__always)

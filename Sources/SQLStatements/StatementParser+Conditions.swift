@@ -29,7 +29,7 @@ extension StatementParser {
     private func readDisjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         let first = try readConjunction(condition, negated: negated)
         var columns: [RawColumn]? = nil
-        while cursor.isKeyword("OR") || cursor.isKeyword("XOR") || cursor.isSymbol("||") {
+        while cursor.isKeyword(.or) || cursor.isKeyword(.xor) || cursor.isSymbol("||") {
             cursor.advance()
             if case .whereClause = condition { hasDisjunction = true }
             if columns == nil { columns = first.columns }
@@ -41,7 +41,7 @@ extension StatementParser {
     private func readConjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         let first = try readNegation(condition, negated: negated)
         var columns: [RawColumn]? = nil
-        while cursor.isKeyword("AND") || cursor.isSymbol("&&") {
+        while cursor.isKeyword(.and) || cursor.isSymbol("&&") {
             cursor.advance()
             if columns == nil { columns = first.columns }
             columns! += try readNegation(condition, negated: negated).columns
@@ -52,7 +52,7 @@ extension StatementParser {
     private func readNegation(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         try enterNesting()
         defer { nesting -= 1 }
-        if cursor.isKeyword("NOT") || cursor.isSymbol("!") {
+        if cursor.isKeyword(.not) || cursor.isSymbol("!") {
             cursor.advance()
             return .combining(try readNegation(condition, negated: true).columns)
         }
@@ -72,8 +72,8 @@ extension StatementParser {
             }
         }
         guard token.kind == .word else { return false }
-        switch token.upper {
-        case "IS", "IN", "NOT", "BETWEEN", "LIKE", "REGEXP", "RLIKE", "SOUNDS", "MEMBER", "DIV", "MOD", "COLLATE":
+        switch token.keyword {
+        case .`is`, .`in`, .not, .between, .like, .regexp, .rlike, .sounds, .member, .div, .mod, .collate:
             return true
         default:
             return false
@@ -100,7 +100,7 @@ extension StatementParser {
             return grouped
         }
         let left = try readExpression()
-        let not = cursor.consumeKeyword("NOT")
+        let not = cursor.consumeKeyword(.not)
         let isNegated = negated || not
         guard let token = cursor.peek() else {
             if not { throw cursor.stoppedEarly() }
@@ -109,32 +109,32 @@ extension StatementParser {
         }
         var comparison: Comparison
         var right: [Operand] = []
-        switch (token.kind, token.upper) {
-        case (.symbol, "="), (.symbol, "<=>"):
+        switch (token.kind == .symbol ? token.text : "", token.keyword) {
+        case ("=", _), ("<=>", _):
             cursor.advance()
             comparison = .equal
             right = [try readComparedOperand()]
-        case (.symbol, "!="), (.symbol, "<>"):
+        case ("!=", _), ("<>", _):
             cursor.advance()
             comparison = .notEqual
             right = [try readComparedOperand()]
-        case (.symbol, "<"), (.symbol, "<="), (.symbol, ">"), (.symbol, ">="):
+        case ("<", _), ("<=", _), (">", _), (">=", _):
             cursor.advance()
             comparison = .range
             right = [try readComparedOperand()]
-        case (.word, "IS"):
+        case (_, .`is`):
             cursor.advance()
-            let isNot = cursor.consumeKeyword("NOT")
+            let isNot = cursor.consumeKeyword(.not)
             guard let tested = cursor.peek() else { throw cursor.stoppedEarly() }
-            if tested.isKeyword("NULL") || tested.kind == .placeholder {
+            if tested.isKeyword(.null) || tested.kind == .placeholder {
                 comparison = isNot ? .notEqual : .isNull
-            } else if tested.isKeyword("TRUE") || tested.isKeyword("FALSE") || tested.isKeyword("UNKNOWN") {
+            } else if tested.isKeyword(.`true`) || tested.isKeyword(.`false`) || tested.isKeyword(.unknown) {
                 comparison = .notEqual
             } else {
                 throw cursor.unexpected(expecting: "NULL, TRUE, FALSE or UNKNOWN after IS")
             }
             cursor.advance()
-        case (.word, "IN"):
+        case (_, .`in`):
             cursor.advance()
             comparison = .inList
             if cursor.isSymbol("(") {
@@ -147,29 +147,29 @@ extension StatementParser {
             } else {
                 right = [try readExpression()]
             }
-        case (.word, "BETWEEN"):
+        case (_, .between):
             cursor.advance()
             comparison = .between
             right = [try readExpression()]
-            try cursor.expectKeyword("AND", "in BETWEEN ... AND")
+            try cursor.expectKeyword(.and, "in BETWEEN ... AND")
             right.append(try readExpression())
-        case (.word, "LIKE"):
+        case (_, .like):
             cursor.advance()
             comparison = .like
             right = [try readExpression()]
-            if cursor.consumeKeyword("ESCAPE") { _ = try readExpression() }
-        case (.word, "REGEXP"), (.word, "RLIKE"):
+            if cursor.consumeKeyword(.escape) { _ = try readExpression() }
+        case (_, .regexp), (_, .rlike):
             cursor.advance()
             comparison = .search
             right = [try readExpression()]
-        case (.word, "SOUNDS"):
+        case (_, .sounds):
             cursor.advance()
-            try cursor.expectKeyword("LIKE", "after SOUNDS")
+            try cursor.expectKeyword(.like, "after SOUNDS")
             comparison = .search
             right = [try readExpression()]
-        case (.word, "MEMBER"):
+        case (_, .member):
             cursor.advance()
-            _ = cursor.consumeKeyword("OF")
+            _ = cursor.consumeKeyword(.of)
             comparison = .notEqual
             right = [try readExpression()]
         default:
@@ -183,7 +183,7 @@ extension StatementParser {
 
     /// The right side of a comparison; `= ANY (SELECT ...)` and `= (SELECT ...)` are subqueries.
     private func readComparedOperand() throws(ReadingStop) -> Operand {
-        if let word = cursor.keyword, word == "ANY" || word == "SOME" || word == "ALL", cursor.isSymbol("(", at: 1) {
+        if let word = cursor.keyword, word == .`any` || word == .`some` || word == .all, cursor.isSymbol("(", at: 1) {
             throw ReadingStop.unplaceable(UnplaceableReason.subquery(place))
         }
         return try readExpression()

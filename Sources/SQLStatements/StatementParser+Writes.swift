@@ -4,11 +4,11 @@ extension StatementParser {
     /// `INSERT ... SET a = ?`; `INSERT ... SELECT` is refused. REPLACE reads the same way.
     func readInsert() throws(ReadingStop) {
         cursor.advance()
-        while let word = cursor.keyword, ["LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE"].contains(word) { cursor.advance() }
-        _ = cursor.consumeKeyword("INTO")
+        while let word = cursor.keyword, [SQLKeyword.lowPriority, .delayed, .highPriority, .ignore].contains(word) { cursor.advance() }
+        _ = cursor.consumeKeyword(.into)
         let table = try readTableName()
         addSource(table, alias: nil)
-        if cursor.consumeKeyword("PARTITION") {
+        if cursor.consumeKeyword(.partition) {
             guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after PARTITION") }
             try skipParenthesized()
         }
@@ -25,15 +25,16 @@ extension StatementParser {
             }
             try cursor.expectSymbol(")", "to close the column list")
         }
-        guard let word = cursor.keyword ?? (cursor.isSymbol("(") ? "(" : nil) else {
+        if cursor.isSymbol("(") { throw ReadingStop.unplaceable(UnplaceableReason.insertSelect) }
+        guard let word = cursor.keyword else {
             throw cursor.atEnd ? cursor.stoppedEarly() : cursor.unexpected(expecting: "VALUES, SET or SELECT")
         }
         switch word {
-        case "VALUES", "VALUE":
+        case .values, .value:
             cursor.advance()
             place = "in VALUES"
             repeat {
-                _ = cursor.consumeKeyword("ROW")
+                _ = cursor.consumeKeyword(.row)
                 guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` with a row of values") }
                 cursor.advance()
                 if !cursor.isSymbol(")") {
@@ -41,20 +42,20 @@ extension StatementParser {
                 }
                 try cursor.expectSymbol(")", "to close a row of values")
             } while cursor.consumeSymbol(",")
-        case "SET":
+        case .`set`:
             cursor.advance()
             listsColumns = true
             try readAssignments(into: &selected)
-        case "SELECT", "WITH", "TABLE", "(":
+        case .select, .with, .table:
             throw ReadingStop.unplaceable(UnplaceableReason.insertSelect)
         default:
             throw cursor.unexpected(expecting: "VALUES, SET or SELECT")
         }
-        if cursor.consumeKeyword("AS") {
+        if cursor.consumeKeyword(.`as`) {
             cursor.advance()
             if cursor.isSymbol("(") { try skipParenthesized() }
         }
-        if cursor.consumeKeywords("ON", "DUPLICATE", "KEY", "UPDATE") {
+        if cursor.consumeKeywords(.on, .duplicate, .key, .update) {
             upserts = true
             var updated: [RawColumn] = []
             try readAssignments(into: &updated)
@@ -80,10 +81,10 @@ extension StatementParser {
     /// `UPDATE [LOW_PRIORITY] [IGNORE] refs SET ... [WHERE] [ORDER BY] [LIMIT]`.
     func readUpdate() throws(ReadingStop) {
         cursor.advance()
-        while let word = cursor.keyword, word == "LOW_PRIORITY" || word == "IGNORE" { cursor.advance() }
+        while let word = cursor.keyword, word == .lowPriority || word == .ignore { cursor.advance() }
         place = "in the UPDATE table list"
         try readTableReferences()
-        try cursor.expectKeyword("SET", "after the tables of UPDATE")
+        try cursor.expectKeyword(.`set`, "after the tables of UPDATE")
         listsColumns = true
         try readAssignments(into: &selected)
         try readWhereOrderLimit()
@@ -93,12 +94,12 @@ extension StatementParser {
     /// multi-table forms `DELETE t1 FROM t1 JOIN t2 ...` and `DELETE FROM t1 USING t1 JOIN t2 ...`.
     func readDelete() throws(ReadingStop) {
         cursor.advance()
-        while let word = cursor.keyword, ["LOW_PRIORITY", "QUICK", "IGNORE"].contains(word) { cursor.advance() }
+        while let word = cursor.keyword, [SQLKeyword.lowPriority, .quick, .ignore].contains(word) { cursor.advance() }
         place = "in the DELETE table list"
-        if cursor.consumeKeyword("FROM") {
+        if cursor.consumeKeyword(.from) {
             let start = cursor.index
             try skipTargetList()
-            if cursor.consumeKeyword("USING") {
+            if cursor.consumeKeyword(.using) {
                 try readTableReferences()
             } else {
                 cursor.index = start
@@ -106,7 +107,7 @@ extension StatementParser {
             }
         } else {
             try skipTargetList()
-            try cursor.expectKeyword("FROM", "after the tables DELETE deletes from")
+            try cursor.expectKeyword(.from, "after the tables DELETE deletes from")
             try readTableReferences()
         }
         try readWhereOrderLimit()
@@ -122,7 +123,7 @@ extension StatementParser {
     }
 
     private func readWhereOrderLimit() throws(ReadingStop) {
-        if cursor.consumeKeyword("WHERE") {
+        if cursor.consumeKeyword(.`where`) {
             place = "in WHERE"
             try readCondition(.whereClause)
         }
@@ -133,7 +134,7 @@ extension StatementParser {
 
     /// MariaDB's `RETURNING expr, ...`: what comes back, not what is read.
     private func skipReturning() throws(ReadingStop) {
-        guard cursor.consumeKeyword("RETURNING") else { return }
+        guard cursor.consumeKeyword(.returning) else { return }
         place = "in RETURNING"
         repeat {
             _ = try readGeneralExpression()

@@ -73,19 +73,19 @@ final class StatementParser {
     }
 
     /// Words that end an expression or a name's alias: clause and operator keywords.
-    static let clauseWords: Set<String> = [
-        "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "FOR", "LOCK", "UNION", "EXCEPT", "INTERSECT",
-        "MINUS", "INTO", "WINDOW", "PROCEDURE", "ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
-        "NATURAL", "STRAIGHT_JOIN", "FULL", "OUTER", "SET", "VALUES", "VALUE", "AND", "OR", "XOR", "NOT",
-        "AS", "ASC", "DESC", "WITH", "USE", "FORCE", "IGNORE", "PARTITION", "SELECT", "OFFSET", "IS", "IN",
-        "BETWEEN", "LIKE", "REGEXP", "RLIKE", "SOUNDS", "MEMBER", "ESCAPE", "COLLATE", "DIV", "MOD", "THEN",
-        "WHEN", "ELSE", "END", "RETURNING", "ROWS", "RANGE", "OVER", "DUPLICATE", "KEY", "SEPARATOR",
+    static let clauseWords: Set<SQLKeyword> = [
+        .from, .`where`, .group, .having, .order, .limit, .`for`, .lock, .union, .except, .intersect,
+        .minus, .into, .window, .procedure, .on, .using, .join, .inner, .left, .right, .cross,
+        .natural, .straightJoin, .full, .outer, .`set`, .values, .value, .and, .or, .xor, .not,
+        .`as`, .asc, .desc, .with, .use, .force, .ignore, .partition, .select, .offset, .`is`, .`in`,
+        .between, .like, .regexp, .rlike, .sounds, .member, .escape, .collate, .div, .mod, .then,
+        .when, .`else`, .end, .returning, .rows, .range, .over, .duplicate, .key, .separator,
     ]
 
     /// Reads an optional alias after a table or a select item: `AS name`, or a bare name that is
     /// not a clause keyword.
     func readAlias() throws(ReadingStop) -> String? {
-        if cursor.consumeKeyword("AS") {
+        if cursor.consumeKeyword(.`as`) {
             guard let token = cursor.peek(), token.isName || token.kind == .string else {
                 throw cursor.unexpected(expecting: "an alias after AS")
             }
@@ -97,7 +97,7 @@ final class StatementParser {
         case .quotedName, .doubleQuoted, .string:
             cursor.advance()
             return token.text
-        case .word where !Self.clauseWords.contains(token.upper):
+        case .word where !(token.keyword.map { Self.clauseWords.contains($0) } ?? false):
             cursor.advance()
             return token.text
         default:
@@ -107,13 +107,13 @@ final class StatementParser {
 
     /// `LIMIT n`, `LIMIT ?`, `LIMIT offset, n`, `LIMIT n OFFSET m`, MariaDB's digest `LIMIT ?, ...`.
     func readLimit() throws(ReadingStop) {
-        guard cursor.consumeKeyword("LIMIT") else { return }
+        guard cursor.consumeKeyword(.limit) else { return }
         let first = try readLimitValue()
         if cursor.consumeSymbol(",") {
             limit = try readLimitValue()
         } else {
             limit = first
-            if cursor.consumeKeyword("OFFSET") { _ = try readLimitValue() }
+            if cursor.consumeKeyword(.offset) { _ = try readLimitValue() }
         }
     }
 
@@ -134,13 +134,13 @@ final class StatementParser {
 
     /// `ORDER BY` terms: plain columns (or aliases of plain columns) with their direction.
     func readOrderBy() throws(ReadingStop) {
-        guard cursor.isKeyword("ORDER") && cursor.isKeyword("BY", at: 1) else { return }
+        guard cursor.isKeyword(.order) && cursor.isKeyword(.by, at: 1) else { return }
         cursor.index += 2
         place = "in ORDER BY"
         repeat {
             let term = try readExpression()
             var descending = false
-            if cursor.consumeKeyword("DESC") { descending = true } else { _ = cursor.consumeKeyword("ASC") }
+            if cursor.consumeKeyword(.desc) { descending = true } else { _ = cursor.consumeKeyword(.asc) }
             guard case .column(let column) = term else { continue }
             if column.qualifier == nil, let alias = selectAliases.first(where: { $0.0.lowercased() == column.column.lowercased() }) {
                 if let aliased = alias.1 { orderBy.append((aliased, descending)) }
@@ -148,6 +148,6 @@ final class StatementParser {
             }
             orderBy.append((column, descending))
         } while cursor.consumeSymbol(",")
-        _ = cursor.consumeKeywords("WITH", "ROLLUP")
+        _ = cursor.consumeKeywords(.with, .rollup)
     }
 }
