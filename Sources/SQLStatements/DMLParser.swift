@@ -61,7 +61,7 @@ public enum DMLParser {
            !(tokens[tokens.count - 2].isSymbol(",") || tokens[tokens.count - 2].isSymbol("(")) {
             throw .unplaceable(UnplaceableReason.truncatedDigest)
         }
-        let parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
+        var parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
         switch first.keyword {
         case .select:
             guard try parser.readSelect() else {

@@ -30,6 +30,18 @@ struct SQLToken: Sendable {
     var keyword: SQLKeyword?
     /// Where the token starts: a byte offset into the statement's UTF-8.
     var offset: Int
+    /// For a symbol, its bytes packed into one number (see `code(of:)`), so comparing symbols
+    /// compares numbers; 0 for every other token.
+    var symbol: UInt32 = 0
+
+    /// Up to four ASCII bytes packed, the first in the lowest byte.
+    @inline(__always)
+    static func code(of symbol: StaticString) -> UInt32 {
+        let start = symbol.utf8Start
+        var code: UInt32 = 0
+        for offset in 0..<min(symbol.utf8CodeUnitCount, 4) { code |= UInt32(start[offset]) << (8 * UInt32(offset)) }
+        return code
+    }
 
     /// Whether this is the bare word `keyword`.
     @inline(__always)
@@ -38,8 +50,8 @@ struct SQLToken: Sendable {
     }
 
     @inline(__always)
-    func isSymbol(_ symbol: String) -> Bool {
-        kind == .symbol && text == symbol
+    func isSymbol(_ symbol: StaticString) -> Bool {
+        self.symbol == Self.code(of: symbol)
     }
 
     /// Whether the token can name a table or a column (a bare word, a backticked or double-quoted name).

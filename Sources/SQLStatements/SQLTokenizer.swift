@@ -310,7 +310,9 @@ struct SQLTokenizer {
         let third = peek(2)
         func take(_ count: Int, _ symbol: String) {
             index += count
-            append(.symbol, start: start, text: symbol)
+            var code: UInt32 = 0
+            for offset in 0..<count { code |= UInt32(bytes[start + offset]) << (8 * UInt32(offset)) }
+            tokens.append(SQLToken(kind: .symbol, text: symbol, keyword: nil, offset: start, symbol: code))
         }
         switch first {
         case UInt8(ascii: "<"):

@@ -17,16 +17,16 @@
 extension StatementParser {
     /// A condition or expression read only for the columns it mentions (function arguments,
     /// select items, HAVING): a single operand comes back as itself.
-    func readGeneralExpression() throws(ReadingStop) -> Operand {
+    mutating func readGeneralExpression() throws(ReadingStop) -> Operand {
         try readDisjunction(.collect, negated: false)
     }
 
     /// Reads a condition and classifies its comparisons for `condition`.
-    func readCondition(_ condition: ConditionPlace) throws(ReadingStop) {
+    mutating func readCondition(_ condition: ConditionPlace) throws(ReadingStop) {
         _ = try readDisjunction(condition, negated: false)
     }
 
-    private func readDisjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readDisjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         let first = try readConjunction(condition, negated: negated)
         var columns: [RawColumn]? = nil
         while cursor.isKeyword(.or) || cursor.isKeyword(.xor) || cursor.isSymbol("||") {
@@ -38,7 +38,7 @@ extension StatementParser {
         return columns.map { Operand.combining($0) } ?? first
     }
 
-    private func readConjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readConjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         let first = try readNegation(condition, negated: negated)
         var columns: [RawColumn]? = nil
         while cursor.isKeyword(.and) || cursor.isSymbol("&&") {
@@ -49,7 +49,7 @@ extension StatementParser {
         return columns.map { Operand.combining($0) } ?? first
     }
 
-    private func readNegation(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readNegation(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         try enterNesting()
         defer { nesting -= 1 }
         if cursor.isKeyword(.not) || cursor.isSymbol("!") {
@@ -61,7 +61,7 @@ extension StatementParser {
 
     /// Whether the token after a `)` continues an operand (`(a, b) IN`, `(a + b) * 2 > ?`)
     /// rather than ending a grouped condition.
-    private func continuesOperand(_ token: SQLToken?) -> Bool {
+    private mutating func continuesOperand(_ token: SQLToken?) -> Bool {
         guard let token else { return false }
         if token.kind == .symbol {
             switch token.text {
@@ -81,17 +81,17 @@ extension StatementParser {
     }
 
     /// Whether the parenthesis at the cursor holds a comma at its own depth (a row).
-    private func holdsRow(until close: Int) -> Bool {
+    private mutating func holdsRow(until close: Int) -> Bool {
         var depth = 0
         for position in cursor.index..<close {
             let token = cursor.tokens[position]
             guard token.kind == .symbol else { continue }
-            if token.text == "(" { depth += 1 } else if token.text == ")" { depth -= 1 } else if token.text == "," && depth == 1 { return true }
+            if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") { depth -= 1 } else if token.isSymbol(",") && depth == 1 { return true }
         }
         return false
     }
 
-    private func readPredicate(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readPredicate(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         if cursor.isSymbol("("), !cursor.opensQuery(), let close = cursor.matchingParenthesis(from: cursor.index),
            !holdsRow(until: close), !continuesOperand(cursor.peek(close - cursor.index + 1)) {
             cursor.advance()
@@ -182,7 +182,7 @@ extension StatementParser {
     }
 
     /// The right side of a comparison; `= ANY (SELECT ...)` and `= (SELECT ...)` are subqueries.
-    private func readComparedOperand() throws(ReadingStop) -> Operand {
+    private mutating func readComparedOperand() throws(ReadingStop) -> Operand {
         if let word = cursor.keyword, word == .`any` || word == .`some` || word == .all, cursor.isSymbol("(", at: 1) {
             throw ReadingStop.unplaceable(UnplaceableReason.subquery(place))
         }
@@ -194,7 +194,7 @@ extension StatementParser {
     }
 
     /// Puts a comparison's columns where the rules in this extension's comment say.
-    private func record(_ comparison: Comparison, _ left: Operand, _ right: [Operand], _ condition: ConditionPlace, negated: Bool) {
+    private mutating func record(_ comparison: Comparison, _ left: Operand, _ right: [Operand], _ condition: ConditionPlace, negated: Bool) {
         if case .collect = condition { return }
         if case .search(let columns) = left {
             searched += columns
@@ -269,7 +269,7 @@ extension StatementParser {
         }
     }
 
-    private func recordEquality(_ left: Operand, _ right: Operand, _ condition: ConditionPlace) {
+    private mutating func recordEquality(_ left: Operand, _ right: Operand, _ condition: ConditionPlace) {
         switch (left, right) {
         case (.column(let a), .column(let b)):
             if a.isDoubleQuoted && !b.isDoubleQuoted {

@@ -21,7 +21,7 @@ extension StatementParser {
 
     /// An operand with its binary operators: `price * qty`, `created_at + INTERVAL 1 DAY`,
     /// `doc->>'$.name'`, `name COLLATE utf8mb4_bin`.
-    func readExpression() throws(ReadingStop) -> Operand {
+    mutating func readExpression() throws(ReadingStop) -> Operand {
         let first = try readUnary()
         var columns: [RawColumn]? = nil
         while let token = cursor.peek() {
@@ -57,11 +57,11 @@ extension StatementParser {
         return .combining(columns)
     }
 
-    private func readUnary() throws(ReadingStop) -> Operand {
+    private mutating func readUnary() throws(ReadingStop) -> Operand {
         try enterNesting()
         defer { nesting -= 1 }
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
-        if token.kind == .symbol && (token.text == "-" || token.text == "+" || token.text == "~" || token.text == "!") {
+        if token.kind == .symbol && (token.isSymbol("-") || token.isSymbol("+") || token.isSymbol("~") || token.isSymbol("!")) {
             cursor.advance()
             let operand = try readUnary()
             if case .value = operand { return .value(literal: nil) }
@@ -74,7 +74,7 @@ extension StatementParser {
         return try readPrimary()
     }
 
-    private func readPrimary() throws(ReadingStop) -> Operand {
+    private mutating func readPrimary() throws(ReadingStop) -> Operand {
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
         switch token.kind {
         case .string:
@@ -84,12 +84,12 @@ extension StatementParser {
             cursor.advance()
             return .value(literal: nil)
         case .symbol:
-            if token.text == "(" { return try readParenthesized() }
-            if token.text == "*" {
+            if token.isSymbol("(") { return try readParenthesized() }
+            if token.isSymbol("*") {
                 cursor.advance()
                 return .star(qualifier: nil)
             }
-            if token.text == "{" {
+            if token.isSymbol("{") {
                 // ODBC escapes: {d '2024-01-01'}, {ts '...'}.
                 cursor.advance()
                 while let inner = cursor.peek(), !inner.isSymbol("}") { cursor.advance() }
@@ -104,7 +104,7 @@ extension StatementParser {
         }
     }
 
-    private func readWordOperand(_ token: SQLToken) throws(ReadingStop) -> Operand {
+    private mutating func readWordOperand(_ token: SQLToken) throws(ReadingStop) -> Operand {
         let keyword = token.keyword
         let next = cursor.peek(1)
         if keyword == .exists {
@@ -150,7 +150,7 @@ extension StatementParser {
     }
 
     /// `name`, `t.name`, `db.t.name`, `t.*`.
-    private func readName() throws(ReadingStop) -> Operand {
+    private mutating func readName() throws(ReadingStop) -> Operand {
         guard let first = cursor.peek(), first.isName else { throw cursor.unexpected(expecting: "a column") }
         cursor.advance()
         var parts = [first.text]
@@ -173,7 +173,7 @@ extension StatementParser {
 
     /// `( ... )` as an operand: a subquery (not followed), a row `(a, b)`, a grouped
     /// expression or condition; MariaDB digests' `(_charset) ?` and `(unknown)`.
-    private func readParenthesized() throws(ReadingStop) -> Operand {
+    private mutating func readParenthesized() throws(ReadingStop) -> Operand {
         if cursor.opensQuery() { throw ReadingStop.unplaceable(UnplaceableReason.subquery(place)) }
         if let inner = cursor.peek(1), inner.kind == .word, cursor.isSymbol(")", at: 2) {
             if inner.text.utf8.first == UInt8(ascii: "_"), cursor.peek(3)?.isValue == true {
@@ -195,7 +195,7 @@ extension StatementParser {
     }
 
     /// `CASE [x] WHEN a THEN b ... [ELSE c] END`: an expression over the columns it mentions.
-    private func readCase() throws(ReadingStop) -> Operand {
+    private mutating func readCase() throws(ReadingStop) -> Operand {
         cursor.advance()
         var columns: [RawColumn] = []
         if !cursor.isKeyword(.when) { columns += try readGeneralExpression().columns }
@@ -210,7 +210,7 @@ extension StatementParser {
     }
 
     /// A function call; aggregates in the select list are recorded, `MATCH ... AGAINST` is a search.
-    private func readFunctionCall(_ name: SQLKeyword?) throws(ReadingStop) -> Operand {
+    private mutating func readFunctionCall(_ name: SQLKeyword?) throws(ReadingStop) -> Operand {
         cursor.index += 2
         if let name, let function = Self.aggregateFunctions[name] {
             return try readAggregate(function)
@@ -240,7 +240,7 @@ extension StatementParser {
         return .combining(columns)
     }
 
-    private func readAggregate(_ function: AggregateCall.Function) throws(ReadingStop) -> Operand {
+    private mutating func readAggregate(_ function: AggregateCall.Function) throws(ReadingStop) -> Operand {
         let records = recordsAggregates
         while cursor.consumeKeyword(.distinct) || cursor.consumeKeyword(.distinctrow) || cursor.consumeKeyword(.all) {}
         var aggregated: RawColumn?
@@ -264,16 +264,16 @@ extension StatementParser {
 
     /// A function's arguments up to its `)`, with the keywords some functions take
     /// (`CAST(x AS t)`, `TRIM(LEADING x FROM y)`, `GROUP_CONCAT(x ORDER BY y SEPARATOR ',')`).
-    private func readArguments() throws(ReadingStop) -> [RawColumn] {
+    private mutating func readArguments() throws(ReadingStop) -> [RawColumn] {
         var columns: [RawColumn] = []
         while true {
             guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
             if token.kind == .symbol {
-                if token.text == ")" {
+                if token.isSymbol(")") {
                     cursor.advance()
                     return columns
                 }
-                if token.text == "," {
+                if token.isSymbol(",") {
                     cursor.advance()
                     continue
                 }
@@ -301,13 +301,13 @@ extension StatementParser {
     }
 
     /// `OVER (...)` or `OVER name` after a window function.
-    private func skipWindow() throws(ReadingStop) {
+    private mutating func skipWindow() throws(ReadingStop) {
         guard cursor.consumeKeyword(.over) else { return }
         if cursor.isSymbol("(") { try skipParenthesized() } else { cursor.advance() }
     }
 
     /// Skips a balanced `( ... )` at the cursor, refusing subqueries inside.
-    func skipParenthesized() throws(ReadingStop) {
+    mutating func skipParenthesized() throws(ReadingStop) {
         guard let close = cursor.matchingParenthesis(from: cursor.index) else { throw cursor.stoppedEarly() }
         for position in cursor.index..<close where cursor.tokens[position].isSymbol("(") {
             let saved = cursor.index
@@ -320,7 +320,7 @@ extension StatementParser {
     }
 
     /// Skips to just after the `)` closing the current parenthesis (the cursor is inside it).
-    func skipToClosingParenthesis() throws(ReadingStop) {
+    mutating func skipToClosingParenthesis() throws(ReadingStop) {
         var depth = 0
         while let token = cursor.peek() {
             if token.isSymbol("(") {

@@ -6,7 +6,7 @@ extension StatementParser {
     ]
 
     /// Reads a whole SELECT; returns false when it names no table (`SELECT @@version`, `SELECT 1`).
-    func readSelect() throws(ReadingStop) -> Bool {
+    mutating func readSelect() throws(ReadingStop) -> Bool {
         try cursor.expectKeyword(.select, "")
         while let word = cursor.keyword, Self.selectModifiers.contains(word) { cursor.advance() }
         try readSelectList()
@@ -21,7 +21,7 @@ extension StatementParser {
         return !sources.isEmpty
     }
 
-    private func readSelectList() throws(ReadingStop) {
+    private mutating func readSelectList() throws(ReadingStop) {
         place = "in the select list"
         listsColumns = true
         recordsAggregates = true
@@ -43,7 +43,7 @@ extension StatementParser {
     }
 
     /// `INTO @a, @b`, `INTO OUTFILE 'f' ...`, `INTO DUMPFILE 'f'`: where the rows go, not what is read.
-    private func skipInto() throws(ReadingStop) {
+    private mutating func skipInto() throws(ReadingStop) {
         guard cursor.consumeKeyword(.into) else { return }
         while let token = cursor.peek() {
             if let keyword = token.keyword, [SQLKeyword.from, .`where`, .group, .having, .order, .limit, .`for`, .lock, .union].contains(keyword) { return }
@@ -52,7 +52,7 @@ extension StatementParser {
     }
 
     /// Everything after FROM's table references.
-    private func readSelectTail() throws(ReadingStop) {
+    private mutating func readSelectTail() throws(ReadingStop) {
         if cursor.consumeKeyword(.`where`) {
             place = "in WHERE"
             try readCondition(.whereClause)
@@ -92,7 +92,7 @@ extension StatementParser {
     }
 
     /// `FOR UPDATE [OF t] [NOWAIT | SKIP LOCKED | WAIT n]`, `FOR SHARE`, `LOCK IN SHARE MODE`.
-    private func readLocking() throws(ReadingStop) {
+    private mutating func readLocking() throws(ReadingStop) {
         while true {
             if cursor.consumeKeywords(.lock, .`in`, .share, .mode) {
                 locksRows = true

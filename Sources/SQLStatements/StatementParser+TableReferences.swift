@@ -2,14 +2,14 @@
 /// joins with ON or USING, comma joins, nested parentheses; derived tables are refused.
 extension StatementParser {
     /// Reads `t1 [AS] a JOIN t2 b ON ... , t3 ...` up to the next clause.
-    func readTableReferences() throws(ReadingStop) {
+    mutating func readTableReferences() throws(ReadingStop) {
         repeat {
             try readTableFactor()
             try readJoins()
         } while cursor.consumeSymbol(",")
     }
 
-    private func readJoins() throws(ReadingStop) {
+    private mutating func readJoins() throws(ReadingStop) {
         while true {
             let start = cursor.index
             var natural = false
@@ -57,7 +57,7 @@ extension StatementParser {
     }
 
     /// One table (with alias, partitions and index hints) or a parenthesized group of joins.
-    func readTableFactor() throws(ReadingStop) {
+    mutating func readTableFactor() throws(ReadingStop) {
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
         if token.isSymbol("(") {
             if cursor.opensQuery() { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
@@ -87,7 +87,7 @@ extension StatementParser {
     }
 
     /// `name` or `db.name` (the database is dropped).
-    func readTableName() throws(ReadingStop) -> String {
+    mutating func readTableName() throws(ReadingStop) -> String {
         guard let first = cursor.peek(), first.isName else { throw cursor.unexpected(expecting: "a table name") }
         if let keyword = first.keyword, Self.reservedInOperands.contains(keyword) {
             throw cursor.unexpected(expecting: "a table name")
@@ -102,7 +102,7 @@ extension StatementParser {
     }
 
     /// `USE INDEX (a)`, `FORCE KEY FOR ORDER BY (b)`, `IGNORE INDEX (c), USE INDEX ()`.
-    private func skipIndexHints() throws(ReadingStop) {
+    private mutating func skipIndexHints() throws(ReadingStop) {
         while let word = cursor.keyword, word == .use || word == .force || word == .ignore,
               cursor.isKeyword(.index, at: 1) || cursor.isKeyword(.key, at: 1) {
             cursor.index += 2

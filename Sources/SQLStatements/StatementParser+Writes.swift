@@ -2,7 +2,7 @@
 extension StatementParser {
     /// `INSERT [modifiers] [INTO] t [(cols)] VALUES (...), (...) [AS alias] [ON DUPLICATE KEY UPDATE ...]`,
     /// `INSERT ... SET a = ?`; `INSERT ... SELECT` is refused. REPLACE reads the same way.
-    func readInsert() throws(ReadingStop) {
+    mutating func readInsert() throws(ReadingStop) {
         cursor.advance()
         while let word = cursor.keyword, [SQLKeyword.lowPriority, .delayed, .highPriority, .ignore].contains(word) { cursor.advance() }
         _ = cursor.consumeKeyword(.into)
@@ -45,7 +45,7 @@ extension StatementParser {
         case .`set`:
             cursor.advance()
             listsColumns = true
-            try readAssignments(into: &selected)
+            selected += try readAssignments()
         case .select, .with, .table:
             throw ReadingStop.unplaceable(UnplaceableReason.insertSelect)
         default:
@@ -57,15 +57,15 @@ extension StatementParser {
         }
         if cursor.consumeKeywords(.on, .duplicate, .key, .update) {
             upserts = true
-            var updated: [RawColumn] = []
-            try readAssignments(into: &updated)
+            _ = try readAssignments()
         }
         try skipReturning()
     }
 
-    /// `col = expr, t.col = expr, ...` (SET lists, ON DUPLICATE KEY UPDATE).
-    func readAssignments(into columns: inout [RawColumn]) throws(ReadingStop) {
+    /// `col = expr, t.col = expr, ...` (SET lists, ON DUPLICATE KEY UPDATE): the columns set.
+    mutating func readAssignments() throws(ReadingStop) -> [RawColumn] {
         place = "in SET"
+        var columns: [RawColumn] = []
         repeat {
             guard case .column(let column) = try readExpression() else {
                 throw cursor.unexpected(expecting: "a column to set")
@@ -76,23 +76,24 @@ extension StatementParser {
             _ = try readGeneralExpression()
             columns.append(column)
         } while cursor.consumeSymbol(",")
+        return columns
     }
 
     /// `UPDATE [LOW_PRIORITY] [IGNORE] refs SET ... [WHERE] [ORDER BY] [LIMIT]`.
-    func readUpdate() throws(ReadingStop) {
+    mutating func readUpdate() throws(ReadingStop) {
         cursor.advance()
         while let word = cursor.keyword, word == .lowPriority || word == .ignore { cursor.advance() }
         place = "in the UPDATE table list"
         try readTableReferences()
         try cursor.expectKeyword(.`set`, "after the tables of UPDATE")
         listsColumns = true
-        try readAssignments(into: &selected)
+        selected += try readAssignments()
         try readWhereOrderLimit()
     }
 
     /// `DELETE [LOW_PRIORITY] [QUICK] [IGNORE] FROM t [WHERE] [ORDER BY] [LIMIT]` and the
     /// multi-table forms `DELETE t1 FROM t1 JOIN t2 ...` and `DELETE FROM t1 USING t1 JOIN t2 ...`.
-    func readDelete() throws(ReadingStop) {
+    mutating func readDelete() throws(ReadingStop) {
         cursor.advance()
         while let word = cursor.keyword, [SQLKeyword.lowPriority, .quick, .ignore].contains(word) { cursor.advance() }
         place = "in the DELETE table list"
@@ -115,14 +116,14 @@ extension StatementParser {
 
     /// The targets of a multi-table DELETE (`t1, t2.*`): the rows deleted are those of tables
     /// named again in FROM or USING, where the reader learns them.
-    private func skipTargetList() throws(ReadingStop) {
+    private mutating func skipTargetList() throws(ReadingStop) {
         repeat {
             _ = try readTableName()
             if cursor.isSymbol(".") && cursor.isSymbol("*", at: 1) { cursor.index += 2 }
         } while cursor.consumeSymbol(",")
     }
 
-    private func readWhereOrderLimit() throws(ReadingStop) {
+    private mutating func readWhereOrderLimit() throws(ReadingStop) {
         if cursor.consumeKeyword(.`where`) {
             place = "in WHERE"
             try readCondition(.whereClause)
@@ -133,7 +134,7 @@ extension StatementParser {
     }
 
     /// MariaDB's `RETURNING expr, ...`: what comes back, not what is read.
-    private func skipReturning() throws(ReadingStop) {
+    private mutating func skipReturning() throws(ReadingStop) {
         guard cursor.consumeKeyword(.returning) else { return }
         place = "in RETURNING"
         repeat {

@@ -1,7 +1,8 @@
-/// Reads one DML statement's tokens into what `StatementShape` needs. One instance per
-/// statement: the clauses add to its lists as they are read, and `shape(kind:)` resolves the
-/// columns' tables at the end (the select list is read before FROM names the aliases).
-final class StatementParser {
+/// Reads one DML statement's tokens into what `StatementShape` needs. One value per statement:
+/// the clauses add to its lists as they are read, and `shape(kind:)` resolves the columns'
+/// tables at the end (the select list is read before FROM names the aliases). A struct, so that
+/// its many small mutations need no run-time exclusivity checks.
+struct StatementParser {
     /// Where a condition stands: its comparisons land in different places.
     enum ConditionPlace {
         /// WHERE: column-to-value comparisons are the statement's equality, ranges and filters;
@@ -48,7 +49,7 @@ final class StatementParser {
     static let maximumNesting = 200
 
     /// Enters one level of nesting (a parenthesis, a NOT, a unary operator, a function call).
-    func enterNesting() throws(ReadingStop) {
+    mutating func enterNesting() throws(ReadingStop) {
         nesting += 1
         if nesting > Self.maximumNesting {
             throw ReadingStop.unplaceable("the statement nests expressions more than \(Self.maximumNesting) deep")
@@ -61,14 +62,14 @@ final class StatementParser {
 
     /// Registers a table source and returns its index.
     @discardableResult
-    func addSource(_ table: String, alias: String?) -> Int {
+    mutating func addSource(_ table: String, alias: String?) -> Int {
         sources.append(TableSource(table: table, alias: alias))
         joinPairs.append([])
         return sources.count - 1
     }
 
     /// The statement must end here (a trailing `;` was removed before reading).
-    func expectEnd() throws(ReadingStop) {
+    mutating func expectEnd() throws(ReadingStop) {
         guard cursor.atEnd else { throw cursor.unexpected(expecting: "the end of the statement") }
     }
 
@@ -84,7 +85,7 @@ final class StatementParser {
 
     /// Reads an optional alias after a table or a select item: `AS name`, or a bare name that is
     /// not a clause keyword.
-    func readAlias() throws(ReadingStop) -> String? {
+    mutating func readAlias() throws(ReadingStop) -> String? {
         if cursor.consumeKeyword(.`as`) {
             guard let token = cursor.peek(), token.isName || token.kind == .string else {
                 throw cursor.unexpected(expecting: "an alias after AS")
@@ -106,7 +107,7 @@ final class StatementParser {
     }
 
     /// `LIMIT n`, `LIMIT ?`, `LIMIT offset, n`, `LIMIT n OFFSET m`, MariaDB's digest `LIMIT ?, ...`.
-    func readLimit() throws(ReadingStop) {
+    mutating func readLimit() throws(ReadingStop) {
         guard cursor.consumeKeyword(.limit) else { return }
         let first = try readLimitValue()
         if cursor.consumeSymbol(",") {
@@ -117,7 +118,7 @@ final class StatementParser {
         }
     }
 
-    private func readLimitValue() throws(ReadingStop) -> RowLimit {
+    private mutating func readLimitValue() throws(ReadingStop) -> RowLimit {
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
         switch token.kind {
         case .number:
@@ -133,7 +134,7 @@ final class StatementParser {
     }
 
     /// `ORDER BY` terms: plain columns (or aliases of plain columns) with their direction.
-    func readOrderBy() throws(ReadingStop) {
+    mutating func readOrderBy() throws(ReadingStop) {
         guard cursor.isKeyword(.order) && cursor.isKeyword(.by, at: 1) else { return }
         cursor.index += 2
         place = "in ORDER BY"

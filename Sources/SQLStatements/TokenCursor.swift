@@ -25,8 +25,9 @@ struct TokenCursor {
     }
 
     @inline(__always)
-    func isSymbol(_ symbol: String, at distance: Int = 0) -> Bool {
-        peek(distance)?.isSymbol(symbol) ?? false
+    func isSymbol(_ symbol: StaticString, at distance: Int = 0) -> Bool {
+        let position = index + distance
+        return position < tokens.count && tokens[position].isSymbol(symbol)
     }
 
     /// The keyword at the cursor, or nil.
@@ -52,13 +53,13 @@ struct TokenCursor {
         return true
     }
 
-    mutating func consumeSymbol(_ symbol: String) -> Bool {
+    mutating func consumeSymbol(_ symbol: StaticString) -> Bool {
         guard isSymbol(symbol) else { return false }
         index += 1
         return true
     }
 
-    mutating func expectSymbol(_ symbol: String, _ purpose: String) throws(ReadingStop) {
+    mutating func expectSymbol(_ symbol: StaticString, _ purpose: String) throws(ReadingStop) {
         guard consumeSymbol(symbol) else { throw unexpected(expecting: "`\(symbol)` \(purpose)") }
     }
 
@@ -73,7 +74,7 @@ struct TokenCursor {
         while position < tokens.count {
             let token = tokens[position]
             if token.kind == .symbol {
-                if token.text == "(" { depth += 1 } else if token.text == ")" {
+                if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") {
                     depth -= 1
                     if depth == 0 { return position }
                 }
