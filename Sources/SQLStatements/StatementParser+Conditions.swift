@@ -207,8 +207,7 @@ extension StatementParser {
             return
         }
         if negated {
-            filters += left.columns
-            for operand in right { filters += operand.columns }
+            filters += involvedColumns(left, right)
             return
         }
         switch comparison {
@@ -217,14 +216,14 @@ extension StatementParser {
         case .equal:
             recordEquality(left, right[0], condition)
         case .notEqual:
-            filters += left.columns + right.flatMap(\.columns)
+            filters += involvedColumns(left, right)
         case .range, .between:
             if case .column(let column) = left, right.allSatisfy(\.isValue) {
                 ranges.append(column)
             } else if right.count == 1, case .column(let column) = right[0], left.isValue {
                 ranges.append(column)
             } else {
-                filters += left.columns + right.flatMap(\.columns)
+                filters += involvedColumns(left, right)
             }
         case .isNull:
             if case .column(let column) = left { equality.append(column) } else { filters += left.columns }
@@ -237,7 +236,7 @@ extension StatementParser {
                 default: filters += left.columns
                 }
             } else {
-                filters += left.columns + right.flatMap(\.columns)
+                filters += involvedColumns(left, right)
             }
         case .like:
             let literal: String?
@@ -245,7 +244,7 @@ extension StatementParser {
             case .value(let text): literal = text
             case .column(let quoted) where quoted.isDoubleQuoted: literal = quoted.column
             default:
-                filters += left.columns + right[0].columns
+                filters += involvedColumns(left, right)
                 return
             }
             guard case .column(let column) = left else {
@@ -290,7 +289,15 @@ extension StatementParser {
         case (.row(let lefts), .row(let rights)) where lefts.count == rights.count:
             for (a, b) in zip(lefts, rights) { recordEquality(a, b, condition) }
         default:
-            filters += left.columns + right.columns
+            filters += involvedColumns(left, [right])
         }
+    }
+
+    /// The columns a comparison involves. A lone double-quoted word next to a real column is
+    /// the value (a string in MySQL's default mode): `status != "done"` filters on `status` only.
+    private func involvedColumns(_ left: Operand, _ right: [Operand]) -> [RawColumn] {
+        let all = left.columns + right.flatMap(\.columns)
+        guard all.contains(where: { !$0.isDoubleQuoted }) else { return all }
+        return all.filter { !$0.isDoubleQuoted }
     }
 }

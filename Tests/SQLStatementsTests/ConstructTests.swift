@@ -69,6 +69,7 @@ import Testing
         ("/* lead */ SELECT a -- note\nFROM t # hash\nWHERE b = 1;", "select t | eq=t.b | cols=t.a"),
         ("/*!50000 SELECT a FROM t WHERE b = 1 */", "select t | eq=t.b | cols=t.a"),
         ("SELECT \"t\".\"a\" FROM \"t\" WHERE \"t\".\"b\" = 1", "select t | eq=t.b | cols=t.a"),
+        ("SELECT a FROM t WHERE status != \"done\" AND name LIKE \"%x\" AND kind IN (\"a\", \"b\")", "select t | eq=t.kind | filter=t.status | search=t.name | cols=t.a"),
         ("SELECT * FROM `customers` WHERE `email` = (_charset) ? AND NAME = (unknown)", "select customers | eq=customers.email,customers.NAME | cols=*"),
     ])
     func reads(_ statement: String, _ expected: String) {
