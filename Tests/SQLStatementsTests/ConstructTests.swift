@@ -70,6 +70,13 @@ import Testing
         ("/*!50000 SELECT a FROM t WHERE b = 1 */", "select t | eq=t.b | cols=t.a"),
         ("SELECT \"t\".\"a\" FROM \"t\" WHERE \"t\".\"b\" = 1", "select t | eq=t.b | cols=t.a"),
         ("SELECT a FROM t WHERE status != \"done\" AND name LIKE \"%x\" AND kind IN (\"a\", \"b\")", "select t | eq=t.kind | filter=t.status | search=t.name | cols=t.a"),
+        ("SELECT 1abc FROM t2024 WHERE `x` = .5 AND y = 1e-3 AND z = 0x1F AND w = b'01' AND v = N'n'", "select t2024 | eq=t2024.x,t2024.y,t2024.z,t2024.w,t2024.v | cols=t2024.1abc"),
+        ("INSERT INTO t (a, b) VALUES ROW(1, 2), ROW(3, 4)", "insert t | cols=t.a,t.b"),
+        ("INSERT INTO t (a) VALUES (1) AS new ON DUPLICATE KEY UPDATE a = new.a", "insert t | cols=t.a | upsert"),
+        ("SELECT * FROM t WHERE id = 1 FOR UPDATE OF t NOWAIT", "select t | eq=t.id | cols=* | locks"),
+        ("SELECT SQL_NO_CACHE DISTINCT a FROM t USE INDEX (i) WHERE b = 1", "select t | eq=t.b | cols=t.a"),
+        ("SELECT a FROM t WHERE b = 1 GROUP BY a HAVING COUNT(*) > 1 ORDER BY a", "select t | eq=t.b | order=t.a | cols=t.a | group=t.a"),
+        ("SELECT * FROM t WHERE created_at > NOW() - INTERVAL ? DAY AND CAST(x AS CHAR) = ?", "select t | range=t.created_at | filter=t.x | cols=*"),
         ("SELECT * FROM `customers` WHERE `email` = (_charset) ? AND NAME = (unknown)", "select customers | eq=customers.email,customers.NAME | cols=*"),
     ])
     func reads(_ statement: String, _ expected: String) {

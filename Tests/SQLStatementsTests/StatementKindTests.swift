@@ -24,6 +24,7 @@ import Testing
         ("SELECT * FROM `t` WHERE `a` = ? AND", "the digest text is truncated (it stops after `AND`)"),
         ("SELECT * FROM t WHERE a = 1 AND", "the statement stops after `AND` before it is complete"),
         ("SELECT * FROM t WHERE a = 'open", "the statement cannot be read: a string (') that is never closed starts at character 27"),
+        ("SELECT 'é' , 'open", "the statement cannot be read: a string (') that is never closed starts at character 14"),
         ("SELECT * FROM `t WHERE a = 1", "the statement cannot be read: a name in backticks (`) that is never closed starts at character 15"),
         ("SELECT * FROM t /* never closed", "the statement cannot be read: a comment (/*) that is never closed starts at character 17"),
         ("SELECT a FROM t; SELECT b FROM u", "the text holds more than one statement (`;` at character 16); each is read on its own"),
