@@ -92,35 +92,45 @@ extension StatementParser {
     }
 
     /// `DELETE [LOW_PRIORITY] [QUICK] [IGNORE] FROM t [WHERE] [ORDER BY] [LIMIT]` and the
-    /// multi-table forms `DELETE t1 FROM t1 JOIN t2 ...` and `DELETE FROM t1 USING t1 JOIN t2 ...`.
+    /// multi-table forms `DELETE t1 FROM t1 JOIN t2 ...` and `DELETE FROM t1 USING t1 JOIN t2 ...`,
+    /// whose main table is the first table deleted from.
     mutating func readDelete() throws(ReadingStop) {
         cursor.advance()
         while let word = cursor.keyword, [SQLKeyword.lowPriority, .quick, .ignore].contains(word) { cursor.advance() }
         place = "in the DELETE table list"
+        var target: String?
         if cursor.consumeKeyword(.from) {
             let start = cursor.index
-            try skipTargetList()
+            let targets = try readTargetList()
             if cursor.consumeKeyword(.using) {
+                target = targets
                 try readTableReferences()
             } else {
                 cursor.index = start
                 try readTableReferences()
             }
         } else {
-            try skipTargetList()
+            target = try readTargetList()
             try cursor.expectKeyword(.from, "after the tables DELETE deletes from")
             try readTableReferences()
+        }
+        if let target, let index = NameResolver(sources: sources).source(of: RawColumn(qualifier: target, column: "")), index > 0 {
+            // The table deleted from comes first; each join keeps its pairs, oriented again at the end.
+            sources.swapAt(0, index)
         }
         try readWhereOrderLimit()
     }
 
-    /// The targets of a multi-table DELETE (`t1, t2.*`): the rows deleted are those of tables
-    /// named again in FROM or USING, where the reader learns them.
-    private mutating func skipTargetList() throws(ReadingStop) {
+    /// The targets of a multi-table DELETE (`t1, t2.*`): the first is returned; the rows deleted
+    /// are those of tables named again in FROM or USING, where the reader learns them.
+    private mutating func readTargetList() throws(ReadingStop) -> String? {
+        var first: String?
         repeat {
-            _ = try readTableName()
+            let name = try readTableName()
+            if first == nil { first = name }
             if cursor.isSymbol(".") && cursor.isSymbol("*", at: 1) { cursor.index += 2 }
         } while cursor.consumeSymbol(",")
+        return first
     }
 
     private mutating func readWhereOrderLimit() throws(ReadingStop) {

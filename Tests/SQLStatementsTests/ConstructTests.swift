@@ -63,6 +63,8 @@ import Testing
         ("UPDATE a JOIN b ON b.a_id = a.id SET a.x = 1 WHERE b.y = 2", "update a,b | eq=b.y | cols=a.x | join b on a.id=b.a_id"),
         ("DELETE FROM t WHERE id = 1 LIMIT 1", "delete t | eq=t.id | limit=1 | cols=*"),
         ("DELETE a FROM a JOIN b ON b.a_id = a.id WHERE b.y = 2", "delete a,b | eq=b.y | cols=* | join b on a.id=b.a_id"),
+        ("DELETE c FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'x'", "delete customers,orders | eq=orders.status | cols=* | join orders on customers.id=orders.customer_id"),
+        ("DELETE FROM b USING a JOIN b ON b.a_id = a.id WHERE a.gone = 1", "delete b,a | eq=a.gone | cols=* | join a on b.a_id=a.id"),
         // lexical forms
         ("SELECT `we``ird` FROM `t``1` WHERE `a` = 'it''s' AND b = 'x\\'y' AND c = \"q\"", "select t`1 | eq=t`1.a,t`1.b,t`1.c | cols=t`1.we`ird"),
         ("SELECT a FROM t WHERE b = X'0A' AND c = _utf8mb4'x' AND d = -1 AND e = @v AND f = :p AND g = NULL", "select t | eq=t.b,t.c,t.d,t.e,t.f,t.g | cols=t.a"),
