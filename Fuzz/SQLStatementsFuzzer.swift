@@ -2,8 +2,8 @@
 // Sources/SQLStatements (all compiled as one module), with -sanitize=fuzzer,address.
 //
 // Every input is read as a statement: whatever it holds, the reader must not crash or hang, must
-// give the same reading twice, must give a reason for what it refuses, and a placed shape must
-// hold together (a main table, one more table per join).
+// give the same reading twice and with a trailing `;` on its own line, must give a reason for
+// what it refuses, and a placed shape must hold together (a main table, one more table per join).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSQLStatements(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -11,6 +11,7 @@ public func fuzzSQLStatements(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
     let statement = String(decoding: bytes, as: UTF8.self)
     let reading = DMLParser.read(statement)
     if DMLParser.read(statement) != reading { fatalError("two readings of one statement differ") }
+    if DMLParser.read(statement + "\n;") != reading { fatalError("a trailing `;` changed the reading") }
     switch reading {
     case .placed(let shape):
         if shape.tables.isEmpty { fatalError("a placed statement without a table") }
