@@ -56,11 +56,7 @@ public enum DMLParser {
             if let what = NotDataAccessStatement.what(cursor) { throw .notDataAccess(what) }
             throw .unplaceable("the statement could not be read: \(first.quoted) does not start a statement MySQL knows")
         }
-        // A digest cut at its length limit ends with `...` where no list was elided.
-        if tokens.count > 1, tokens[tokens.count - 1].kind == .ellipsis,
-           !(tokens[tokens.count - 2].isSymbol(",") || tokens[tokens.count - 2].isSymbol("(")) {
-            throw .unplaceable(UnplaceableReason.truncatedDigest)
-        }
+        if endsTruncated(tokens) { throw .unplaceable(UnplaceableReason.truncatedDigest) }
         var parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
         switch first.keyword {
         case .select:
@@ -79,6 +75,16 @@ public enum DMLParser {
         }
         try parser.expectEnd()
         return .placed(parser.shape(kind: kind))
+    }
+
+    /// A digest cut at its length limit ends with `...` where no list was elided: an elided list
+    /// is `?, ...` (MariaDB's values, `LIMIT ?, ...`) or `(...)`, whose `)` would follow.
+    private static func endsTruncated(_ tokens: [SQLToken]) -> Bool {
+        let count = tokens.count
+        guard count > 1, tokens[count - 1].kind == .ellipsis else { return false }
+        let before = tokens[count - 2]
+        if before.isSymbol(",") { return count < 3 || !tokens[count - 3].isValue }
+        return true
     }
 
     /// `(SELECT ...)`: read as the SELECT inside; `(SELECT ...) UNION (SELECT ...)` is a union.

@@ -59,13 +59,18 @@ extension StatementParser {
             let term = try readExpression()
             var descending = false
             if cursor.consumeKeyword(.desc) { descending = true } else { _ = cursor.consumeKeyword(.asc) }
-            guard case .column(let column) = term else { continue }
-            if column.qualifier == nil, let alias = selectAliases.first(where: { $0.0.lowercased() == column.column.lowercased() }) {
-                if let aliased = alias.1 { orderBy.append((aliased, descending)) }
-                continue
-            }
-            orderBy.append((column, descending))
+            if let column = resolvingAlias(term) { orderBy.append((column, descending)) }
         } while cursor.consumeSymbol(",")
         _ = cursor.consumeKeywords(.with, .rollup)
+    }
+
+    /// The column an ORDER BY or GROUP BY term names: a plain column, or the column behind a
+    /// select-list alias (`SELECT a AS x ... ORDER BY x`); nil for an expression or the alias of one.
+    func resolvingAlias(_ term: Operand) -> RawColumn? {
+        guard case .column(let column) = term else { return nil }
+        if column.qualifier == nil, let alias = selectAliases.first(where: { $0.0.lowercased() == column.column.lowercased() }) {
+            return alias.1
+        }
+        return column
     }
 }

@@ -61,7 +61,7 @@ extension StatementParser {
             cursor.index += 2
             place = "in GROUP BY"
             repeat {
-                if case .column(let column) = try readExpression() { groupBy.append(column) }
+                if let column = resolvingAlias(try readExpression()) { groupBy.append(column) }
                 _ = cursor.consumeKeyword(.asc) || cursor.consumeKeyword(.desc)
             } while cursor.consumeSymbol(",")
             _ = cursor.consumeKeywords(.with, .rollup)

@@ -14,6 +14,7 @@ import Testing
         ("select * from t where b is ?", "select t | eq=t.b | cols=*"),
         ("SELECT * FROM t WHERE a IN (...)", "select t | eq=t.a | cols=*"),
         ("SELECT * FROM t WHERE a IN (?, ...)", "select t | eq=t.a | cols=*"),
+        ("SELECT * FROM t WHERE a IN ( ... )", "select t | eq=t.a | cols=*"),
         ("select * from t where a in(?+)", "select t | eq=t.a | cols=*"),
         // ranges: < <= > >= BETWEEN, LIKE prefix
         ("SELECT * FROM t WHERE a < 1 AND b <= 2 AND c > 3 AND d >= 4 AND e BETWEEN 1 AND 9 AND f LIKE 'ab%'", "select t | range=t.a,t.b,t.c,t.d,t.e,t.f | cols=*"),
@@ -44,6 +45,7 @@ import Testing
         ("SELECT a AS b, c d, a + 1, UPPER(e) FROM t", "select t | cols=t.a,t.c"),
         ("SELECT COUNT(*), COUNT(a), COUNT(DISTINCT b), SUM(c), AVG(d), MIN(e), MAX(f) FROM t", "select t | cols= | agg=count(*),count(t.a),count(t.b),sum(t.c),avg(t.d),min(t.e),max(t.f)"),
         ("SELECT a, COUNT(*) FROM t GROUP BY a", "select t | cols=t.a | agg=count(*) | group=t.a"),
+        ("SELECT DATE(ts) AS day, a AS b, COUNT(*) AS n FROM t GROUP BY day, b ORDER BY n DESC, b", "select t | order=t.a | cols=t.a | agg=count(*) | group=t.a"),
         // joins
         ("SELECT * FROM a JOIN b ON b.a_id = a.id WHERE a.x = 1", "select a,b | eq=a.x | cols=* | join b on a.id=b.a_id"),
         ("SELECT * FROM a INNER JOIN b ON a.id = b.a_id LEFT JOIN c ON c.b_id = b.id RIGHT JOIN d USING (k)", "select a,b,c,d | cols=* | join b on a.id=b.a_id | join c on b.id=c.b_id | join d on c.k=d.k"),

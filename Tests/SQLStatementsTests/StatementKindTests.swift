@@ -21,6 +21,7 @@ import Testing
         ("EXECUTE s USING @a", "dynamic SQL (PREPARE/EXECUTE) runs a statement text that is not seen here"),
         ("LOAD DATA INFILE 'x.csv' INTO TABLE t", "LOAD DATA reads rows from a file in bulk"),
         ("SELECT * FROM `t` WHERE `a` = ? AND `b` = ? ...", "the digest text is truncated"),
+        ("SELECT `a` , `b` , ...", "the digest text is truncated"),
         ("SELECT * FROM `t` WHERE `a` = ? AND", "the digest text is truncated (it stops after `AND`)"),
         ("SELECT * FROM t WHERE a = 1 AND", "the statement stops after `AND` before it is complete"),
         ("SELECT * FROM t WHERE a = 'open", "the statement cannot be read: a string (') that is never closed starts at character 27"),
