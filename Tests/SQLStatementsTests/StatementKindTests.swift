@@ -29,6 +29,11 @@ import Testing
         ("SELECT * FROM `t WHERE a = 1", "the statement cannot be read: a name in backticks (`) that is never closed starts at character 15"),
         ("SELECT * FROM t /* never closed", "the statement cannot be read: a comment (/*) that is never closed starts at character 17"),
         ("SELECT a FROM t; SELECT b FROM u", "the text holds more than one statement (`;` at character 16); each is read on its own"),
+        ("HANDLER t READ FIRST", "HANDLER reads a table through its low-level interface, not through a statement"),
+        ("SELECT * FROM JSON_TABLE(@j, '$[*]' COLUMNS (a INT PATH '$')) AS jt", "a table function (JSON_TABLE) is not followed"),
+        ("(SELECT a FROM t) ORDER BY a", "a parenthesized query followed by more clauses is not followed"),
+        ("(1)", "the statement could not be read: `(` does not start a query here"),
+        ("42", "the statement could not be read: it starts with `42`, not a statement keyword"),
         ("hello world", "the statement could not be read: `hello` does not start a statement MySQL knows"),
         ("SELECT a FROM t WHERE = 3", "the statement could not be read: `=` at character 23 where a value or a column was expected"),
     ])
@@ -66,6 +71,13 @@ import Testing
         ("TRUNCATE t", "schema change: TRUNCATE TABLE"),
         ("CREATE USER u", "administration: CREATE USER"),
         ("LOCK TABLES t WRITE", "table locks: LOCK TABLES"),
+        ("XA START 'x'", "transaction control: XA"),
+        ("DO SLEEP(1)", "expression evaluation: DO"),
+        ("HELP 'contents'", "server information: HELP"),
+        ("VALUES ROW(1, 2)", "a VALUES statement without a table"),
+        ("DEALLOCATE PREPARE s", "prepared statement control: DEALLOCATE PREPARE"),
+        ("START SLAVE", "administration: START SLAVE"),
+        ("RENAME TABLE a TO b", "schema change: RENAME TABLE"),
         ("UNLOCK TABLES", "table locks: UNLOCK TABLES"),
     ])
     func notDataAccess(_ statement: String, _ what: String) {
