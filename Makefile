@@ -58,7 +58,8 @@ test: test-deps
 	scripts/mutation-check.sh
 	Fuzz/run.sh $(FUZZ_SECONDS)
 
-## The MySQL DDL parser under libFuzzer (AddressSanitizer), seeded with the test corpus.
+## The MySQL DDL parser and the DML reader under libFuzzer (AddressSanitizer), each seeded with
+## its test corpus, FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS)

@@ -159,6 +159,7 @@ let package = Package(
         .testTarget(name: "QueryTrafficTests", dependencies: ["QueryTraffic", "TestSupport", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "SchemaImportTests", dependencies: ["SchemaImport", "MySQLSchema", "Requirements"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLSchemaTests", dependencies: ["MySQLSchema", "TestSupport", "SeededRandom"], exclude: ["Corpus"], swiftSettings: strictSettings),
+        .testTarget(name: "SQLStatementsTests", dependencies: ["SQLStatements"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "MySQLLiveTests",

@@ -39,60 +39,76 @@ public enum DMLParser {
             throw .unplaceable("the statement could not be read: it starts with \(first.quoted), not a statement keyword")
         }
         let kind: StatementShape.Kind
-        switch first.upper {
-        case "SELECT": kind = .select
-        case "INSERT": kind = .insert
-        case "REPLACE": kind = .replace
-        case "UPDATE": kind = .update
-        case "DELETE": kind = .delete
-        case "TABLE": kind = .select
-        case "WITH": throw .unplaceable(UnplaceableReason.commonTableExpression)
-        case "CALL": throw .unplaceable(UnplaceableReason.call)
-        case "PREPARE", "EXECUTE": throw .unplaceable(UnplaceableReason.dynamicSQL)
-        case "LOAD": throw .unplaceable(UnplaceableReason.loadData)
-        case "HANDLER": throw .unplaceable(UnplaceableReason.handler)
+        switch first.keyword {
+        case .select: kind = .select
+        case .insert: kind = .insert
+        case .replace: kind = .replace
+        case .update: kind = .update
+        case .delete: kind = .delete
+        case .table: kind = .select
+        case .with: throw .unplaceable(UnplaceableReason.commonTableExpression)
+        case .call: throw .unplaceable(UnplaceableReason.call)
+        case .prepare, .execute: throw .unplaceable(UnplaceableReason.dynamicSQL)
+        case .load: throw .unplaceable(UnplaceableReason.loadData)
+        case .handler: throw .unplaceable(UnplaceableReason.handler)
         default:
             let cursor = TokenCursor(tokens: tokens, statement: statement)
             if let what = NotDataAccessStatement.what(cursor) { throw .notDataAccess(what) }
             throw .unplaceable("the statement could not be read: \(first.quoted) does not start a statement MySQL knows")
         }
-        // A digest cut at its length limit ends with `...` where no list was elided.
-        if tokens.count > 1, tokens[tokens.count - 1].kind == .ellipsis,
-           !(tokens[tokens.count - 2].isSymbol(",") || tokens[tokens.count - 2].isSymbol("(")) {
-            throw .unplaceable(UnplaceableReason.truncatedDigest)
-        }
-        let parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
-        switch first.upper {
-        case "SELECT":
+        if endsTruncated(tokens) { throw .unplaceable(UnplaceableReason.truncatedDigest) }
+        var parser = StatementParser(cursor: TokenCursor(tokens: tokens, statement: statement))
+        switch first.keyword {
+        case .select:
             guard try parser.readSelect() else {
                 try parser.expectEnd()
                 throw .notDataAccess("a SELECT without a table")
             }
-        case "TABLE":
+        case .table:
             parser.cursor.advance()
             parser.addSource(try parser.readTableName(), alias: nil)
             try parser.readOrderBy()
             try parser.readLimit()
-        case "INSERT", "REPLACE": try parser.readInsert()
-        case "UPDATE": try parser.readUpdate()
+        case .insert, .replace: try parser.readInsert()
+        case .update: try parser.readUpdate()
         default: try parser.readDelete()
         }
         try parser.expectEnd()
         return .placed(parser.shape(kind: kind))
     }
 
+    /// A digest cut at its length limit ends with `...` where no list was elided: an elided list
+    /// is `?, ...` (MariaDB's values, `LIMIT ?, ...`) or `(...)`, whose `)` would follow.
+    private static func endsTruncated(_ tokens: [SQLToken]) -> Bool {
+        let count = tokens.count
+        guard count > 1, tokens[count - 1].kind == .ellipsis else { return false }
+        let before = tokens[count - 2]
+        if before.isSymbol(",") { return count < 3 || !tokens[count - 3].isValue }
+        return true
+    }
+
     /// `(SELECT ...)`: read as the SELECT inside; `(SELECT ...) UNION (SELECT ...)` is a union.
     private static func readParenthesizedQuery(_ tokens: [SQLToken], statement: String) throws(ReadingStop) -> StatementReading {
-        if tokens.contains(where: { $0.kind == .word && ($0.upper == "UNION" || $0.upper == "EXCEPT" || $0.upper == "INTERSECT") }) {
+        if tokens.contains(where: { $0.kind == .word && ($0.keyword == .union || $0.keyword == .except || $0.keyword == .intersect) }) {
             throw .unplaceable(UnplaceableReason.union)
         }
+        // Strip every pair of parentheses around the whole statement, then read what is inside.
         let cursor = TokenCursor(tokens: tokens, statement: statement)
-        guard let close = cursor.matchingParenthesis(from: 0) else { throw cursor.stoppedEarly() }
-        guard close == tokens.count - 1, tokens.count > 2 else {
-            throw .unplaceable("a parenthesized query followed by more clauses is not followed")
+        var start = 0
+        var end = tokens.count
+        while start < end, tokens[start].isSymbol("(") {
+            if start == StatementParser.maximumNesting {
+                throw .unplaceable("the statement nests expressions more than \(StatementParser.maximumNesting) deep")
+            }
+            guard let close = cursor.matchingParenthesis(from: start) else { throw cursor.stoppedEarly() }
+            guard close == end - 1, end - start > 2 else {
+                throw .unplaceable("a parenthesized query followed by more clauses is not followed")
+            }
+            start += 1
+            end -= 1
         }
-        let inner = Array(tokens[1..<close])
-        guard inner.first?.isKeyword("SELECT") == true || inner.first?.isSymbol("(") == true else {
+        let inner = Array(tokens[start..<end])
+        guard inner.first?.isKeyword(.select) == true else {
             throw .unplaceable("the statement could not be read: `(` does not start a query here")
         }
         return try read(tokens: inner, statement: statement)

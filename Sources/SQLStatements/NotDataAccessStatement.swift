@@ -14,8 +14,10 @@ enum NotDataAccessStatement {
 
     /// What the statement at the cursor is, or nil when it is not one of these.
     static func what(_ cursor: TokenCursor) -> String? {
-        guard let first = cursor.keyword else { return nil }
-        let second = cursor.peek(1).flatMap { $0.kind == .word ? $0.upper : nil }
+        // A cold path: words compared as upper-case text.
+        guard let token = cursor.peek(), token.kind == .word else { return nil }
+        let first = token.text.uppercased()
+        let second = cursor.peek(1).flatMap { $0.kind == .word ? $0.text.uppercased() : nil }
         switch first {
         case "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "XA":
             return "transaction control: \(first)"
@@ -25,7 +27,7 @@ enum NotDataAccessStatement {
             if second == "TRANSACTION" { return "transaction control: START TRANSACTION" }
             return "administration: START \(second ?? "")".trimmingTrailingSpace
         case "SET":
-            if second == "TRANSACTION" || cursor.isKeyword("TRANSACTION", at: 2) { return "transaction control: SET TRANSACTION" }
+            if second == "TRANSACTION" || cursor.isKeyword(.transaction, at: 2) { return "transaction control: SET TRANSACTION" }
             return "session setting: SET"
         case "USE":
             return "session setting: USE"
@@ -46,11 +48,12 @@ enum NotDataAccessStatement {
         case "CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE":
             var offset = 1
             while offset < 6, let word = cursor.peek(offset), word.kind == .word {
-                if schemaObjects.contains(word.upper) {
-                    let object = word.upper == "SPATIAL" ? "INDEX" : word.upper
+                let upper = word.text.uppercased()
+                if schemaObjects.contains(upper) {
+                    let object = upper == "SPATIAL" ? "INDEX" : upper
                     return "schema change: \(first) \(object)"
                 }
-                if word.upper == "USER" || word.upper == "ROLE" { return "administration: \(first) \(word.upper)" }
+                if upper == "USER" || upper == "ROLE" { return "administration: \(first) \(upper)" }
                 offset += 1
             }
             return first == "TRUNCATE" ? "schema change: TRUNCATE TABLE" : "schema change: \(first)"

@@ -1,7 +1,7 @@
 /// One token of a statement, as the tokenizer cuts it.
 struct SQLToken: Sendable {
     enum Kind: UInt8, Sendable {
-        /// A bare word: a keyword or an unquoted name. `upper` holds it in upper case.
+        /// A bare word: a keyword (`keyword` says which) or an unquoted name.
         case word
         /// A name in backticks, unquoted (doubled backticks undone).
         case quotedName
@@ -26,20 +26,32 @@ struct SQLToken: Sendable {
     var kind: Kind
     /// The token as read: a name unquoted, a string's content, a symbol's characters.
     var text: String
-    /// For words, `text` in ASCII upper case (keyword matching); otherwise equal to `text`.
-    var upper: String
+    /// For a bare word the reader acts on, which one (in any case); nil otherwise.
+    var keyword: SQLKeyword?
     /// Where the token starts: a byte offset into the statement's UTF-8.
     var offset: Int
+    /// For a symbol, its bytes packed into one number (see `code(of:)`), so comparing symbols
+    /// compares numbers; 0 for every other token.
+    var symbol: UInt32 = 0
 
-    /// Whether this is the bare word `keyword` (given in upper case).
+    /// Up to four ASCII bytes packed, the first in the lowest byte.
     @inline(__always)
-    func isKeyword(_ keyword: String) -> Bool {
-        kind == .word && upper == keyword
+    static func code(of symbol: StaticString) -> UInt32 {
+        let start = symbol.utf8Start
+        var code: UInt32 = 0
+        for offset in 0..<min(symbol.utf8CodeUnitCount, 4) { code |= UInt32(start[offset]) << (8 * UInt32(offset)) }
+        return code
+    }
+
+    /// Whether this is the bare word `keyword`.
+    @inline(__always)
+    func isKeyword(_ keyword: SQLKeyword) -> Bool {
+        self.keyword == keyword
     }
 
     @inline(__always)
-    func isSymbol(_ symbol: String) -> Bool {
-        kind == .symbol && text == symbol
+    func isSymbol(_ symbol: StaticString) -> Bool {
+        self.symbol == Self.code(of: symbol)
     }
 
     /// Whether the token can name a table or a column (a bare word, a backticked or double-quoted name).

@@ -129,8 +129,8 @@ struct SQLTokenizer {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    private mutating func append(_ kind: SQLToken.Kind, start: Int, text: String, upper: String? = nil) {
-        tokens.append(SQLToken(kind: kind, text: text, upper: upper ?? text, offset: start))
+    private mutating func append(_ kind: SQLToken.Kind, start: Int, text: String, keyword: SQLKeyword? = nil) {
+        tokens.append(SQLToken(kind: kind, text: text, keyword: keyword, offset: start))
     }
 
     /// `--` starts a comment only when followed by a space, a control character or the end.
@@ -238,8 +238,7 @@ struct SQLTokenizer {
         // `1abc` is a name in MySQL (a name may start with digits).
         if index < bytes.count && isWordByte(bytes[index]) && bytes[index] != UInt8(ascii: ".") {
             while index < bytes.count && isWordByte(bytes[index]) { index += 1 }
-            let word = text(start, index)
-            append(.word, start: start, text: word, upper: word.uppercased())
+            append(.word, start: start, text: text(start, index))
             return
         }
         append(.number, start: start, text: text(start, index))
@@ -270,41 +269,37 @@ struct SQLTokenizer {
             try readQuotedName()
             let name = tokens.removeLast().text
             tokens[tokens.count - 1].text = "@@" + name
-            tokens[tokens.count - 1].upper = "@@" + name
         }
     }
 
     private mutating func readWord() throws(Failure) {
         let start = index
         while index < bytes.count && isWordByte(bytes[index]) { index += 1 }
-        let word = text(start, index)
-        let upper = asciiUppercased(start, index)
         // Introduced strings: X'4142', B'01', N'text', _utf8mb4'text'.
         if index < bytes.count && bytes[index] == UInt8(ascii: "'") {
-            let length = index - start
-            let first = bytes[start]
-            let isIntroducer = first == UInt8(ascii: "_")
-                || (length == 1 && (upper == "X" || upper == "B" || upper == "N"))
+            let first = bytes[start] & 0xDF
+            let isIntroducer = bytes[start] == UInt8(ascii: "_")
+                || (index - start == 1 && (first == UInt8(ascii: "X") || first == UInt8(ascii: "B") || first == UInt8(ascii: "N")))
             if isIntroducer {
                 try readString(quote: UInt8(ascii: "'"), start: start, kind: .string)
                 return
             }
         }
-        append(.word, start: start, text: word, upper: upper)
+        append(.word, start: start, text: text(start, index), keyword: keyword(start, index))
     }
 
-    private func asciiUppercased(_ start: Int, _ end: Int) -> String {
-        var needsChange = false
-        for position in start..<end where bytes[position] >= UInt8(ascii: "a") && bytes[position] <= UInt8(ascii: "z") {
-            needsChange = true
-            break
+    /// The keyword a word spells in any case; words longer than any keyword are names.
+    private func keyword(_ start: Int, _ end: Int) -> SQLKeyword? {
+        let length = end - start
+        guard length >= 2 && length <= 19 else { return nil }
+        let upper = String(unsafeUninitializedCapacity: length) { buffer in
+            for offset in 0..<length {
+                let byte = bytes[start + offset]
+                buffer[offset] = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+            }
+            return length
         }
-        if !needsChange { return text(start, end) }
-        var copy = Array(bytes[start..<end])
-        for position in copy.indices where copy[position] >= UInt8(ascii: "a") && copy[position] <= UInt8(ascii: "z") {
-            copy[position] -= 32
-        }
-        return String(decoding: copy, as: UTF8.self)
+        return SQLKeyword.byWord[upper]
     }
 
     /// Operators, longest first: `<=>`, `->>`, `...`, two-character ones, then single characters.
@@ -315,7 +310,9 @@ struct SQLTokenizer {
         let third = peek(2)
         func take(_ count: Int, _ symbol: String) {
             index += count
-            append(.symbol, start: start, text: symbol)
+            var code: UInt32 = 0
+            for offset in 0..<count { code |= UInt32(bytes[start + offset]) << (8 * UInt32(offset)) }
+            tokens.append(SQLToken(kind: .symbol, text: symbol, keyword: nil, offset: start, symbol: code))
         }
         switch first {
         case UInt8(ascii: "<"):

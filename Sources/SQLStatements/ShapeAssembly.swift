@@ -36,52 +36,26 @@ extension StatementParser {
         return StatementShape(
             kind: kind,
             tables: sources.map(\.table),
-            equality: equality.map(resolver.reference),
-            ranges: ranges.map(resolver.reference),
+            equality: unique(equality.map(resolver.reference)),
+            ranges: unique(ranges.map(resolver.reference)),
             orderBy: orderBy.map { OrderTerm(column: resolver.reference($0.0), descending: $0.1) },
             limit: limit,
             columns: columns,
             joins: joins,
-            searched: searched.map(resolver.reference),
+            searched: unique(searched.map(resolver.reference)),
             aggregates: aggregates.map { AggregateCall(function: $0.0, column: $0.1.map(resolver.reference)) },
             groupBy: groupBy.map(resolver.reference),
             locksRows: locksRows,
-            filters: (filters + extraFilters).map(resolver.reference),
+            filters: unique((filters + extraFilters).map(resolver.reference)),
             hasDisjunction: hasDisjunction,
             upserts: upserts
         )
     }
 }
 
-/// Resolves a column's qualifier (an alias or a table name) to one of the statement's tables.
-struct NameResolver {
-    let sources: [TableSource]
-    /// The one table every unqualified column belongs to, when the statement names one table.
-    let onlyTable: Int?
-
-    init(sources: [TableSource]) {
-        self.sources = sources
-        var only: Int? = sources.isEmpty ? nil : 0
-        for source in sources.dropFirst() where source.table != sources[0].table { only = nil }
-        onlyTable = only
-    }
-
-    /// The index of the source a column belongs to, when it can be told.
-    func source(of column: RawColumn) -> Int? {
-        guard let qualifier = column.qualifier else { return onlyTable }
-        if let exact = sources.firstIndex(where: { $0.alias == qualifier }) { return exact }
-        if let byName = sources.firstIndex(where: { $0.alias == nil && $0.table == qualifier }) { return byName }
-        let lowered = qualifier.lowercased()
-        if let loose = sources.firstIndex(where: { $0.alias?.lowercased() == lowered }) { return loose }
-        return sources.firstIndex(where: { $0.table.lowercased() == lowered })
-    }
-
-    /// The column with its real table: an alias resolved, a qualifier naming no table of the
-    /// statement kept as written, an unqualified column given the statement's only table.
-    func reference(_ column: RawColumn) -> ColumnReference {
-        if let index = source(of: column) {
-            return ColumnReference(table: sources[index].table, column: column.column)
-        }
-        return ColumnReference(table: column.qualifier, column: column.column)
-    }
+/// The columns in their first order, each once: `created_at >= ? AND created_at < ?` is one range.
+private func unique(_ columns: [ColumnReference]) -> [ColumnReference] {
+    guard columns.count > 1 else { return columns }
+    var seen = Set<ColumnReference>()
+    return columns.filter { seen.insert($0).inserted }
 }

@@ -17,19 +17,19 @@
 extension StatementParser {
     /// A condition or expression read only for the columns it mentions (function arguments,
     /// select items, HAVING): a single operand comes back as itself.
-    func readGeneralExpression() throws(ReadingStop) -> Operand {
+    mutating func readGeneralExpression() throws(ReadingStop) -> Operand {
         try readDisjunction(.collect, negated: false)
     }
 
     /// Reads a condition and classifies its comparisons for `condition`.
-    func readCondition(_ condition: ConditionPlace) throws(ReadingStop) {
+    mutating func readCondition(_ condition: ConditionPlace) throws(ReadingStop) {
         _ = try readDisjunction(condition, negated: false)
     }
 
-    private func readDisjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readDisjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         let first = try readConjunction(condition, negated: negated)
         var columns: [RawColumn]? = nil
-        while cursor.isKeyword("OR") || cursor.isKeyword("XOR") || cursor.isSymbol("||") {
+        while cursor.isKeyword(.or) || cursor.isKeyword(.xor) || cursor.isSymbol("||") {
             cursor.advance()
             if case .whereClause = condition { hasDisjunction = true }
             if columns == nil { columns = first.columns }
@@ -38,10 +38,10 @@ extension StatementParser {
         return columns.map { Operand.combining($0) } ?? first
     }
 
-    private func readConjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readConjunction(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         let first = try readNegation(condition, negated: negated)
         var columns: [RawColumn]? = nil
-        while cursor.isKeyword("AND") || cursor.isSymbol("&&") {
+        while cursor.isKeyword(.and) || cursor.isSymbol("&&") {
             cursor.advance()
             if columns == nil { columns = first.columns }
             columns! += try readNegation(condition, negated: negated).columns
@@ -49,8 +49,10 @@ extension StatementParser {
         return columns.map { Operand.combining($0) } ?? first
     }
 
-    private func readNegation(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
-        if cursor.isKeyword("NOT") || cursor.isSymbol("!") {
+    private mutating func readNegation(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+        try enterNesting()
+        defer { nesting -= 1 }
+        if cursor.isKeyword(.not) || cursor.isSymbol("!") {
             cursor.advance()
             return .combining(try readNegation(condition, negated: true).columns)
         }
@@ -59,7 +61,7 @@ extension StatementParser {
 
     /// Whether the token after a `)` continues an operand (`(a, b) IN`, `(a + b) * 2 > ?`)
     /// rather than ending a grouped condition.
-    private func continuesOperand(_ token: SQLToken?) -> Bool {
+    private mutating func continuesOperand(_ token: SQLToken?) -> Bool {
         guard let token else { return false }
         if token.kind == .symbol {
             switch token.text {
@@ -70,8 +72,8 @@ extension StatementParser {
             }
         }
         guard token.kind == .word else { return false }
-        switch token.upper {
-        case "IS", "IN", "NOT", "BETWEEN", "LIKE", "REGEXP", "RLIKE", "SOUNDS", "MEMBER", "DIV", "MOD", "COLLATE":
+        switch token.keyword {
+        case .`is`, .`in`, .not, .between, .like, .regexp, .rlike, .sounds, .member, .div, .mod, .collate:
             return true
         default:
             return false
@@ -79,17 +81,17 @@ extension StatementParser {
     }
 
     /// Whether the parenthesis at the cursor holds a comma at its own depth (a row).
-    private func holdsRow(until close: Int) -> Bool {
+    private mutating func holdsRow(until close: Int) -> Bool {
         var depth = 0
         for position in cursor.index..<close {
             let token = cursor.tokens[position]
             guard token.kind == .symbol else { continue }
-            if token.text == "(" { depth += 1 } else if token.text == ")" { depth -= 1 } else if token.text == "," && depth == 1 { return true }
+            if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") { depth -= 1 } else if token.isSymbol(",") && depth == 1 { return true }
         }
         return false
     }
 
-    private func readPredicate(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
+    private mutating func readPredicate(_ condition: ConditionPlace, negated: Bool) throws(ReadingStop) -> Operand {
         if cursor.isSymbol("("), !cursor.opensQuery(), let close = cursor.matchingParenthesis(from: cursor.index),
            !holdsRow(until: close), !continuesOperand(cursor.peek(close - cursor.index + 1)) {
             cursor.advance()
@@ -98,7 +100,7 @@ extension StatementParser {
             return grouped
         }
         let left = try readExpression()
-        let not = cursor.consumeKeyword("NOT")
+        let not = cursor.consumeKeyword(.not)
         let isNegated = negated || not
         guard let token = cursor.peek() else {
             if not { throw cursor.stoppedEarly() }
@@ -107,32 +109,32 @@ extension StatementParser {
         }
         var comparison: Comparison
         var right: [Operand] = []
-        switch (token.kind, token.upper) {
-        case (.symbol, "="), (.symbol, "<=>"):
+        switch (token.kind == .symbol ? token.text : "", token.keyword) {
+        case ("=", _), ("<=>", _):
             cursor.advance()
             comparison = .equal
             right = [try readComparedOperand()]
-        case (.symbol, "!="), (.symbol, "<>"):
+        case ("!=", _), ("<>", _):
             cursor.advance()
             comparison = .notEqual
             right = [try readComparedOperand()]
-        case (.symbol, "<"), (.symbol, "<="), (.symbol, ">"), (.symbol, ">="):
+        case ("<", _), ("<=", _), (">", _), (">=", _):
             cursor.advance()
             comparison = .range
             right = [try readComparedOperand()]
-        case (.word, "IS"):
+        case (_, .`is`):
             cursor.advance()
-            let isNot = cursor.consumeKeyword("NOT")
+            let isNot = cursor.consumeKeyword(.not)
             guard let tested = cursor.peek() else { throw cursor.stoppedEarly() }
-            if tested.isKeyword("NULL") || tested.kind == .placeholder {
+            if tested.isKeyword(.null) || tested.kind == .placeholder {
                 comparison = isNot ? .notEqual : .isNull
-            } else if tested.isKeyword("TRUE") || tested.isKeyword("FALSE") || tested.isKeyword("UNKNOWN") {
+            } else if tested.isKeyword(.`true`) || tested.isKeyword(.`false`) || tested.isKeyword(.unknown) {
                 comparison = .notEqual
             } else {
                 throw cursor.unexpected(expecting: "NULL, TRUE, FALSE or UNKNOWN after IS")
             }
             cursor.advance()
-        case (.word, "IN"):
+        case (_, .`in`):
             cursor.advance()
             comparison = .inList
             if cursor.isSymbol("(") {
@@ -145,29 +147,29 @@ extension StatementParser {
             } else {
                 right = [try readExpression()]
             }
-        case (.word, "BETWEEN"):
+        case (_, .between):
             cursor.advance()
             comparison = .between
             right = [try readExpression()]
-            try cursor.expectKeyword("AND", "in BETWEEN ... AND")
+            try cursor.expectKeyword(.and, "in BETWEEN ... AND")
             right.append(try readExpression())
-        case (.word, "LIKE"):
+        case (_, .like):
             cursor.advance()
             comparison = .like
             right = [try readExpression()]
-            if cursor.consumeKeyword("ESCAPE") { _ = try readExpression() }
-        case (.word, "REGEXP"), (.word, "RLIKE"):
+            if cursor.consumeKeyword(.escape) { _ = try readExpression() }
+        case (_, .regexp), (_, .rlike):
             cursor.advance()
             comparison = .search
             right = [try readExpression()]
-        case (.word, "SOUNDS"):
+        case (_, .sounds):
             cursor.advance()
-            try cursor.expectKeyword("LIKE", "after SOUNDS")
+            try cursor.expectKeyword(.like, "after SOUNDS")
             comparison = .search
             right = [try readExpression()]
-        case (.word, "MEMBER"):
+        case (_, .member):
             cursor.advance()
-            _ = cursor.consumeKeyword("OF")
+            _ = cursor.consumeKeyword(.of)
             comparison = .notEqual
             right = [try readExpression()]
         default:
@@ -180,8 +182,8 @@ extension StatementParser {
     }
 
     /// The right side of a comparison; `= ANY (SELECT ...)` and `= (SELECT ...)` are subqueries.
-    private func readComparedOperand() throws(ReadingStop) -> Operand {
-        if let word = cursor.keyword, word == "ANY" || word == "SOME" || word == "ALL", cursor.isSymbol("(", at: 1) {
+    private mutating func readComparedOperand() throws(ReadingStop) -> Operand {
+        if let word = cursor.keyword, word == .`any` || word == .`some` || word == .all, cursor.isSymbol("(", at: 1) {
             throw ReadingStop.unplaceable(UnplaceableReason.subquery(place))
         }
         return try readExpression()
@@ -192,7 +194,7 @@ extension StatementParser {
     }
 
     /// Puts a comparison's columns where the rules in this extension's comment say.
-    private func record(_ comparison: Comparison, _ left: Operand, _ right: [Operand], _ condition: ConditionPlace, negated: Bool) {
+    private mutating func record(_ comparison: Comparison, _ left: Operand, _ right: [Operand], _ condition: ConditionPlace, negated: Bool) {
         if case .collect = condition { return }
         if case .search(let columns) = left {
             searched += columns
@@ -205,8 +207,7 @@ extension StatementParser {
             return
         }
         if negated {
-            filters += left.columns
-            for operand in right { filters += operand.columns }
+            filters += involvedColumns(left, right)
             return
         }
         switch comparison {
@@ -215,14 +216,14 @@ extension StatementParser {
         case .equal:
             recordEquality(left, right[0], condition)
         case .notEqual:
-            filters += left.columns + right[0].columns
+            filters += involvedColumns(left, right)
         case .range, .between:
             if case .column(let column) = left, right.allSatisfy(\.isValue) {
                 ranges.append(column)
             } else if right.count == 1, case .column(let column) = right[0], left.isValue {
                 ranges.append(column)
             } else {
-                filters += left.columns + right.flatMap(\.columns)
+                filters += involvedColumns(left, right)
             }
         case .isNull:
             if case .column(let column) = left { equality.append(column) } else { filters += left.columns }
@@ -235,7 +236,7 @@ extension StatementParser {
                 default: filters += left.columns
                 }
             } else {
-                filters += left.columns + right.flatMap(\.columns)
+                filters += involvedColumns(left, right)
             }
         case .like:
             let literal: String?
@@ -243,7 +244,7 @@ extension StatementParser {
             case .value(let text): literal = text
             case .column(let quoted) where quoted.isDoubleQuoted: literal = quoted.column
             default:
-                filters += left.columns + right[0].columns
+                filters += involvedColumns(left, right)
                 return
             }
             guard case .column(let column) = left else {
@@ -267,7 +268,7 @@ extension StatementParser {
         }
     }
 
-    private func recordEquality(_ left: Operand, _ right: Operand, _ condition: ConditionPlace) {
+    private mutating func recordEquality(_ left: Operand, _ right: Operand, _ condition: ConditionPlace) {
         switch (left, right) {
         case (.column(let a), .column(let b)):
             if a.isDoubleQuoted && !b.isDoubleQuoted {
@@ -288,7 +289,15 @@ extension StatementParser {
         case (.row(let lefts), .row(let rights)) where lefts.count == rights.count:
             for (a, b) in zip(lefts, rights) { recordEquality(a, b, condition) }
         default:
-            filters += left.columns + right.columns
+            filters += involvedColumns(left, [right])
         }
+    }
+
+    /// The columns a comparison involves. A lone double-quoted word next to a real column is
+    /// the value (a string in MySQL's default mode): `status != "done"` filters on `status` only.
+    private func involvedColumns(_ left: Operand, _ right: [Operand]) -> [RawColumn] {
+        let all = left.columns + right.flatMap(\.columns)
+        guard all.contains(where: { !$0.isDoubleQuoted }) else { return all }
+        return all.filter { !$0.isDoubleQuoted }
     }
 }

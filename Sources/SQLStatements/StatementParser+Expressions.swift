@@ -2,26 +2,26 @@
 /// not evaluated, only told apart: a plain column, a value, or an expression over columns.
 extension StatementParser {
     /// Words that cannot be a column where an operand is expected.
-    static let reservedInOperands: Set<String> = [
-        "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "SELECT", "AND",
-        "OR", "XOR", "IS", "IN", "BETWEEN", "LIKE", "REGEXP", "RLIKE", "ON", "USING", "JOIN", "INNER", "CROSS",
-        "NATURAL", "STRAIGHT_JOIN", "SET", "AS", "ASC", "DESC", "THEN", "WHEN", "ELSE", "END", "INTO", "FOR",
-        "LOCK", "ESCAPE", "DIV", "WITH", "OFFSET", "OUTER", "DUPLICATE", "SOUNDS", "MEMBER", "BY",
+    static let reservedInOperands: Set<SQLKeyword> = [
+        .from, .`where`, .group, .having, .order, .limit, .union, .except, .intersect, .select, .and,
+        .or, .xor, .`is`, .`in`, .between, .like, .regexp, .rlike, .on, .using, .join, .inner, .cross,
+        .natural, .straightJoin, .`set`, .`as`, .asc, .desc, .then, .when, .`else`, .end, .into, .`for`,
+        .lock, .escape, .div, .with, .offset, .outer, .duplicate, .sounds, .member, .by,
     ]
 
     /// Words with the meaning of a value when they stand alone.
-    static let valueWords: Set<String> = [
-        "NULL", "TRUE", "FALSE", "DEFAULT", "UNKNOWN", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
-        "LOCALTIME", "LOCALTIMESTAMP", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP", "CURRENT_USER", "CURRENT_ROLE",
+    static let valueWords: Set<SQLKeyword> = [
+        .null, .`true`, .`false`, .`default`, .unknown, .currentDate, .currentTime, .currentTimestamp,
+        .localtime, .localtimestamp, .utcDate, .utcTime, .utcTimestamp, .currentUser, .currentRole,
     ]
 
-    static let aggregateFunctions: [String: AggregateCall.Function] = [
-        "COUNT": .count, "SUM": .sum, "AVG": .avg, "MIN": .min, "MAX": .max,
+    static let aggregateFunctions: [SQLKeyword: AggregateCall.Function] = [
+        .count: .count, .sum: .sum, .avg: .avg, .min: .min, .max: .max,
     ]
 
     /// An operand with its binary operators: `price * qty`, `created_at + INTERVAL 1 DAY`,
     /// `doc->>'$.name'`, `name COLLATE utf8mb4_bin`.
-    func readExpression() throws(ReadingStop) -> Operand {
+    mutating func readExpression() throws(ReadingStop) -> Operand {
         let first = try readUnary()
         var columns: [RawColumn]? = nil
         while let token = cursor.peek() {
@@ -36,13 +36,13 @@ extension StatementParser {
                     break
                 }
             } else if token.kind == .word {
-                if token.upper == "DIV" || token.upper == "MOD" {
+                if token.keyword == .div || token.keyword == .mod {
                     cursor.advance()
                     if columns == nil { columns = first.columns }
                     columns! += try readUnary().columns
                     continue
                 }
-                if token.upper == "COLLATE" {
+                if token.keyword == .collate {
                     cursor.advance()
                     guard let name = cursor.peek(), name.isName || name.kind == .string else {
                         throw cursor.unexpected(expecting: "a collation after COLLATE")
@@ -57,22 +57,24 @@ extension StatementParser {
         return .combining(columns)
     }
 
-    private func readUnary() throws(ReadingStop) -> Operand {
+    private mutating func readUnary() throws(ReadingStop) -> Operand {
+        try enterNesting()
+        defer { nesting -= 1 }
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
-        if token.kind == .symbol && (token.text == "-" || token.text == "+" || token.text == "~" || token.text == "!") {
+        if token.kind == .symbol && (token.isSymbol("-") || token.isSymbol("+") || token.isSymbol("~") || token.isSymbol("!")) {
             cursor.advance()
             let operand = try readUnary()
             if case .value = operand { return .value(literal: nil) }
             return .combining(operand.columns)
         }
-        if token.isKeyword("BINARY") && !cursor.isSymbol("(", at: 1) {
+        if token.isKeyword(.binary) && !cursor.isSymbol("(", at: 1) {
             cursor.advance()
             return .combining(try readUnary().columns)
         }
         return try readPrimary()
     }
 
-    private func readPrimary() throws(ReadingStop) -> Operand {
+    private mutating func readPrimary() throws(ReadingStop) -> Operand {
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
         switch token.kind {
         case .string:
@@ -82,12 +84,12 @@ extension StatementParser {
             cursor.advance()
             return .value(literal: nil)
         case .symbol:
-            if token.text == "(" { return try readParenthesized() }
-            if token.text == "*" {
+            if token.isSymbol("(") { return try readParenthesized() }
+            if token.isSymbol("*") {
                 cursor.advance()
                 return .star(qualifier: nil)
             }
-            if token.text == "{" {
+            if token.isSymbol("{") {
                 // ODBC escapes: {d '2024-01-01'}, {ts '...'}.
                 cursor.advance()
                 while let inner = cursor.peek(), !inner.isSymbol("}") { cursor.advance() }
@@ -102,52 +104,53 @@ extension StatementParser {
         }
     }
 
-    private func readWordOperand(_ token: SQLToken) throws(ReadingStop) -> Operand {
-        let upper = token.upper
+    private mutating func readWordOperand(_ token: SQLToken) throws(ReadingStop) -> Operand {
+        let keyword = token.keyword
         let next = cursor.peek(1)
-        if upper == "EXISTS" {
+        if keyword == .exists {
             throw ReadingStop.unplaceable(UnplaceableReason.subquery("\(place) (EXISTS (SELECT ...))"))
         }
-        if (upper == "ANY" || upper == "SOME" || upper == "ALL") && next?.isSymbol("(") == true {
+        if (keyword == .any || keyword == .some || keyword == .all) && next?.isSymbol("(") == true {
             throw ReadingStop.unplaceable(UnplaceableReason.subquery(place))
         }
-        if next?.isSymbol("(") == true && !Self.valueWords.contains(upper) {
-            return try readFunctionCall(upper)
+        let isValueWord = keyword.map { Self.valueWords.contains($0) } ?? false
+        if next?.isSymbol("(") == true && !isValueWord {
+            return try readFunctionCall(keyword)
         }
-        if Self.valueWords.contains(upper) {
+        if isValueWord {
             cursor.advance()
             if cursor.isSymbol("(") && cursor.isSymbol(")", at: 1) { cursor.index += 2 }
             return .value(literal: nil)
         }
-        if next?.kind == .string && (upper == "DATE" || upper == "TIME" || upper == "TIMESTAMP") {
+        if next?.kind == .string && (keyword == .date || keyword == .time || keyword == .timestamp) {
             cursor.index += 2
             return .value(literal: nil)
         }
-        switch upper {
-        case "INTERVAL":
+        switch keyword {
+        case .interval:
             cursor.advance()
             let amount = try readExpression()
             guard let unit = cursor.peek(), unit.kind == .word else { throw cursor.unexpected(expecting: "a unit after INTERVAL") }
             cursor.advance()
             return .combining(amount.columns)
-        case "CASE":
+        case .`case`:
             return try readCase()
         default:
             break
         }
         // A character set introducer before a digest's `?`: `_utf8mb4 ?`.
-        if upper.hasPrefix("_"), let next, next.isValue {
+        if token.text.utf8.first == UInt8(ascii: "_"), let next, next.isValue {
             cursor.advance()
             return try readPrimary()
         }
-        if Self.reservedInOperands.contains(upper) {
+        if let keyword, Self.reservedInOperands.contains(keyword) {
             throw cursor.unexpected(expecting: "a value or a column")
         }
         return try readName()
     }
 
     /// `name`, `t.name`, `db.t.name`, `t.*`.
-    private func readName() throws(ReadingStop) -> Operand {
+    private mutating func readName() throws(ReadingStop) -> Operand {
         guard let first = cursor.peek(), first.isName else { throw cursor.unexpected(expecting: "a column") }
         cursor.advance()
         var parts = [first.text]
@@ -170,14 +173,14 @@ extension StatementParser {
 
     /// `( ... )` as an operand: a subquery (not followed), a row `(a, b)`, a grouped
     /// expression or condition; MariaDB digests' `(_charset) ?` and `(unknown)`.
-    private func readParenthesized() throws(ReadingStop) -> Operand {
+    private mutating func readParenthesized() throws(ReadingStop) -> Operand {
         if cursor.opensQuery() { throw ReadingStop.unplaceable(UnplaceableReason.subquery(place)) }
         if let inner = cursor.peek(1), inner.kind == .word, cursor.isSymbol(")", at: 2) {
-            if inner.upper.hasPrefix("_"), cursor.peek(3)?.isValue == true {
+            if inner.text.utf8.first == UInt8(ascii: "_"), cursor.peek(3)?.isValue == true {
                 cursor.index += 3
                 return try readPrimary()
             }
-            if inner.upper == "UNKNOWN" {
+            if inner.keyword == .unknown {
                 cursor.index += 3
                 return .value(literal: nil)
             }
@@ -192,43 +195,43 @@ extension StatementParser {
     }
 
     /// `CASE [x] WHEN a THEN b ... [ELSE c] END`: an expression over the columns it mentions.
-    private func readCase() throws(ReadingStop) -> Operand {
+    private mutating func readCase() throws(ReadingStop) -> Operand {
         cursor.advance()
         var columns: [RawColumn] = []
-        if !cursor.isKeyword("WHEN") { columns += try readGeneralExpression().columns }
-        while cursor.consumeKeyword("WHEN") {
+        if !cursor.isKeyword(.when) { columns += try readGeneralExpression().columns }
+        while cursor.consumeKeyword(.when) {
             columns += try readGeneralExpression().columns
-            try cursor.expectKeyword("THEN", "after WHEN")
+            try cursor.expectKeyword(.then, "after WHEN")
             columns += try readGeneralExpression().columns
         }
-        if cursor.consumeKeyword("ELSE") { columns += try readGeneralExpression().columns }
-        try cursor.expectKeyword("END", "to close CASE")
+        if cursor.consumeKeyword(.`else`) { columns += try readGeneralExpression().columns }
+        try cursor.expectKeyword(.end, "to close CASE")
         return .combining(columns)
     }
 
     /// A function call; aggregates in the select list are recorded, `MATCH ... AGAINST` is a search.
-    private func readFunctionCall(_ name: String) throws(ReadingStop) -> Operand {
+    private mutating func readFunctionCall(_ name: SQLKeyword?) throws(ReadingStop) -> Operand {
         cursor.index += 2
-        if let function = Self.aggregateFunctions[name] {
+        if let name, let function = Self.aggregateFunctions[name] {
             return try readAggregate(function)
         }
         switch name {
-        case "MATCH":
+        case .match:
             var columns: [RawColumn] = []
             repeat { columns += try readGeneralExpression().columns } while cursor.consumeSymbol(",")
             try cursor.expectSymbol(")", "to close MATCH (")
-            try cursor.expectKeyword("AGAINST", "after MATCH (...)")
+            try cursor.expectKeyword(.against, "after MATCH (...)")
             guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after AGAINST") }
             try skipParenthesized()
             return .search(columns)
-        case "CAST", "CONVERT":
+        case .cast, .convert:
             let columns = try readGeneralExpression().columns
             try skipToClosingParenthesis()
             return .combining(columns)
-        case "EXTRACT", "TIMESTAMPDIFF", "TIMESTAMPADD", "GET_FORMAT":
+        case .extract, .timestampdiff, .timestampadd, .getFormat:
             // The first argument is a unit word, not a column.
             if cursor.peek()?.kind == .word { cursor.advance() }
-            _ = cursor.consumeKeyword("FROM") || cursor.consumeSymbol(",")
+            _ = cursor.consumeKeyword(.from) || cursor.consumeSymbol(",")
         default:
             break
         }
@@ -237,9 +240,9 @@ extension StatementParser {
         return .combining(columns)
     }
 
-    private func readAggregate(_ function: AggregateCall.Function) throws(ReadingStop) -> Operand {
+    private mutating func readAggregate(_ function: AggregateCall.Function) throws(ReadingStop) -> Operand {
         let records = recordsAggregates
-        while cursor.consumeKeyword("DISTINCT") || cursor.consumeKeyword("DISTINCTROW") || cursor.consumeKeyword("ALL") {}
+        while cursor.consumeKeyword(.distinct) || cursor.consumeKeyword(.distinctrow) || cursor.consumeKeyword(.all) {}
         var aggregated: RawColumn?
         var columns: [RawColumn] = []
         if cursor.isSymbol("*") && cursor.isSymbol(")", at: 1) {
@@ -261,30 +264,30 @@ extension StatementParser {
 
     /// A function's arguments up to its `)`, with the keywords some functions take
     /// (`CAST(x AS t)`, `TRIM(LEADING x FROM y)`, `GROUP_CONCAT(x ORDER BY y SEPARATOR ',')`).
-    private func readArguments() throws(ReadingStop) -> [RawColumn] {
+    private mutating func readArguments() throws(ReadingStop) -> [RawColumn] {
         var columns: [RawColumn] = []
         while true {
             guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
             if token.kind == .symbol {
-                if token.text == ")" {
+                if token.isSymbol(")") {
                     cursor.advance()
                     return columns
                 }
-                if token.text == "," {
+                if token.isSymbol(",") {
                     cursor.advance()
                     continue
                 }
             }
             if token.kind == .word {
-                switch token.upper {
-                case "DISTINCT", "DISTINCTROW", "ALL", "LEADING", "TRAILING", "BOTH", "FROM", "FOR", "IN", "SEPARATOR",
-                     "ASC", "DESC", "BY", "ORDER":
+                switch token.keyword {
+                case .distinct, .distinctrow, .all, .leading, .trailing, .both, .from, .`for`, .`in`, .separator,
+                     .asc, .desc, .by, .order:
                     cursor.advance()
                     continue
-                case "AS":
+                case .`as`:
                     try skipToClosingParenthesis()
                     return columns
-                case "USING":
+                case .using:
                     cursor.index += 2
                     continue
                 default:
@@ -298,13 +301,13 @@ extension StatementParser {
     }
 
     /// `OVER (...)` or `OVER name` after a window function.
-    private func skipWindow() throws(ReadingStop) {
-        guard cursor.consumeKeyword("OVER") else { return }
+    private mutating func skipWindow() throws(ReadingStop) {
+        guard cursor.consumeKeyword(.over) else { return }
         if cursor.isSymbol("(") { try skipParenthesized() } else { cursor.advance() }
     }
 
     /// Skips a balanced `( ... )` at the cursor, refusing subqueries inside.
-    func skipParenthesized() throws(ReadingStop) {
+    mutating func skipParenthesized() throws(ReadingStop) {
         guard let close = cursor.matchingParenthesis(from: cursor.index) else { throw cursor.stoppedEarly() }
         for position in cursor.index..<close where cursor.tokens[position].isSymbol("(") {
             let saved = cursor.index
@@ -317,7 +320,7 @@ extension StatementParser {
     }
 
     /// Skips to just after the `)` closing the current parenthesis (the cursor is inside it).
-    func skipToClosingParenthesis() throws(ReadingStop) {
+    mutating func skipToClosingParenthesis() throws(ReadingStop) {
         var depth = 0
         while let token = cursor.peek() {
             if token.isSymbol("(") {

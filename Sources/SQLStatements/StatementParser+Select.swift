@@ -1,17 +1,17 @@
 /// SELECT: the select list, FROM, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and locking reads.
 extension StatementParser {
-    static let selectModifiers: Set<String> = [
-        "ALL", "DISTINCT", "DISTINCTROW", "HIGH_PRIORITY", "STRAIGHT_JOIN", "SQL_SMALL_RESULT", "SQL_BIG_RESULT",
-        "SQL_BUFFER_RESULT", "SQL_CACHE", "SQL_NO_CACHE", "SQL_CALC_FOUND_ROWS",
+    static let selectModifiers: Set<SQLKeyword> = [
+        .all, .distinct, .distinctrow, .highPriority, .straightJoin, .sqlSmallResult, .sqlBigResult,
+        .sqlBufferResult, .sqlCache, .sqlNoCache, .sqlCalcFoundRows,
     ]
 
     /// Reads a whole SELECT; returns false when it names no table (`SELECT @@version`, `SELECT 1`).
-    func readSelect() throws(ReadingStop) -> Bool {
-        try cursor.expectKeyword("SELECT", "")
+    mutating func readSelect() throws(ReadingStop) -> Bool {
+        try cursor.expectKeyword(.select, "")
         while let word = cursor.keyword, Self.selectModifiers.contains(word) { cursor.advance() }
         try readSelectList()
         try skipInto()
-        guard cursor.consumeKeyword("FROM") else {
+        guard cursor.consumeKeyword(.from) else {
             try readSelectTail()
             return false
         }
@@ -21,7 +21,7 @@ extension StatementParser {
         return !sources.isEmpty
     }
 
-    private func readSelectList() throws(ReadingStop) {
+    private mutating func readSelectList() throws(ReadingStop) {
         place = "in the select list"
         listsColumns = true
         recordsAggregates = true
@@ -43,67 +43,67 @@ extension StatementParser {
     }
 
     /// `INTO @a, @b`, `INTO OUTFILE 'f' ...`, `INTO DUMPFILE 'f'`: where the rows go, not what is read.
-    private func skipInto() throws(ReadingStop) {
-        guard cursor.consumeKeyword("INTO") else { return }
+    private mutating func skipInto() throws(ReadingStop) {
+        guard cursor.consumeKeyword(.into) else { return }
         while let token = cursor.peek() {
-            if token.kind == .word, ["FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "FOR", "LOCK", "UNION"].contains(token.upper) { return }
+            if let keyword = token.keyword, [SQLKeyword.from, .`where`, .group, .having, .order, .limit, .`for`, .lock, .union].contains(keyword) { return }
             cursor.advance()
         }
     }
 
     /// Everything after FROM's table references.
-    private func readSelectTail() throws(ReadingStop) {
-        if cursor.consumeKeyword("WHERE") {
+    private mutating func readSelectTail() throws(ReadingStop) {
+        if cursor.consumeKeyword(.`where`) {
             place = "in WHERE"
             try readCondition(.whereClause)
         }
-        if cursor.isKeyword("GROUP") && cursor.isKeyword("BY", at: 1) {
+        if cursor.isKeyword(.group) && cursor.isKeyword(.by, at: 1) {
             cursor.index += 2
             place = "in GROUP BY"
             repeat {
-                if case .column(let column) = try readExpression() { groupBy.append(column) }
-                _ = cursor.consumeKeyword("ASC") || cursor.consumeKeyword("DESC")
+                if let column = resolvingAlias(try readExpression()) { groupBy.append(column) }
+                _ = cursor.consumeKeyword(.asc) || cursor.consumeKeyword(.desc)
             } while cursor.consumeSymbol(",")
-            _ = cursor.consumeKeywords("WITH", "ROLLUP")
+            _ = cursor.consumeKeywords(.with, .rollup)
         }
-        if cursor.consumeKeyword("HAVING") {
+        if cursor.consumeKeyword(.having) {
             place = "in HAVING"
             _ = try readGeneralExpression()
         }
-        if cursor.consumeKeyword("WINDOW") {
+        if cursor.consumeKeyword(.window) {
             repeat {
                 cursor.advance()
-                try cursor.expectKeyword("AS", "in WINDOW name AS (...)")
+                try cursor.expectKeyword(.`as`, "in WINDOW name AS (...)")
                 guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` in WINDOW") }
                 try skipParenthesized()
             } while cursor.consumeSymbol(",")
         }
         try readOrderBy()
         try readLimit()
-        if cursor.consumeKeyword("PROCEDURE") {
+        if cursor.consumeKeyword(.procedure) {
             cursor.advance()
             if cursor.isSymbol("(") { try skipParenthesized() }
         }
         try skipInto()
         try readLocking()
-        if let word = cursor.keyword, ["UNION", "EXCEPT", "INTERSECT", "MINUS"].contains(word) {
+        if let word = cursor.keyword, [SQLKeyword.union, .except, .intersect, .minus].contains(word) {
             throw ReadingStop.unplaceable(UnplaceableReason.union)
         }
     }
 
     /// `FOR UPDATE [OF t] [NOWAIT | SKIP LOCKED | WAIT n]`, `FOR SHARE`, `LOCK IN SHARE MODE`.
-    private func readLocking() throws(ReadingStop) {
+    private mutating func readLocking() throws(ReadingStop) {
         while true {
-            if cursor.consumeKeywords("LOCK", "IN", "SHARE", "MODE") {
+            if cursor.consumeKeywords(.lock, .`in`, .share, .mode) {
                 locksRows = true
-            } else if cursor.isKeyword("FOR") && (cursor.isKeyword("UPDATE", at: 1) || cursor.isKeyword("SHARE", at: 1)) {
+            } else if cursor.isKeyword(.`for`) && (cursor.isKeyword(.update, at: 1) || cursor.isKeyword(.share, at: 1)) {
                 cursor.index += 2
                 locksRows = true
-                if cursor.consumeKeyword("OF") {
+                if cursor.consumeKeyword(.of) {
                     repeat { _ = try readTableName() } while cursor.consumeSymbol(",")
                 }
-                if cursor.consumeKeyword("NOWAIT") || cursor.consumeKeywords("SKIP", "LOCKED") {
-                } else if cursor.consumeKeyword("WAIT") {
+                if cursor.consumeKeyword(.nowait) || cursor.consumeKeywords(.skip, .locked) {
+                } else if cursor.consumeKeyword(.wait) {
                     cursor.advance()
                 }
             } else {

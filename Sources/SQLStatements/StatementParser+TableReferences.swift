@@ -2,27 +2,27 @@
 /// joins with ON or USING, comma joins, nested parentheses; derived tables are refused.
 extension StatementParser {
     /// Reads `t1 [AS] a JOIN t2 b ON ... , t3 ...` up to the next clause.
-    func readTableReferences() throws(ReadingStop) {
+    mutating func readTableReferences() throws(ReadingStop) {
         repeat {
             try readTableFactor()
             try readJoins()
         } while cursor.consumeSymbol(",")
     }
 
-    private func readJoins() throws(ReadingStop) {
+    private mutating func readJoins() throws(ReadingStop) {
         while true {
             let start = cursor.index
             var natural = false
-            if cursor.consumeKeyword("NATURAL") { natural = true }
-            if cursor.consumeKeyword("STRAIGHT_JOIN") {
+            if cursor.consumeKeyword(.natural) { natural = true }
+            if cursor.consumeKeyword(.straightJoin) {
                 // a join keyword by itself
             } else {
-                if cursor.consumeKeyword("LEFT") || cursor.consumeKeyword("RIGHT") || cursor.consumeKeyword("FULL") {
-                    _ = cursor.consumeKeyword("OUTER")
+                if cursor.consumeKeyword(.left) || cursor.consumeKeyword(.right) || cursor.consumeKeyword(.full) {
+                    _ = cursor.consumeKeyword(.outer)
                 } else {
-                    _ = cursor.consumeKeyword("INNER") || cursor.consumeKeyword("CROSS")
+                    _ = cursor.consumeKeyword(.inner) || cursor.consumeKeyword(.cross)
                 }
-                guard cursor.consumeKeyword("JOIN") else {
+                guard cursor.consumeKeyword(.join) else {
                     cursor.index = start
                     return
                 }
@@ -32,12 +32,12 @@ extension StatementParser {
             // The joined source: the first one this factor added (a nested group may add more).
             let joined = before < sources.count ? before : sources.count - 1
             if natural { continue }
-            if cursor.consumeKeyword("ON") {
+            if cursor.consumeKeyword(.on) {
                 let saved = place
                 place = "in an ON condition"
                 try readCondition(.join(joined))
                 place = saved
-            } else if cursor.consumeKeyword("USING") {
+            } else if cursor.consumeKeyword(.using) {
                 try cursor.expectSymbol("(", "after USING")
                 repeat {
                     guard let name = cursor.peek(), name.isName else { throw cursor.unexpected(expecting: "a column in USING (...)") }
@@ -57,25 +57,27 @@ extension StatementParser {
     }
 
     /// One table (with alias, partitions and index hints) or a parenthesized group of joins.
-    func readTableFactor() throws(ReadingStop) {
+    mutating func readTableFactor() throws(ReadingStop) {
         guard let token = cursor.peek() else { throw cursor.stoppedEarly() }
         if token.isSymbol("(") {
             if cursor.opensQuery() { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
             cursor.advance()
+            try enterNesting()
             try readTableReferences()
+            nesting -= 1
             try cursor.expectSymbol(")", "to close `(` in FROM")
             return
         }
-        if token.isKeyword("DUAL") {
+        if token.isKeyword(.dual) {
             cursor.advance()
             return
         }
-        if token.isKeyword("LATERAL") { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
+        if token.isKeyword(.lateral) { throw ReadingStop.unplaceable(UnplaceableReason.derivedTable) }
         if token.kind == .word && cursor.isSymbol("(", at: 1) {
-            throw ReadingStop.unplaceable("a table function (\(token.upper)) is not followed")
+            throw ReadingStop.unplaceable("a table function (\(token.text.uppercased())) is not followed")
         }
         let table = try readTableName()
-        if cursor.consumeKeyword("PARTITION") {
+        if cursor.consumeKeyword(.partition) {
             guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after PARTITION") }
             try skipParenthesized()
         }
@@ -85,9 +87,9 @@ extension StatementParser {
     }
 
     /// `name` or `db.name` (the database is dropped).
-    func readTableName() throws(ReadingStop) -> String {
+    mutating func readTableName() throws(ReadingStop) -> String {
         guard let first = cursor.peek(), first.isName else { throw cursor.unexpected(expecting: "a table name") }
-        if first.kind == .word && Self.reservedInOperands.contains(first.upper) {
+        if let keyword = first.keyword, Self.reservedInOperands.contains(keyword) {
             throw cursor.unexpected(expecting: "a table name")
         }
         cursor.advance()
@@ -100,18 +102,18 @@ extension StatementParser {
     }
 
     /// `USE INDEX (a)`, `FORCE KEY FOR ORDER BY (b)`, `IGNORE INDEX (c), USE INDEX ()`.
-    private func skipIndexHints() throws(ReadingStop) {
-        while let word = cursor.keyword, word == "USE" || word == "FORCE" || word == "IGNORE",
-              cursor.isKeyword("INDEX", at: 1) || cursor.isKeyword("KEY", at: 1) {
+    private mutating func skipIndexHints() throws(ReadingStop) {
+        while let word = cursor.keyword, word == .use || word == .force || word == .ignore,
+              cursor.isKeyword(.index, at: 1) || cursor.isKeyword(.key, at: 1) {
             cursor.index += 2
-            if cursor.consumeKeyword("FOR") {
-                if !cursor.consumeKeyword("JOIN") {
-                    _ = cursor.consumeKeywords("ORDER", "BY") || cursor.consumeKeywords("GROUP", "BY")
+            if cursor.consumeKeyword(.`for`) {
+                if !cursor.consumeKeyword(.join) {
+                    _ = cursor.consumeKeywords(.order, .by) || cursor.consumeKeywords(.group, .by)
                 }
             }
             guard cursor.isSymbol("(") else { throw cursor.unexpected(expecting: "`(` after an index hint") }
             try skipParenthesized()
-            if cursor.isSymbol(","), let after = cursor.peek(1), after.isKeyword("USE") || after.isKeyword("FORCE") || after.isKeyword("IGNORE") {
+            if cursor.isSymbol(","), let after = cursor.peek(1), after.isKeyword(.use) || after.isKeyword(.force) || after.isKeyword(.ignore) {
                 cursor.advance()
             }
         }

@@ -19,19 +19,20 @@ struct TokenCursor {
     }
 
     @inline(__always)
-    func isKeyword(_ keyword: String, at distance: Int = 0) -> Bool {
-        peek(distance)?.isKeyword(keyword) ?? false
+    func isKeyword(_ keyword: SQLKeyword, at distance: Int = 0) -> Bool {
+        let position = index + distance
+        return position < tokens.count && tokens[position].keyword == keyword
     }
 
     @inline(__always)
-    func isSymbol(_ symbol: String, at distance: Int = 0) -> Bool {
-        peek(distance)?.isSymbol(symbol) ?? false
+    func isSymbol(_ symbol: StaticString, at distance: Int = 0) -> Bool {
+        let position = index + distance
+        return position < tokens.count && tokens[position].isSymbol(symbol)
     }
 
-    /// The bare word at the cursor in upper case, or nil.
-    var keyword: String? {
-        guard let token = peek(), token.kind == .word else { return nil }
-        return token.upper
+    /// The keyword at the cursor, or nil.
+    var keyword: SQLKeyword? {
+        index < tokens.count ? tokens[index].keyword : nil
     }
 
     @inline(__always)
@@ -39,31 +40,31 @@ struct TokenCursor {
         index += 1
     }
 
-    mutating func consumeKeyword(_ keyword: String) -> Bool {
+    mutating func consumeKeyword(_ keyword: SQLKeyword) -> Bool {
         guard isKeyword(keyword) else { return false }
         index += 1
         return true
     }
 
     /// Consumes the keywords in order when all are there; otherwise consumes nothing.
-    mutating func consumeKeywords(_ keywords: String...) -> Bool {
+    mutating func consumeKeywords(_ keywords: SQLKeyword...) -> Bool {
         for (offset, keyword) in keywords.enumerated() where !isKeyword(keyword, at: offset) { return false }
         index += keywords.count
         return true
     }
 
-    mutating func consumeSymbol(_ symbol: String) -> Bool {
+    mutating func consumeSymbol(_ symbol: StaticString) -> Bool {
         guard isSymbol(symbol) else { return false }
         index += 1
         return true
     }
 
-    mutating func expectSymbol(_ symbol: String, _ purpose: String) throws(ReadingStop) {
+    mutating func expectSymbol(_ symbol: StaticString, _ purpose: String) throws(ReadingStop) {
         guard consumeSymbol(symbol) else { throw unexpected(expecting: "`\(symbol)` \(purpose)") }
     }
 
-    mutating func expectKeyword(_ keyword: String, _ purpose: String) throws(ReadingStop) {
-        guard consumeKeyword(keyword) else { throw unexpected(expecting: "\(keyword) \(purpose)") }
+    mutating func expectKeyword(_ keyword: SQLKeyword, _ purpose: String) throws(ReadingStop) {
+        guard consumeKeyword(keyword) else { throw unexpected(expecting: "\(keyword.rawValue) \(purpose)") }
     }
 
     /// The index of the `)` that closes the `(` at `open`, or nil when it is never closed.
@@ -73,7 +74,7 @@ struct TokenCursor {
         while position < tokens.count {
             let token = tokens[position]
             if token.kind == .symbol {
-                if token.text == "(" { depth += 1 } else if token.text == ")" {
+                if token.isSymbol("(") { depth += 1 } else if token.isSymbol(")") {
                     depth -= 1
                     if depth == 0 { return position }
                 }
@@ -88,8 +89,8 @@ struct TokenCursor {
         var offset = distance
         while isSymbol("(", at: offset) { offset += 1 }
         guard offset > distance, let token = peek(offset), token.kind == .word else { return false }
-        return token.upper == "SELECT" || token.upper == "WITH" || (token.upper == "VALUES" && isSymbol("ROW", at: offset + 1))
-            || (token.upper == "TABLE" && (peek(offset + 1)?.isName ?? false))
+        return token.keyword == .select || token.keyword == .with || (token.keyword == .values && isKeyword(.row, at: offset + 1))
+            || (token.keyword == .table && (peek(offset + 1)?.isName ?? false))
     }
 
     /// The error for a token the reader did not expect here (or for the statement stopping
