@@ -41,7 +41,7 @@ public struct StatementTraffic: Sendable, Equatable {
 }
 
 /// The calls of one statement in one measuring interval.
-public struct IntervalCalls: Sendable, Equatable {
+public struct IntervalCalls: Sendable, Equatable, Codable {
     /// The interval's index from the window's start (0 is the first).
     public var interval: Int
     public var calls: Int

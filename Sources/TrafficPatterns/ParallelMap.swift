@@ -6,19 +6,14 @@ enum ParallelMap {
     /// nothing next to the work.
     static let chunk = 512
 
-    static func map<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Result
-    ) -> [Result] {
-        guard elements.count > chunk else { return elements.map(transform) }
-        let results = ResultSlots<Result>(count: elements.count)
-        let chunks = (elements.count + chunk - 1) / chunk
-        elements.withUnsafeBufferPointer { buffer in
-            // The buffer outlives every task: concurrentPerform returns when all have run.
-            nonisolated(unsafe) let input = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                let range = index * chunk..<min(elements.count, (index + 1) * chunk)
-                for position in range { results.set(position, transform(input[position])) }
-            }
+    /// `transform` of every position in `0..<count`, in order. Positions rather than elements:
+    /// the transform reads the fields it needs in place, without copying whole elements.
+    static func map<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        guard count > chunk else { return (0..<count).map(transform) }
+        let results = ResultSlots<Result>(count: count)
+        let chunks = (count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            for position in index * chunk..<min(count, (index + 1) * chunk) { results.set(position, transform(position)) }
         }
         return results.values()
     }
@@ -30,6 +25,8 @@ enum ParallelMap {
 private final class ResultSlots<Result>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<Result?>
     private let count: Int
+    /// Whether `values()` moved the results out (the slots are then uninitialized).
+    private var moved = false
 
     init(count: Int) {
         self.count = count
@@ -38,7 +35,7 @@ private final class ResultSlots<Result>: @unchecked Sendable {
     }
 
     deinit {
-        slots.deinitialize(count: count)
+        if !moved { slots.deinitialize(count: count) }
         slots.deallocate()
     }
 
@@ -46,7 +43,12 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         slots[position] = value
     }
 
+    /// The results, moved out rather than copied: called once, after every task has finished.
     func values() -> [Result] {
-        (0..<count).map { slots[$0]! }
+        moved = true
+        return (0..<count).map { position in
+            guard let value = (slots + position).move() else { preconditionFailure("no result at \(position)") }
+            return value
+        }
     }
 }

@@ -3,6 +3,7 @@ import SQLStatements
 
 /// An access pattern drafted from one statement's shape: what the statement shows, and nothing
 /// it does not (consistency stays open unless the statement locks rows; latency is never known).
+/// The description and the figures are added per pattern, once statements are grouped.
 enum PatternDraft {
     static func pattern(from shape: StatementShape, columns: StatementColumns) throws(StatementColumns.Problem) -> AccessPattern {
         let tables = shape.tables
@@ -42,7 +43,6 @@ enum PatternDraft {
         if pattern.type == .search {
             pattern.filterAttributes = unique((pattern.filterAttributes ?? []) + (try columns.attributes(shape.searched, tables: tables)))
         }
-        pattern.description = PatternWording.description(of: pattern, shape: shape)
         return pattern
     }
 

@@ -1,3 +1,4 @@
+import QueryTraffic
 import Requirements
 
 /// An access pattern proposed from measured traffic, waiting for the user's review (accept,
@@ -8,7 +9,7 @@ public struct PatternProposal: Codable, Sendable, Equatable {
     public var pattern: AccessPattern
     /// The calls per measuring interval (interval index → calls), kept so that merging two
     /// proposals gives the true peak of their sum.
-    public var intervalCalls: [IntervalCount]
+    public var intervalCalls: [IntervalCalls]
     /// The measuring interval the peak is taken over, in seconds.
     public var intervalSeconds: Double
     /// Rows returned and rows read per call, when the source records them (MySQL's own cost of
@@ -26,7 +27,7 @@ public struct PatternProposal: Codable, Sendable, Equatable {
     public var notes: [String]
 
     public init(
-        pattern: AccessPattern, intervalCalls: [IntervalCount], intervalSeconds: Double,
+        pattern: AccessPattern, intervalCalls: [IntervalCalls], intervalSeconds: Double,
         rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil, number: Int = 0, remeasures: Int? = nil, notes: [String] = []
     ) {
         self.pattern = pattern
@@ -51,23 +52,12 @@ public struct PatternProposal: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         pattern = try container.decode(AccessPattern.self, forKey: .pattern)
-        intervalCalls = try container.decode([IntervalCount].self, forKey: .intervalCalls)
+        intervalCalls = try container.decode([IntervalCalls].self, forKey: .intervalCalls)
         intervalSeconds = try container.decode(Double.self, forKey: .intervalSeconds)
         rowsSentPerCall = try container.decodeIfPresent(Double.self, forKey: .rowsSentPerCall)
         rowsExaminedPerCall = try container.decodeIfPresent(Double.self, forKey: .rowsExaminedPerCall)
         number = try container.decode(Int.self, forKey: .number)
         remeasures = try container.decodeIfPresent(Int.self, forKey: .remeasures)
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
-    }
-}
-
-/// The calls in one measuring interval.
-public struct IntervalCount: Codable, Sendable, Equatable {
-    public var interval: Int
-    public var calls: Int
-
-    public init(interval: Int, calls: Int) {
-        self.interval = interval
-        self.calls = calls
     }
 }

@@ -1,3 +1,4 @@
+import QueryTraffic
 import Requirements
 
 /// Merging proposals: automatically when two statements come to the same pattern, and when the
@@ -51,8 +52,8 @@ public enum ProposalMerging {
     }
 
     /// Two interval lists (each ascending) added interval by interval, in one pass.
-    static func sum(_ left: [IntervalCount], _ right: [IntervalCount]) -> [IntervalCount] {
-        var result: [IntervalCount] = []
+    static func sum(_ left: [IntervalCalls], _ right: [IntervalCalls]) -> [IntervalCalls] {
+        var result: [IntervalCalls] = []
         result.reserveCapacity(left.count + right.count)
         var (i, j) = (0, 0)
         while i < left.count || j < right.count {
@@ -63,7 +64,7 @@ public enum ProposalMerging {
                 result.append(right[j])
                 j += 1
             } else {
-                result.append(IntervalCount(interval: left[i].interval, calls: left[i].calls + right[j].calls))
+                result.append(IntervalCalls(interval: left[i].interval, calls: left[i].calls + right[j].calls))
                 i += 1
                 j += 1
             }

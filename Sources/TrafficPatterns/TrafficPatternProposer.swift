@@ -17,33 +17,39 @@ public enum TrafficPatternProposer {
         let windowEnd = UTCMinute.text(epochSeconds: window.end)
         // Reading and drafting each statement is independent of the others, and most of the
         // work: done on every core, then grouped in the window's order.
-        let outcomes = ParallelMap.map(window.statements) { statement in
-            outcome(of: statement, window: window, windowEnd: windowEnd, columns: columns, read: read)
+        let statements = window.statements
+        let readings = ParallelMap.map(count: statements.count) { position in
+            // Fields read in place: copying a whole statement costs a retain per field.
+            outcome(of: statements[position].example, calls: statements[position].calls, columns: columns, read: read)
         }
+
+        // Statements that come to the same pattern, by position in the window, first seen first.
         var groups: [String: Int] = [:]
-        var grouped: [[PatternProposal]] = []
+        var grouped: [[Int]] = []
         var unplaced: [UnplacedStatement] = []
         var ignored: [String: Int] = [:]
         var ignoredOrder: [String] = []
-        for (statement, outcome) in zip(window.statements, outcomes) {
-            switch outcome {
+        for position in readings.indices {
+            switch readings[position].outcome {
             case .skipped:
                 continue
             case .notDataAccess(let what):
                 if ignored[what] == nil { ignoredOrder.append(what) }
-                ignored[what, default: 0] += statement.calls
+                ignored[what, default: 0] += statements[position].calls
             case .unplaced(let reason):
-                unplaced.append(UnplacedStatement(statement: statement.fingerprint, calls: statement.calls, reason: reason))
-            case .drafted(let proposal, let key):
-                if let position = groups[key] {
-                    grouped[position].append(proposal)
+                unplaced.append(UnplacedStatement(statement: statements[position].fingerprint, calls: statements[position].calls, reason: reason))
+            case .drafted(let key):
+                if let index = groups[key] {
+                    grouped[index].append(position)
                 } else {
                     groups[key] = grouped.count
-                    grouped.append([proposal])
+                    grouped.append([position])
                 }
             }
         }
-        var proposals = grouped.map { group in group.dropFirst().reduce(group[0]) { ProposalMerging.merge($0, with: $1) } }
+        let measuring = Measuring(window: window, windowEnd: windowEnd, drafts: DraftTable(readings: readings))
+        let groupsInOrder = grouped
+        var proposals = ParallelMap.map(count: groupsInOrder.count) { measuring.proposal(for: groupsInOrder[$0]) }
         proposals.sort { left, right in
             let (leftCalls, rightCalls) = (left.pattern.measured?.calls ?? 0, right.pattern.measured?.calls ?? 0)
             if leftCalls != rightCalls { return leftCalls > rightCalls }
@@ -64,50 +70,115 @@ public enum TrafficPatternProposer {
         case skipped
         case notDataAccess(String)
         case unplaced(String)
-        /// A proposal, with the key of the pattern it comes to (`ProposalMerging.groupKey`).
-        case drafted(PatternProposal, key: String)
+        /// Drafted as a pattern: the key of the pattern it comes to (`ProposalMerging.groupKey`).
+        case drafted(key: String)
+    }
+
+    /// A statement drafted as a pattern, before its traffic is added: the pattern, and the shape
+    /// it was read from (for the wording).
+    struct Draft: Sendable {
+        var pattern: AccessPattern
+        var shape: StatementShape
     }
 
     static func outcome(
-        of statement: StatementTraffic, window: TrafficWindow, windowEnd: String, columns: StatementColumns,
-        read: (String) -> StatementReading
-    ) -> Outcome {
-        guard statement.calls > 0 else { return .skipped }
-        switch read(statement.example) {
+        of example: String, calls: Int, columns: StatementColumns, read: (String) -> StatementReading
+    ) -> (outcome: Outcome, draft: Draft?) {
+        guard calls > 0 else { return (.skipped, nil) }
+        switch read(example) {
         case .notDataAccess(let what):
-            return .notDataAccess(what)
+            return (.notDataAccess(what), nil)
         case .unplaceable(let reason):
-            return .unplaced(reason)
+            return (.unplaced(reason), nil)
         case .placed(let shape):
             do throws(StatementColumns.Problem) {
                 let pattern = try PatternDraft.pattern(from: shape, columns: columns)
-                var proposal = measured(pattern, statement, window: window, windowEnd: windowEnd)
-                proposal.notes = StatementNotes.notes(for: shape)
-                return .drafted(proposal, key: ProposalMerging.groupKey(pattern))
+                return (.drafted(key: ProposalMerging.groupKey(pattern)), Draft(pattern: pattern, shape: shape))
             } catch {
-                return .unplaced(error.reason)
+                return (.unplaced(error.reason), nil)
             }
         }
     }
+}
 
-    /// The pattern with the statement's traffic as its figures and provenance.
-    static func measured(_ draft: AccessPattern, _ statement: StatementTraffic, window: TrafficWindow, windowEnd: String) -> PatternProposal {
-        var pattern = draft
-        let (peak, average) = RateRounding.figures(peak: statement.peakRPS, average: statement.averageRPS)
-        pattern.peakRPS = .known(peak)
-        pattern.averageRPS = .known(average)
-        if pattern.expectedItems == nil, pattern.type == .read || pattern.type == .search, let rows = statement.rowsSentPerCall {
-            pattern.expectedItems = .known(ItemCount(average: RateRounding.rounded(rows)))
+/// What each statement of a window came to, by position; only `.drafted` outcomes have a draft.
+struct DraftTable: Sendable {
+    let readings: [(outcome: TrafficPatternProposer.Outcome, draft: TrafficPatternProposer.Draft?)]
+
+    /// Lends the draft of a statement grouped as drafted (it always has one) without copying it.
+    func withDraft(_ position: Int, _ body: (borrowing TrafficPatternProposer.Draft) -> Void) {
+        guard readings[position].draft != nil else { preconditionFailure("statement \(position) was grouped without a draft") }
+        body(readings[position].draft!)
+    }
+}
+
+/// Turns a group of drafts (statements that come to one pattern) into one proposal with the
+/// traffic of all of them: calls and averages added, the intervals added up once, the peak the
+/// busiest interval of the sum.
+struct Measuring: Sendable {
+    let window: TrafficWindow
+    let windowEnd: String
+    let drafts: DraftTable
+
+    /// - Parameter group: the positions in the window of the statements, first seen first.
+    func proposal(for group: [Int]) -> PatternProposal {
+        var pattern = AccessPattern(id: 0, description: "")
+        drafts.withDraft(group[0]) { first in
+            pattern = first.pattern
+            pattern.description = PatternWording.description(of: first.pattern, shape: first.shape)
+        }
+        var calls = 0
+        var average = 0.0
+        var peak = 0.0
+        var rowsSent = 0.0
+        var rowsExamined = 0.0
+        var (hasRowsSent, hasRowsExamined) = (true, true)
+        var fingerprints: [String] = []
+        fingerprints.reserveCapacity(group.count)
+        var notes: [String] = []
+        var intervals: [IntervalCalls]
+        let statements = window.statements
+        if group.count == 1 {
+            intervals = statements[group[0]].intervalCalls
+            peak = statements[group[0]].peakRPS
+        } else {
+            var byInterval: [Int: Int] = [:]
+            for member in group {
+                for entry in statements[member].intervalCalls { byInterval[entry.interval, default: 0] += entry.calls }
+            }
+            intervals = byInterval.keys.sorted().map { IntervalCalls(interval: $0, calls: byInterval[$0] ?? 0) }
+            peak = Double(intervals.lazy.map(\.calls).max() ?? 0) / max(window.peakIntervalSeconds, .leastNonzeroMagnitude)
+        }
+        for (index, member) in group.enumerated() {
+            let memberCalls = statements[member].calls
+            calls += memberCalls
+            average += statements[member].averageRPS
+            fingerprints.append(statements[member].fingerprint)
+            if let sent = statements[member].rowsSentPerCall { rowsSent += sent * Double(memberCalls) } else { hasRowsSent = false }
+            if let examined = statements[member].rowsExaminedPerCall { rowsExamined += examined * Double(memberCalls) } else { hasRowsExamined = false }
+            drafts.withDraft(member) { draft in
+                for note in StatementNotes.notes(for: draft.shape) where !notes.contains(note) { notes.append(note) }
+                if index > 0 {
+                    pattern.attributes = ProposalMerging.union(pattern.attributes, draft.pattern.attributes)
+                    pattern.filterAttributes = PatternDraft.unique((pattern.filterAttributes ?? []) + (draft.pattern.filterAttributes ?? []))
+                }
+            }
+        }
+        let figures = RateRounding.figures(peak: peak, average: average)
+        pattern.peakRPS = .known(figures.peak)
+        pattern.averageRPS = .known(figures.average)
+        let sentPerCall = hasRowsSent && calls > 0 ? rowsSent / Double(calls) : nil
+        if pattern.expectedItems == nil, pattern.type == .read || pattern.type == .search, let sentPerCall {
+            pattern.expectedItems = .known(ItemCount(average: RateRounding.rounded(sentPerCall)))
         }
         pattern.measured = MeasuredTraffic(
             source: window.source.rawValue, windowSeconds: window.seconds, windowEnd: windowEnd, endedEarly: window.endedEarly,
-            calls: statement.calls, peakRPS: peak, averageRPS: average, statements: [statement.fingerprint]
+            calls: calls, peakRPS: figures.peak, averageRPS: figures.average, statements: fingerprints
         )
         return PatternProposal(
-            pattern: pattern,
-            intervalCalls: statement.intervalCalls.map { IntervalCount(interval: $0.interval, calls: $0.calls) },
-            intervalSeconds: window.peakIntervalSeconds,
-            rowsSentPerCall: statement.rowsSentPerCall, rowsExaminedPerCall: statement.rowsExaminedPerCall
+            pattern: pattern, intervalCalls: intervals, intervalSeconds: window.peakIntervalSeconds,
+            rowsSentPerCall: sentPerCall, rowsExaminedPerCall: hasRowsExamined && calls > 0 ? rowsExamined / Double(calls) : nil,
+            notes: notes
         )
     }
 }
