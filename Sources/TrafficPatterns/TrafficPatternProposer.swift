@@ -168,8 +168,12 @@ struct Measuring: Sendable {
         pattern.peakRPS = .known(figures.peak)
         pattern.averageRPS = .known(figures.average)
         let sentPerCall = hasRowsSent && calls > 0 ? rowsSent / Double(calls) : nil
-        if pattern.expectedItems == nil, pattern.type == .read || pattern.type == .search, let sentPerCall {
-            pattern.expectedItems = .known(ItemCount(average: RateRounding.rounded(sentPerCall)))
+        // What a read returned on average is measured; a literal LIMIT only bounds it.
+        if pattern.type == .read || pattern.type == .search, let sentPerCall {
+            var maximum: Int?
+            if case .known(let items)? = pattern.expectedItems { maximum = items.maximum }
+            let average = RateRounding.rounded(maximum.map { min(sentPerCall, Double($0)) } ?? sentPerCall)
+            pattern.expectedItems = .known(ItemCount(average: average, maximum: maximum))
         }
         pattern.measured = MeasuredTraffic(
             source: window.source.rawValue, windowSeconds: window.seconds, windowEnd: windowEnd, endedEarly: window.endedEarly,

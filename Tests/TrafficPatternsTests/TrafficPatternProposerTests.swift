@@ -54,7 +54,7 @@ struct TrafficPatternProposerTests {
         #expect(pattern.equalityAttributes == ["customer_id"])
         #expect(pattern.sort == .attribute(SortRequirement(attribute: "created_at", direction: .descending)))
         #expect(pattern.attributes == .only(["id", "total"]))
-        #expect(pattern.expectedItems == .known(ItemCount(average: 20, maximum: 20)))
+        #expect(pattern.expectedItems == .known(ItemCount(average: 12, maximum: 20)), "12 rows returned per call, LIMIT 20")
         #expect(pattern.averageRPS == .known(8.02))
         #expect(pattern.peakRPS == .known(12))
         #expect(pattern.aggregate == AggregateAnswer.none)
