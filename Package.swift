@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(name: "MySQLServerTests", dependencies: ["MySQLSchema", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "MySQLLiveTests",
-            dependencies: ["MySQLLive", "MySQLSchema", "QueryTraffic", "CMariaDB", "TestSupport", "SQLStatements", "TrafficPatterns", "SchemaImport", "Requirements"],
+            dependencies: ["MySQLLive", "MySQLSchema", "QueryTraffic", "CMariaDB", "TestSupport", "SQLStatements", "TrafficPatterns", "SchemaImport", "Requirements", "ddbmodel"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ShellQuotingTests", dependencies: ["ShellQuoting", "TestSupport"], swiftSettings: strictSettings),
