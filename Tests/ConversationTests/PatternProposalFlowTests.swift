@@ -152,3 +152,69 @@ import TestSupport
         #expect(throws: RequirementsError.self) { try TrafficSampleLength.seconds("-1m") }
     }
 }
+
+/// `/import log`, `/import capture` and `/import mysql` inside a session, through an injected
+/// reader: what is read, what is refused, and that nothing already captured is lost.
+@Suite struct TrafficImportCommandTests {
+    struct CannedTraffic: TrafficReading {
+        func readQueryLogs(_ paths: [String]) throws(RequirementsError) -> TrafficWindow {
+            guard paths == ["slow.log"] else { throw RequirementsError("Cannot read the query log \(paths[0]): it does not exist.") }
+            return PatternProposalFlowTests.window
+        }
+
+        func readCapture(_ path: String) throws(RequirementsError) -> TrafficWindow {
+            throw RequirementsError("\(path), line 1: not the output of the capture script")
+        }
+
+        func readServer(_ url: String, sampleSeconds: Double?) throws(RequirementsError) -> (schema: ParsedSchema, traffic: TrafficWindow?) {
+            let schema = SchemaParser.parse([SchemaSource(name: url, text: PatternProposalFlowTests.schema)])
+            return (schema, sampleSeconds == nil ? nil : PatternProposalFlowTests.window)
+        }
+    }
+
+    static func conversation() -> Conversation {
+        Conversation(state: SessionState(name: "shop"), clock: FixedClock.now, trafficReader: CannedTraffic())
+    }
+
+    @Test func importLogProposesAndReviewsRightAway() {
+        var conversation = Self.conversation()
+        _ = conversation.importSchema([SchemaSource(name: "schema.sql", text: PatternProposalFlowTests.schema)])
+        for line in ["shop", "context", "1k", "100", "", "", "avg 5 max 100", ""] { _ = conversation.handle(line) }
+        let reply = conversation.handle("/import log slow.log")
+        #expect(reply.messages.first?.hasPrefix("Measured traffic") == true)
+        #expect(conversation.state.step == .patternProposal)
+        _ = conversation.handle("accept all")
+        #expect(conversation.state.step == .relationshipPair, "back where /import was typed")
+        #expect(conversation.state.requirements.accessPatterns.count == 4)
+    }
+
+    @Test func refusalsKeepWhatWasCaptured() {
+        var conversation = Self.conversation()
+        _ = conversation.handle("shop")
+        let before = conversation.state
+        #expect(conversation.handle("/import log missing.log").messages == ["Cannot read the query log missing.log: it does not exist."])
+        #expect(conversation.handle("/import capture out.tsv").messages == ["out.tsv, line 1: not the output of the capture script"])
+        #expect(conversation.handle("/import log").messages.first?.hasPrefix("Usage: /import log FILE...") == true)
+        #expect(conversation.handle("/import capture a b").messages.first?.hasPrefix("Usage: /import capture FILE") == true)
+        #expect(conversation.handle("/import mysql").messages.first?.hasPrefix("Usage: /import mysql") == true)
+        #expect(conversation.handle("/import mysql mysql://app@db/shop --sample 5s").messages.first?.contains("at least 10 seconds") == true)
+        #expect(conversation.handle("/import mysql mysql://app@db/shop --later").messages.first?.hasPrefix("Usage: /import mysql") == true)
+        #expect(conversation.state == before)
+    }
+
+    @Test func importMysqlWithoutSamplingReadsTheSchemaOnly() {
+        var conversation = Self.conversation()
+        for line in ["shop", "context", "1k", "100"] { _ = conversation.handle(line) }
+        let reply = conversation.handle("/import mysql mysql://app@db/shop --sample 0")
+        #expect(reply.messages.first?.hasPrefix("Imported 2 tables") == true)
+        #expect(!reply.messages.contains { $0.hasPrefix("Measured traffic") })
+        #expect(conversation.state.pendingProposals == nil)
+        let sampled = conversation.handle("/import mysql mysql://app@db/shop --sample 90s")
+        #expect(sampled.messages.contains { $0.hasPrefix("Measured traffic") })
+    }
+
+    @Test func withoutAReaderImportingTrafficIsNotOffered() {
+        var conversation = Conversation(state: SessionState(name: "shop"), clock: FixedClock.now)
+        #expect(conversation.handle("/import log slow.log").messages == ["Importing traffic is not available here."])
+    }
+}
