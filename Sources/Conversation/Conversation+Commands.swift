@@ -15,7 +15,7 @@ extension Conversation {
         ("/pattern", "/pattern \"description\" entities=E type=read eq=a sort=\"b desc\" filter=c items=N peak=N avg=N consistency=eventual latency=<50ms attributes=all", "add an access pattern in one line"),
         ("/edit", "/edit pattern N | entity NAME | relationship A->B | overview [key=value ...]", "change something (walks its questions when no key=value is given)"),
         ("/delete", "/delete pattern N | entity NAME | relationship A->B", "remove something"),
-        ("/import", "/import schema FILE...", "import (or re-import) MySQL DDL: schema.sql, migrations in order, or mysqldump --no-data output"),
+        ("/import", "/import schema FILE... | mysql URL [--sample 10m] | log FILE... | capture FILE", "import (or re-import) MySQL DDL (schema.sql, migrations in order, mysqldump --no-data output); or a live server's schema and traffic, query logs or capture output, whose statements become proposed patterns"),
         ("/accept", "/accept GAP-ID REASON | /accept DECISION-ID", "accept a gap with a reason (shown by /show gaps); at the design stage, accept a proposal (shown by /show decisions)"),
         ("/gate", "/gate", "go to the current gate: the requirements checklist, or the design gate once the requirements are confirmed"),
         ("/validate", "/validate ENDPOINT", "after the requirements gate: run the model against a local DynamoDB endpoint (DynamoDB Local, moto) and assert every pattern"),

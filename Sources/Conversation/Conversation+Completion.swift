@@ -31,7 +31,7 @@ extension Conversation {
                 case "relationship": candidates = requirements.relationships.map { "\($0.parent)->\($0.child)" }
                 default: candidates = []
                 }
-            case ("/import", 2): candidates = ["schema"]
+            case ("/import", 2): candidates = ["schema", "mysql", "log", "capture"]
             case ("/accept", 2): candidates = GapFinder.gaps(in: requirements).filter(\.acceptable).map(\.id)
             default: candidates = entityAndAttributeNames()
             }

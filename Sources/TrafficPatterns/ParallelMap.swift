@@ -9,24 +9,31 @@ enum ParallelMap {
     /// `transform` of every position in `0..<count`, in order. Positions rather than elements:
     /// the transform reads the fields it needs in place, without copying whole elements.
     static func map<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
-        guard count > chunk else { return (0..<count).map(transform) }
-        let results = ResultSlots<Result>(count: count)
-        let chunks = (count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            for position in index * chunk..<min(count, (index + 1) * chunk) { results.set(position, transform(position)) }
+        let results = Slots<Result>(count: count)
+        forEach(count: count) { results.put($0, transform($0)) }
+        return (0..<count).map { results.take($0) }
+    }
+
+    /// Runs `body` for every position in `0..<count`, on every core when there are enough.
+    static func forEach(count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > chunk else {
+            for position in 0..<count { body(position) }
+            return
         }
-        return results.values()
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+            for position in index * chunk..<min(count, (index + 1) * chunk) { body(position) }
+        }
     }
 }
 
-/// One slot per result, each written by exactly one task: no two tasks touch the same slot, so
-/// no lock is needed. Raw memory rather than an array: an array property would be checked for
-/// exclusive access on every write, and concurrent writes would trip that check.
-private final class ResultSlots<Result>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Result?>
+/// One slot per position, each written once and taken (moved out) at most once, each by exactly
+/// one task: no two tasks touch the same slot, so no lock is needed. Raw memory rather than an
+/// array: an array property would be checked for exclusive access on every write, and
+/// concurrent writes would trip that check; and taking moves a value out without the copy and
+/// the release that reading it would cost.
+final class Slots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
     private let count: Int
-    /// Whether `values()` moved the results out (the slots are then uninitialized).
-    private var moved = false
 
     init(count: Int) {
         self.count = count
@@ -35,20 +42,19 @@ private final class ResultSlots<Result>: @unchecked Sendable {
     }
 
     deinit {
-        if !moved { slots.deinitialize(count: count) }
+        // Slots taken hold nil again, so every slot is initialized here.
+        slots.deinitialize(count: count)
         slots.deallocate()
     }
 
-    func set(_ position: Int, _ value: Result) {
+    func put(_ position: Int, _ value: Value) {
         slots[position] = value
     }
 
-    /// The results, moved out rather than copied: called once, after every task has finished.
-    func values() -> [Result] {
-        moved = true
-        return (0..<count).map { position in
-            guard let value = (slots + position).move() else { preconditionFailure("no result at \(position)") }
-            return value
-        }
+    /// The value at `position`, moved out; the slot is empty afterwards.
+    func take(_ position: Int) -> Value {
+        guard let value = (slots + position).move() else { preconditionFailure("slot \(position) is empty") }
+        (slots + position).initialize(to: nil)
+        return value
     }
 }

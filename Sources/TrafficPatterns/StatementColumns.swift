@@ -6,27 +6,31 @@ import SQLStatements
 /// MySQL compares column names). Both are dictionary look-ups, built once per window: a window
 /// can hold 100,000 digests.
 struct StatementColumns: Sendable {
-    /// One imported table: its entity's name and its attributes by lower-cased column name.
-    struct ImportedTable: Sendable {
-        let entity: String
-        let attributes: [String: String]
+    /// A column of an imported table, both names lower-cased.
+    struct ColumnKey: Hashable, Sendable {
+        let table: String
+        let column: String
     }
 
-    /// Imported tables by lower-cased source table name.
-    private let tables: [String: ImportedTable]
+    /// Entity names by lower-cased source table name.
+    private let entities: [String: String]
+    /// Attribute names by table and column. One flat table rather than one per entity: a lookup
+    /// then copies no shared dictionary, whose reference count every core would contend for.
+    private let attributes: [ColumnKey: String]
 
     init(_ requirements: Requirements) {
-        var tables: [String: ImportedTable] = [:]
+        var entities: [String: String] = [:]
+        var attributes: [ColumnKey: String] = [:]
         for entity in requirements.entities {
-            guard let table = entity.sourceTable?.lowercased(), tables[table] == nil else { continue }
-            var attributes: [String: String] = [:]
+            guard let table = entity.sourceTable?.lowercased(), entities[table] == nil else { continue }
+            entities[table] = entity.name
             for attribute in entity.attributes {
-                let column = (attribute.source?.column ?? attribute.name).lowercased()
-                if attributes[column] == nil { attributes[column] = attribute.name }
+                let key = ColumnKey(table: table, column: (attribute.source?.column ?? attribute.name).lowercased())
+                if attributes[key] == nil { attributes[key] = attribute.name }
             }
-            tables[table] = ImportedTable(entity: entity.name, attributes: attributes)
         }
-        self.tables = tables
+        self.entities = entities
+        self.attributes = attributes
     }
 
     /// Why a statement cannot be placed, in the user's words.
@@ -47,14 +51,10 @@ struct StatementColumns: Sendable {
         }
     }
 
-    func table(_ name: String) throws(Problem) -> ImportedTable {
-        guard let table = tables[name.lowercased()] else { throw .unknownTable(name) }
-        return table
-    }
-
     /// The entity a table was imported as.
     func entity(forTable name: String) throws(Problem) -> String {
-        try table(name).entity
+        guard let entity = entities[name.lowercased()] else { throw .unknownTable(name) }
+        return entity
     }
 
     /// The attribute a column names, with the entity it belongs to. An unqualified column of a
@@ -62,16 +62,18 @@ struct StatementColumns: Sendable {
     func attribute(_ reference: ColumnReference, tables names: [String]) throws(Problem) -> (entity: String, attribute: String) {
         let column = reference.column.lowercased()
         if let name = reference.table ?? (names.count == 1 ? names[0] : nil) {
-            let imported = try table(name)
-            guard let attribute = imported.attributes[column] else { throw .unknownColumn(reference.column, table: name) }
-            return (imported.entity, attribute)
+            let entity = try entity(forTable: name)
+            guard let attribute = attributes[ColumnKey(table: name.lowercased(), column: column)] else {
+                throw .unknownColumn(reference.column, table: name)
+            }
+            return (entity, attribute)
         }
         var found: (entity: String, attribute: String)?
         for name in names {
-            let imported = try table(name)
-            guard let attribute = imported.attributes[column] else { continue }
-            guard found == nil || found?.entity == imported.entity else { throw .ambiguousColumn(reference.column) }
-            found = (imported.entity, attribute)
+            let entity = try entity(forTable: name)
+            guard let attribute = attributes[ColumnKey(table: name.lowercased(), column: column)] else { continue }
+            guard found == nil || found?.entity == entity else { throw .ambiguousColumn(reference.column) }
+            found = (entity, attribute)
         }
         guard let found else { throw .unknownColumn(reference.column, table: names.joined(separator: ", ")) }
         return found

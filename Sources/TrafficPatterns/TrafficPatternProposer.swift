@@ -18,9 +18,12 @@ public enum TrafficPatternProposer {
         // Reading and drafting each statement is independent of the others, and most of the
         // work: done on every core, then grouped in the window's order.
         let statements = window.statements
-        let readings = ParallelMap.map(count: statements.count) { position in
+        let drafts = Slots<Draft>(count: statements.count)
+        let outcomes = ParallelMap.map(count: statements.count) { position in
             // Fields read in place: copying a whole statement costs a retain per field.
-            outcome(of: statements[position].example, calls: statements[position].calls, columns: columns, read: read)
+            let (outcome, draft) = outcome(of: statements[position].example, calls: statements[position].calls, columns: columns, read: read)
+            if let draft { drafts.put(position, draft) }
+            return outcome
         }
 
         // Statements that come to the same pattern, by position in the window, first seen first.
@@ -29,8 +32,8 @@ public enum TrafficPatternProposer {
         var unplaced: [UnplacedStatement] = []
         var ignored: [String: Int] = [:]
         var ignoredOrder: [String] = []
-        for position in readings.indices {
-            switch readings[position].outcome {
+        for position in outcomes.indices {
+            switch outcomes[position] {
             case .skipped:
                 continue
             case .notDataAccess(let what):
@@ -47,7 +50,7 @@ public enum TrafficPatternProposer {
                 }
             }
         }
-        let measuring = Measuring(window: window, windowEnd: windowEnd, drafts: DraftTable(readings: readings))
+        let measuring = Measuring(window: window, windowEnd: windowEnd, drafts: drafts)
         let groupsInOrder = grouped
         var proposals = ParallelMap.map(count: groupsInOrder.count) { measuring.proposal(for: groupsInOrder[$0]) }
         proposals.sort { left, right in
@@ -101,32 +104,20 @@ public enum TrafficPatternProposer {
     }
 }
 
-/// What each statement of a window came to, by position; only `.drafted` outcomes have a draft.
-struct DraftTable: Sendable {
-    let readings: [(outcome: TrafficPatternProposer.Outcome, draft: TrafficPatternProposer.Draft?)]
-
-    /// Lends the draft of a statement grouped as drafted (it always has one) without copying it.
-    func withDraft(_ position: Int, _ body: (borrowing TrafficPatternProposer.Draft) -> Void) {
-        guard readings[position].draft != nil else { preconditionFailure("statement \(position) was grouped without a draft") }
-        body(readings[position].draft!)
-    }
-}
-
 /// Turns a group of drafts (statements that come to one pattern) into one proposal with the
 /// traffic of all of them: calls and averages added, the intervals added up once, the peak the
 /// busiest interval of the sum.
 struct Measuring: Sendable {
     let window: TrafficWindow
     let windowEnd: String
-    let drafts: DraftTable
+    /// The drafts by statement position; each is taken by the one group it belongs to.
+    let drafts: Slots<TrafficPatternProposer.Draft>
 
     /// - Parameter group: the positions in the window of the statements, first seen first.
     func proposal(for group: [Int]) -> PatternProposal {
-        var pattern = AccessPattern(id: 0, description: "")
-        drafts.withDraft(group[0]) { first in
-            pattern = first.pattern
-            pattern.description = PatternWording.description(of: first.pattern, shape: first.shape)
-        }
+        let members = group.map { drafts.take($0) }
+        var pattern = members[0].pattern
+        pattern.description = PatternWording.description(of: pattern, shape: members[0].shape)
         var calls = 0
         var average = 0.0
         var peak = 0.0
@@ -156,12 +147,11 @@ struct Measuring: Sendable {
             fingerprints.append(statements[member].fingerprint)
             if let sent = statements[member].rowsSentPerCall { rowsSent += sent * Double(memberCalls) } else { hasRowsSent = false }
             if let examined = statements[member].rowsExaminedPerCall { rowsExamined += examined * Double(memberCalls) } else { hasRowsExamined = false }
-            drafts.withDraft(member) { draft in
-                for note in StatementNotes.notes(for: draft.shape) where !notes.contains(note) { notes.append(note) }
-                if index > 0 {
-                    pattern.attributes = ProposalMerging.union(pattern.attributes, draft.pattern.attributes)
-                    pattern.filterAttributes = PatternDraft.unique((pattern.filterAttributes ?? []) + (draft.pattern.filterAttributes ?? []))
-                }
+            let draft = members[index]
+            for note in StatementNotes.notes(for: draft.shape) where !notes.contains(note) { notes.append(note) }
+            if index > 0 {
+                pattern.attributes = ProposalMerging.union(pattern.attributes, draft.pattern.attributes)
+                pattern.filterAttributes = PatternDraft.unique((pattern.filterAttributes ?? []) + (draft.pattern.filterAttributes ?? []))
             }
         }
         let figures = RateRounding.figures(peak: peak, average: average)

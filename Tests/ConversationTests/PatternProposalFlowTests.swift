@@ -213,6 +213,12 @@ import TestSupport
         #expect(sampled.messages.contains { $0.hasPrefix("Measured traffic") })
     }
 
+    @Test func importKindsComplete() {
+        let conversation = Self.conversation()
+        #expect(conversation.completions(for: "/import ") == ["schema", "mysql", "log", "capture"])
+        #expect(conversation.completions(for: "/import ca") == ["capture"])
+    }
+
     @Test func withoutAReaderImportingTrafficIsNotOffered() {
         var conversation = Conversation(state: SessionState(name: "shop"), clock: FixedClock.now)
         #expect(conversation.handle("/import log slow.log").messages == ["Importing traffic is not available here."])
