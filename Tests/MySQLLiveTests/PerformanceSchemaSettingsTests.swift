@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import MySQLLive
 import Testing
 
@@ -6,8 +7,8 @@ import Testing
 /// (socket only).
 @Suite("performance_schema settings")
 struct PerformanceSchemaSettingsTests {
-    private func sampler(on setting: LiveMariaDBServer.PerformanceSchema) throws -> MySQLLiveError? {
-        let server = try LiveMariaDBServer.start(.init(performanceSchema: setting, listensOnTCP: false))
+    private func sampler(on setting: MariaDBServer.PerformanceSchema) throws -> MySQLLiveError? {
+        let server = try MariaDBServer.start(.init(performanceSchema: setting, listensOnTCP: false))
         defer { server.stop() }
         try server.query("CREATE DATABASE shop")
         let connection = try MySQLConnection(url: LiveServers.socketURL(server), password: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import MySQLSchema
 import Testing
 
@@ -34,8 +35,7 @@ struct ParserAgreesWithServerTests {
 
     @Test func bothParsesMatchTheServer() throws {
         let files = try Fixtures.filesInOrder()
-        let binaries = try MariaDBBinaries.locate()
-        let server = try MariaDBServer.start(binaries)
+        let server = try MariaDBServer.start()
         defer { server.stop() }
 
         try server.query("CREATE DATABASE \(Self.database)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import QueryTraffic
 import Testing
 
@@ -94,8 +95,7 @@ import Testing
     /// The script run by the `mariadb` client against a server with performance_schema on,
     /// while known statements run a known number of times between its first and last snapshot.
     @Test func capturedFromARealServer() throws {
-        let binaries = try MariaDBBinaries.locate()
-        let server = try MariaDBServer.start(binaries) { _ in ["--performance-schema=ON"] }
+        let server = try MariaDBServer.start(.init(performanceSchema: .on))
         defer { server.stop() }
         try server.query("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, status VARCHAR(20))")
         try server.query("INSERT INTO orders VALUES (1, 'new'), (2, 'new'), (3, 'new')", database: "shop")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import QueryTraffic
 import Testing
 
@@ -7,13 +8,7 @@ import Testing
 /// the slow log groups exactly as pt-query-digest groups it.
 @Suite(.serialized) struct LiveServerLogTests {
     @Test func slowAndGeneralLogsOfARealServer() throws {
-        let binaries = try MariaDBBinaries.locate()
-        let server = try MariaDBServer.start(binaries) { root in
-            [
-                "--slow-query-log", "--long-query-time=0", "--slow-query-log-file=\(root.appendingPathComponent("slow.log").path)",
-                "--general-log", "--general-log-file=\(root.appendingPathComponent("general.log").path)",
-            ]
-        }
+        let server = try MariaDBServer.start(.init(queryLogs: true))
         defer { server.stop() }
         try server.query("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, customer_id INT, status VARCHAR(20))")
         try server.query("INSERT INTO orders VALUES (1, 7, 'new'), (2, 7, 'paid'), (3, 8, 'new')", database: "shop")
@@ -25,7 +20,7 @@ import Testing
         )
         try server.query("SELECT id\n  FROM orders\n WHERE customer_id IN (7, 8, 9); SELECT id FROM orders WHERE customer_id IN (7)", database: "shop")
 
-        let slowLog = server.root.appendingPathComponent("slow.log")
+        let slowLog = server.slowLog
         let slow = try QueryLogFiles.read(paths: [slowLog.path])
         #expect(slow.source == .slowLog)
         let byId = try #require(slow.statements.first { $0.fingerprint == "select * from orders where id = ?" })
@@ -42,7 +37,7 @@ import Testing
 
         try PtQueryDigestAgreementTests.expectSameGrouping(slow, try PtQueryDigest.classes(of: slowLog))
 
-        let general = try QueryLogFiles.read(paths: [server.root.appendingPathComponent("general.log").path])
+        let general = try QueryLogFiles.read(paths: [server.generalLog.path])
         #expect(general.source == .generalLog)
         let generalById = try #require(general.statements.first { $0.fingerprint == "select * from orders where id = ?" })
         #expect(generalById.calls == 7)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import MySQLLive
 import Testing
 
@@ -18,15 +19,15 @@ enum LiveServers {
     /// A user who may log in and nothing else.
     static let nobody = (user: "nobody", password: "nobody-pw-3k")
 
-    @TaskLocal static var main: LiveMariaDBServer?
-    @TaskLocal static var tls: (server: LiveMariaDBServer, certificates: TestCertificates)?
+    @TaskLocal static var main: MariaDBServer?
+    @TaskLocal static var tls: (server: MariaDBServer, certificates: TestCertificates)?
     @TaskLocal static var sharedWorkload: SharedWorkload?
 
-    static func mainServer() throws -> LiveMariaDBServer {
+    static func mainServer() throws -> MariaDBServer {
         try #require(main, "this suite needs the .mainServer trait")
     }
 
-    static func tlsServer() throws -> (server: LiveMariaDBServer, certificates: TestCertificates) {
+    static func tlsServer() throws -> (server: MariaDBServer, certificates: TestCertificates) {
         try #require(tls, "this suite needs the .tlsServer trait")
     }
 
@@ -36,19 +37,19 @@ enum LiveServers {
     }
 
     /// `mysql://USER@127.0.0.1:PORT/DB` for the main server's TCP listener.
-    static func tcpURL(_ server: LiveMariaDBServer, user: String, database: String = ShopSchema.database,
+    static func tcpURL(_ server: MariaDBServer, user: String, database: String = ShopSchema.database,
                        parameters: String = "") throws -> MySQLServerURL {
         let port = try #require(server.port)
         return try MySQLServerURL(parsing: "mysql://\(user)@127.0.0.1:\(port)/\(database)\(parameters)")
     }
 
     /// root over the server's socket (root has no password there).
-    static func socketURL(_ server: LiveMariaDBServer, database: String = ShopSchema.database) throws -> MySQLServerURL {
+    static func socketURL(_ server: MariaDBServer, database: String = ShopSchema.database) throws -> MySQLServerURL {
         try MySQLServerURL(parsing: "mysql://root@localhost/\(database)?socket=\(server.socket.path)")
     }
 
-    static func startMain() throws -> LiveMariaDBServer {
-        let server = try LiveMariaDBServer.start(.init(performanceSchema: .on, listensOnTCP: true, queryLogs: true))
+    static func startMain() throws -> MariaDBServer {
+        let server = try MariaDBServer.start(.init(performanceSchema: .on, listensOnTCP: true, queryLogs: true))
         do {
             try server.query("CREATE DATABASE \(ShopSchema.database)")
             try server.load(ShopSchema.sql, into: ShopSchema.database)
@@ -89,7 +90,7 @@ struct TLSServerTrait: SuiteTrait, TestScoping {
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         let certificates = try TestCertificates.make()
         defer { certificates.remove() }
-        let server = try LiveMariaDBServer.start(.init(performanceSchema: .off, listensOnTCP: true, tls: certificates))
+        let server = try MariaDBServer.start(.init(performanceSchema: .off, listensOnTCP: true, tls: certificates))
         defer { server.stop() }
         try server.query("""
             CREATE DATABASE shop;

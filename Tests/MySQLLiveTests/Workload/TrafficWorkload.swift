@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 
 /// A known statement workload run against a test server, so what a traffic source measures can be
 /// checked against what was sent: statement A at 40 calls/s and B at 5/s for the whole run, and
 /// one burst of C (200 calls within one second) at the middle. Reusable by any test that reads
-/// the same traffic from another source (the slow and general logs of `LiveMariaDBServer` started
+/// the same traffic from another source (the slow and general logs of `MariaDBServer` started
 /// with `Options.queryLogs`, the capture script): `WorkloadResult` says when it ran and where
 /// the logs are.
 ///
@@ -65,7 +66,7 @@ struct TrafficWorkload: Sendable {
         """
 
     /// Creates the database and its tables on `server` (as root).
-    func prepare(on server: LiveMariaDBServer) throws {
+    func prepare(on server: MariaDBServer) throws {
         try server.query("CREATE DATABASE \(Self.database)")
         try server.load(Self.schema, into: Self.database)
     }

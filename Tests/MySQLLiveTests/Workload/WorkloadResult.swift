@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import MySQLLive
 import QueryTraffic
 
@@ -43,10 +44,10 @@ actor SharedWorkload {
     static let interval = 5.0
     static let duration = 60.0
 
-    private let server: LiveMariaDBServer
+    private let server: MariaDBServer
     private var run: Task<WorkloadResult, any Error>?
 
-    init(server: LiveMariaDBServer) {
+    init(server: MariaDBServer) {
         self.server = server
     }
 
@@ -60,7 +61,7 @@ actor SharedWorkload {
 
     /// The sampler over `duration` seconds at `interval`, and the driver starting right after the
     /// first snapshot, each on a thread of its own.
-    private static func execute(on server: LiveMariaDBServer) async throws -> WorkloadResult {
+    private static func execute(on server: MariaDBServer) async throws -> WorkloadResult {
         let workload = TrafficWorkload.standard()
         let connection = try MySQLConnection(url: LiveServers.socketURL(server, database: TrafficWorkload.database), password: nil)
         let sampler = try DigestSampler(connection: connection)

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Reads one database's tables from the server's information_schema into a `SchemaSnapshot`:
 /// TABLES (engine, comment), COLUMNS (order, type, nullability, EXTRA flags, comment, character
 /// set), TABLE_CONSTRAINTS + KEY_COLUMN_USAGE (primary, unique and foreign keys),

@@ -3,15 +3,15 @@ import Foundation
 /// The MariaDB programs the tests need, found on PATH or in the usual sbin folders (Debian puts
 /// `mariadbd` in /usr/sbin, which is often not on a user's PATH). Each program is looked up under
 /// its MariaDB name first, then its MySQL-compatible alias.
-struct MariaDBBinaries {
-    let server: URL
-    let installDB: URL
-    let admin: URL
-    let client: URL
-    let dump: URL
+public struct MariaDBBinaries {
+    public let server: URL
+    public let installDB: URL
+    public let admin: URL
+    public let client: URL
+    public let dump: URL
 
     /// Names tried for each program, in order.
-    static let candidates: [(role: String, names: [String])] = [
+    public static let candidates: [(role: String, names: [String])] = [
         ("server", ["mariadbd", "mysqld"]),
         ("installDB", ["mariadb-install-db", "mysql_install_db"]),
         ("admin", ["mariadb-admin", "mysqladmin"]),
@@ -20,7 +20,7 @@ struct MariaDBBinaries {
     ]
 
     /// The programs, or `MariaDBError.missingBinaries` naming each one not found.
-    static func locate() throws -> MariaDBBinaries {
+    public static func locate() throws -> MariaDBBinaries {
         var found: [String: URL] = [:]
         var missing: [String] = []
         for (role, names) in candidates {
@@ -37,11 +37,11 @@ struct MariaDBBinaries {
     }
 
     /// True when every program is present.
-    static var available: Bool { (try? locate()) != nil }
+    public static var available: Bool { (try? locate()) != nil }
 
     /// CI installs the binaries before running the tests, so there a missing binary is a failure,
     /// never a reason to skip.
-    static var runningInCI: Bool {
+    public static var runningInCI: Bool {
         guard let value = ProcessInfo.processInfo.environment["CI"] else { return false }
         return !value.isEmpty && value != "0" && value.lowercased() != "false"
     }

@@ -1,21 +1,20 @@
 import Foundation
-import TestSupport
 
 /// A throw-away certificate authority and a server certificate it signed, made with `openssl`
 /// in a temporary folder. The server certificate names the hosts `db.ddbmodel.test` and
 /// `localhost` but not the address 127.0.0.1, so VERIFY_CA (chain only) accepts it at 127.0.0.1
 /// while VERIFY_IDENTITY (chain and host) accepts it only at `localhost` (over the socket).
 /// A second, unrelated CA (`strangerAuthority`) signed nothing the server has.
-struct TestCertificates: Sendable {
-    let folder: URL
-    var authority: URL { folder.appendingPathComponent("ca.pem") }
-    var serverCertificate: URL { folder.appendingPathComponent("server-cert.pem") }
-    var serverKey: URL { folder.appendingPathComponent("server-key.pem") }
-    var strangerAuthority: URL { folder.appendingPathComponent("stranger-ca.pem") }
+public struct TestCertificates: Sendable {
+    public let folder: URL
+    public var authority: URL { folder.appendingPathComponent("ca.pem") }
+    public var serverCertificate: URL { folder.appendingPathComponent("server-cert.pem") }
+    public var serverKey: URL { folder.appendingPathComponent("server-key.pem") }
+    public var strangerAuthority: URL { folder.appendingPathComponent("stranger-ca.pem") }
 
-    static let serverName = "db.ddbmodel.test"
+    public static let serverName = "db.ddbmodel.test"
 
-    static func make() throws -> TestCertificates {
+    public static func make() throws -> TestCertificates {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ddbmodel-tls-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let certificates = TestCertificates(folder: folder)
@@ -32,7 +31,7 @@ struct TestCertificates: Sendable {
         return certificates
     }
 
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Everything that can go wrong while running the private MariaDB server for these tests.
-enum MariaDBError: Error, CustomStringConvertible {
+/// Everything that can go wrong while running a private MariaDB server for the tests.
+public enum MariaDBError: Error, CustomStringConvertible {
     case missingBinaries([String])
     case launchFailed(command: String, reason: String)
     case commandFailed(command: String, status: Int32, errors: String)
@@ -10,7 +10,7 @@ enum MariaDBError: Error, CustomStringConvertible {
     case serverExited(status: Int32, log: String)
     case unexpectedOutput(query: String, line: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .missingBinaries(let names):
             return "MariaDB binaries not found: \(names.joined(separator: ", ")). "

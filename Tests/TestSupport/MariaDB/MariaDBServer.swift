@@ -1,28 +1,36 @@
 import Foundation
-import TestSupport
 
-/// A private, throw-away MariaDB server for the live-reading tests: its own data folder under the
-/// temporary directory, a Unix socket there, and (when asked) a TCP listener on 127.0.0.1 at a
-/// free port, never another address. What else it runs with (performance_schema, the query logs,
+/// A private, throw-away MariaDB server for the tests that need a real one (the DDL parser checked
+/// against the server, the live reader, the query logs and the capture script): its own data
+/// folder under the temporary directory, a Unix socket there, and (when asked) a TCP listener on
+/// 127.0.0.1 at a free port, never another address. What else it runs with (performance_schema, the query logs,
 /// TLS) is in `Options`. `stop()` (also run by `deinit`) shuts it down and deletes the folder.
 ///
 /// `@unchecked Sendable`: suites share one server across parallel tests; its only mutable state,
 /// `stopped`, is guarded by `lock`, and everything else is set once in `start`.
-final class LiveMariaDBServer: @unchecked Sendable {
+public final class MariaDBServer: @unchecked Sendable {
     /// How the server is started.
-    struct Options: Sendable {
+    public struct Options: Sendable {
         /// performance_schema and its statements_digest consumer.
-        var performanceSchema = PerformanceSchema.on
+        public var performanceSchema = PerformanceSchema.off
         /// Also listen on 127.0.0.1 at a free port.
-        var listensOnTCP = true
+        public var listensOnTCP = false
         /// `--slow-query-log` with `long_query_time=0` (every statement) and `--general-log`, both
         /// files in the server's folder (`slowLog`, `generalLog`).
-        var queryLogs = false
+        public var queryLogs = false
         /// The server's certificate, key and CA: TLS offered. Nil: no TLS at all.
-        var tls: TestCertificates? = nil
+        public var tls: TestCertificates? = nil
+
+        public init(performanceSchema: PerformanceSchema = .off, listensOnTCP: Bool = false, queryLogs: Bool = false,
+                    tls: TestCertificates? = nil) {
+            self.performanceSchema = performanceSchema
+            self.listensOnTCP = listensOnTCP
+            self.queryLogs = queryLogs
+            self.tls = tls
+        }
     }
 
-    enum PerformanceSchema: Sendable {
+    public enum PerformanceSchema: Sendable {
         /// `--performance-schema=ON` with the statements_digest consumer.
         case on
         /// performance_schema on, the statements_digest consumer off.
@@ -32,21 +40,21 @@ final class LiveMariaDBServer: @unchecked Sendable {
     }
 
     /// Bounds on each step, so a wedged server fails the test instead of hanging it.
-    enum TimeLimit {
-        static let install = 60
-        static let ready = 30
-        static let statement = 30
-        static let shutdown = 15
+    public enum TimeLimit {
+        public static let install = 60
+        public static let ready = 30
+        public static let statement = 30
+        public static let shutdown = 15
     }
 
-    let binaries: MariaDBBinaries
-    let root: URL
-    let socket: URL
+    public let binaries: MariaDBBinaries
+    public let root: URL
+    public let socket: URL
     /// The TCP port on 127.0.0.1; nil when the server has no TCP listener.
-    let port: Int?
+    public let port: Int?
     /// Where the slow and general query logs are written (present with `queryLogs`).
-    let slowLog: URL
-    let generalLog: URL
+    public let slowLog: URL
+    public let generalLog: URL
     private let child: ChildProcess
     private let lock = NSLock()
     private var stopped = false
@@ -54,7 +62,7 @@ final class LiveMariaDBServer: @unchecked Sendable {
     private var errorLog: URL { root.appendingPathComponent("mysqld.err") }
 
     /// Initialises a data folder, starts the server and waits until it answers `ping`.
-    static func start(_ options: Options = Options()) throws -> LiveMariaDBServer {
+    public static func start(_ options: Options = Options()) throws -> MariaDBServer {
         let binaries = try MariaDBBinaries.locate()
         let root = try makeRoot()
         let dataDirectory = root.appendingPathComponent("data")
@@ -109,7 +117,7 @@ final class LiveMariaDBServer: @unchecked Sendable {
             } catch {
                 throw MariaDBError.launchFailed(command: binaries.server.lastPathComponent, reason: "\(error)")
             }
-            let server = LiveMariaDBServer(binaries: binaries, root: root, socket: socket, port: port, slowLog: slowLog,
+            let server = MariaDBServer(binaries: binaries, root: root, socket: socket, port: port, slowLog: slowLog,
                                            generalLog: generalLog, child: child)
             do {
                 try server.waitUntilReady()
@@ -142,7 +150,7 @@ final class LiveMariaDBServer: @unchecked Sendable {
 
     /// Runs SQL statements as root; returns the rows as tab-separated fields (NULL as "NULL").
     @discardableResult
-    func query(_ sql: String, database: String? = nil) throws -> [[String]] {
+    public func query(_ sql: String, database: String? = nil) throws -> [[String]] {
         let output = try MariaDBCommand.check(binaries.client, connection + [
             "--batch", "--raw", "--skip-column-names", "--execute=\(sql)",
         ] + (database.map { ["--database=\($0)"] } ?? []), timeLimit: TimeLimit.statement)
@@ -153,32 +161,43 @@ final class LiveMariaDBServer: @unchecked Sendable {
 
     /// Feeds SQL text to the `mariadb` client as root, as `mariadb DB < file.sql` would (so
     /// DELIMITER works), failing on the first error.
-    func load(_ sql: String, into database: String) throws {
+    public func load(_ sql: String, into database: String) throws {
         let file = root.appendingPathComponent("load-\(UUID().uuidString.prefix(8)).sql")
         try sql.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
+        try load(file, into: database)
+    }
+
+    /// Feeds a SQL file to the `mariadb` client as root (`mariadb DB < file.sql`).
+    public func load(_ file: URL, into database: String) throws {
         _ = try MariaDBCommand.check(binaries.client, connection + ["--database=\(database)"], input: file,
                                      timeLimit: TimeLimit.statement)
     }
 
     /// Runs a script through the `mariadb` client in batch mode without column names, as a DBA
     /// runs the capture script (`mysql -B -N < capture.sql > capture.tsv`); returns its output.
-    func runBatch(_ script: String, timeLimit: Int) throws -> String {
+    public func runBatch(_ script: String, timeLimit: Int) throws -> String {
         let file = root.appendingPathComponent("batch-\(UUID().uuidString.prefix(8)).sql")
         try script.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         return try MariaDBCommand.check(binaries.client, connection + ["--batch", "--skip-column-names"], input: file, timeLimit: timeLimit)
     }
 
+    /// Starts the client on a script file in batch mode, flushing after each statement
+    /// (`--unbuffered`), so a test can watch its output while it runs.
+    public func startBatch(_ file: URL) throws -> ChildProcess {
+        try MariaDBCommand.command(binaries.client, connection + ["--batch", "--skip-column-names", "--unbuffered"], input: file).start()
+    }
+
     /// `mysqldump --no-data --routines --triggers` of one database.
-    func dumpSchema(of database: String) throws -> String {
+    public func dumpSchema(of database: String) throws -> String {
         try MariaDBCommand.check(binaries.dump, connection + ["--no-data", "--routines", "--triggers", database],
                                  timeLimit: TimeLimit.statement)
     }
 
     /// Shuts the server down (mariadb-admin shutdown, then SIGTERM, then SIGKILL, each bounded)
     /// and deletes its folder. Safe to call more than once.
-    func stop() {
+    public func stop() {
         lock.lock()
         let wasStopped = stopped
         stopped = true
@@ -214,7 +233,7 @@ final class LiveMariaDBServer: @unchecked Sendable {
     private static func makeRoot() throws -> URL {
         var base = FileManager.default.temporaryDirectory
         if base.path.utf8.count > 60 { base = URL(fileURLWithPath: "/tmp") }
-        let root = base.appendingPathComponent("mariadb-live-\(UUID().uuidString.prefix(8))")
+        let root = base.appendingPathComponent("mariadb-test-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         return root
     }

@@ -1,21 +1,20 @@
 import Foundation
-import TestSupport
 
 /// MariaDB's programs, run through TestSupport's `Command` with an environment free of the
 /// client variables (MYSQL_PWD, MYSQL_HOST, ...) that could point them somewhere else; a program
 /// that cannot start or overruns its time limit is a `MariaDBError`.
-enum MariaDBCommand {
-    static var environment: [String: String] {
+public enum MariaDBCommand {
+    public static var environment: [String: String] {
         ProcessInfo.processInfo.environment.filter { key, _ in !key.hasPrefix("MYSQL_") && !key.hasPrefix("MARIADB_") }
     }
 
     /// `executable` with `arguments`, standard input from `input` (or nothing).
-    static func command(_ executable: URL, _ arguments: [String], input: URL? = nil) -> Command {
+    public static func command(_ executable: URL, _ arguments: [String], input: URL? = nil) -> Command {
         Command([executable.path] + arguments, environment: .exactly(environment), input: input.map(Command.Input.file) ?? .none)
     }
 
     /// Runs to completion; stopped, and an error, when `timeLimit` seconds pass.
-    static func run(_ executable: URL, _ arguments: [String], input: URL? = nil, timeLimit: Int) throws -> CommandResult {
+    public static func run(_ executable: URL, _ arguments: [String], input: URL? = nil, timeLimit: Int) throws -> CommandResult {
         let result: CommandResult
         do {
             result = try command(executable, arguments, input: input).run(timeout: TimeInterval(timeLimit))
@@ -29,7 +28,7 @@ enum MariaDBCommand {
     }
 
     /// Like `run`, but a non-zero exit status is an error carrying the child's standard error.
-    static func check(_ executable: URL, _ arguments: [String], input: URL? = nil, timeLimit: Int) throws -> String {
+    public static func check(_ executable: URL, _ arguments: [String], input: URL? = nil, timeLimit: Int) throws -> String {
         let result = try run(executable, arguments, input: input, timeLimit: timeLimit)
         guard result.status == 0 else {
             throw MariaDBError.commandFailed(command: executable.lastPathComponent, status: result.status, errors: result.errors)
