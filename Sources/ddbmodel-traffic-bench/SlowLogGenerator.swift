@@ -1,4 +1,5 @@
 import Foundation
+import Requirements
 import SeededRandom
 
 /// Writes a deterministic MySQL 8 slow query log (`long_query_time = 0`): 200 statement
@@ -124,20 +125,7 @@ struct SlowLogGenerator {
 
     /// `2026-12-05T10:00:00` for a second since 1970 (UTC).
     static func iso(_ second: Int) -> String {
-        let days = second / 86400
-        let time = second % 86400
-        // Civil date from days (Howard Hinnant's algorithm).
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))"
+        String(EpochTime.isoText(second).dropLast())
     }
 }
 

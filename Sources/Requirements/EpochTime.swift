@@ -1,5 +1,3 @@
-import Requirements
-
 /// Epoch seconds from the values a TTL counts from (docs/design-engine.md, "Lifecycle"): ISO
 /// 8601 dates (`2030-01-31`) and times (`2030-01-31T08:00:00Z`, with an offset or fractions),
 /// or a number already in epoch seconds. Pure arithmetic on the proleptic Gregorian calendar, so
