@@ -72,18 +72,22 @@ final class SamplingProgressLine: @unchecked Sendable {
     }
 }
 
-/// Ctrl-C while sampling ends the window instead of the program.
+/// Ctrl-C while sampling ends the window instead of the program; afterwards Ctrl-C does again
+/// whatever it did before (inside a session, the line editor's own handling).
 enum SamplingInterrupt {
     /// Set by the SIGINT handler, read by the sampler between snapshots.
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    /// The handler in place before sampling began, put back when it ends.
+    nonisolated(unsafe) static var previous: sighandler_t?
 
     static func begin() {
         flag = 0
-        signal(SIGINT) { _ in SamplingInterrupt.flag = 1 }
+        previous = signal(SIGINT) { _ in SamplingInterrupt.flag = 1 }
     }
 
     static func end() {
-        signal(SIGINT, SIG_DFL)
+        signal(SIGINT, previous ?? SIG_DFL)
+        previous = nil
     }
 
     static let requested: @Sendable () -> Bool = { flag != 0 }
