@@ -337,7 +337,8 @@ public struct Conversation: Sendable {
             state.gates.requirements.passedAt = clock()
             return ["Requirements confirmed and recorded at \(state.gates.requirements.passedAt!)."] + enterDesignStage()
         case "no":
-            advance(to: .patternDescription)
+            // Patterns proposed from measured traffic and not reviewed yet come first.
+            advance(to: state.pendingProposals?.isEmpty == false ? .patternProposal : .patternDescription)
             return ["Still in requirements: add the next access pattern, or type done to review again."]
         case "y", "ye", "yep", "ok", "sure":
             throw RequirementsError("Type yes in full to pass the gate, or no to keep adding patterns.")

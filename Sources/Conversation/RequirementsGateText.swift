@@ -26,6 +26,9 @@ enum RequirementsGateText {
                 lines.append("        answer: \(question.fix)")
             }
         }
+        if let waiting = state.pendingProposals, !waiting.isEmpty {
+            lines.append("  Not reviewed yet: \(waiting.count) pattern\(waiting.count == 1 ? "" : "s") proposed from measured traffic (the first: \(waiting[0].pattern.description)). They are not in the requirements until accepted: type no to review them.")
+        }
         if checklist.passes {
             lines.append("Are these all the access patterns? Type yes in full to confirm and pass the gate, or no to keep adding patterns.")
         } else {

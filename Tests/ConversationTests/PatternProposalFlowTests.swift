@@ -224,3 +224,18 @@ import TestSupport
         #expect(conversation.handle("/import log slow.log").messages == ["Importing traffic is not available here."])
     }
 }
+
+/// The requirements gate with proposals still waiting: it says so, and `no` reviews them.
+@Suite struct ProposalsAtTheGateTests {
+    @Test func theGateNamesProposalsNotReviewedAndNoGoesToThem() {
+        var conversation = PatternProposalFlowTests.importedConversation()
+        _ = conversation.importTraffic(PatternProposalFlowTests.window, read: DMLParser.read)
+        _ = conversation.handle("")
+        _ = conversation.handle("/gate")
+        #expect(conversation.state.step == .requirementsGate)
+        #expect(conversation.question.text.contains("Not reviewed yet: 3 patterns proposed from measured traffic (the first: Get Customer by email)."))
+        _ = conversation.handle("no")
+        #expect(conversation.state.step == .patternProposal)
+        #expect(conversation.question.text.hasPrefix("Proposed pattern 2 (3 to review)"))
+    }
+}
