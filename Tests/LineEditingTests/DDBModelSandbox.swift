@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A throwaway home and sessions folder for running the built `ddbmodel` on a pseudo-terminal.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The line editor inside the real `ddbmodel`, driven through a pseudo-terminal.
 ///

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 /// The pseudo-terminal tests read the screen through this emulator, so its basics are checked.
 @Suite("Terminal screen rendering")

@@ -69,3 +69,34 @@ extension TLSServerTests {
         #expect(!FileManager.default.fileExists(atPath: runner.file("Sessions/off").path))
     }
 }
+
+extension LiveServerTests {
+    /// Without MYSQL_PWD, at a terminal: the password is asked for, its keys are not echoed, and
+    /// it appears nowhere in what the terminal shows or the session saves.
+    @Test("--mysql at a terminal asks for the password without echo")
+    func binaryPasswordPrompt() throws {
+        let server = try LiveServers.mainServer()
+        let port = try #require(server.port)
+        let runner = try BinaryRunner()
+        var environment = ["HOME": runner.home.path, "TERM": "xterm", "PATH": "/usr/local/bin:/usr/bin:/bin"]
+        if let libraryPath = ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] { environment["LD_LIBRARY_PATH"] = libraryPath }
+        let terminal = try PseudoTerminalSession(
+            executable: BinaryRunner.binary.path,
+            arguments: ["new", "prompted", "--sessions-dir", runner.file("Sessions").path,
+                        "--mysql", "mysql://\(LiveServers.reader.user)@127.0.0.1:\(port)/\(ShopSchema.database)", "--sample", "0"],
+            environment: environment)
+        defer { terminal.terminate() }
+        try terminal.expectOutput("Password for \(LiveServers.reader.user) at the server at 127.0.0.1:\(port) (not shown; Enter for none): ",
+                                  timeout: .seconds(30))
+        let mark = terminal.mark
+        try terminal.send(LiveServers.reader.password + "\r")
+        try terminal.expectOutput("Connected to the server at 127.0.0.1:\(port)", since: mark, timeout: .seconds(30))
+        try terminal.waitForPrompt(timeout: .seconds(30))
+        try terminal.send("/quit\r")
+        #expect(try terminal.waitForExit(timeout: .seconds(30)) == 0)
+        #expect(!terminal.text().contains(LiveServers.reader.password), "the password was echoed")
+        let session = try #require(runner.contents("Sessions/prompted/session.json"))
+        #expect(session.contains("\"source_table\""))
+        #expect(!session.contains(LiveServers.reader.password))
+    }
+}

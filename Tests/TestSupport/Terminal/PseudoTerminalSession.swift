@@ -10,24 +10,28 @@ import Glibc
 /// left canonical mode), never typed ahead: typed-ahead keys land in whatever mode the terminal
 /// happens to be in and make the tests flaky. Every wait is bounded; a timeout throws with the
 /// rendered screen and the raw output, and the child is always killed and reaped.
-final class PseudoTerminalSession {
+public final class PseudoTerminalSession {
     /// A wait that did not end as expected, with what the terminal showed at the time.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    static let defaultTimeout: Duration = .seconds(10)
-    static let rows: UInt16 = 24
-    static let columns: UInt16 = 80
+    public static let defaultTimeout: Duration = .seconds(10)
+    public static let rows: UInt16 = 24
+    public static let columns: UInt16 = 80
 
     private let pid: pid_t
     private var primary: Int32
     /// Everything the child has written so far. Offsets into it serve as marks.
-    private(set) var output: [UInt8] = []
+    public private(set) var output: [UInt8] = []
     private var waitStatus: Int32?
 
     /// Starts `executable` with `arguments` on a new pseudo-terminal and exactly `environment`.
-    init(executable: String, arguments: [String], environment: [String: String]) throws {
+    public init(executable: String, arguments: [String], environment: [String: String]) throws {
         // Everything the child needs is prepared before forking: between fork and exec the
         // child may only make simple system calls.
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -67,20 +71,20 @@ final class PseudoTerminalSession {
     }
 
     /// The output offset now; pass it as `since:` to look only at what comes after.
-    var mark: Int { output.count }
+    public var mark: Int { output.count }
 
     /// The screen a terminal would show now.
-    var screen: TerminalScreen {
+    public var screen: TerminalScreen {
         TerminalScreen(rendering: output, rows: Int(Self.rows), columns: Int(Self.columns))
     }
 
     /// The output written after `mark`, as text (escape sequences included).
-    func text(since mark: Int = 0) -> String {
+    public func text(since mark: Int = 0) -> String {
         String(decoding: output[min(mark, output.count)...], as: UTF8.self)
     }
 
     /// Types `keys` into the terminal.
-    func send(_ keys: String) throws {
+    public func send(_ keys: String) throws {
         var bytes = Array(keys.utf8)[...]
         let deadline = ContinuousClock.now + Self.defaultTimeout
         while !bytes.isEmpty {
@@ -98,14 +102,14 @@ final class PseudoTerminalSession {
     }
 
     /// Waits until the output after `mark` contains `text`.
-    func expectOutput(_ text: String, since mark: Int = 0, timeout: Duration = defaultTimeout) throws {
+    public func expectOutput(_ text: String, since mark: Int = 0, timeout: Duration = defaultTimeout) throws {
         try waitUntil("output containing \(text.debugDescription)", timeout: timeout) {
             range(of: text, from: mark) != nil
         }
     }
 
     /// Waits until the line the cursor is on contains `text` (the line being edited).
-    func expectCursorLine(containing text: String, timeout: Duration = defaultTimeout) throws {
+    public func expectCursorLine(containing text: String, timeout: Duration = defaultTimeout) throws {
         try waitUntil("the cursor line to contain \(text.debugDescription)", timeout: timeout) {
             screen.cursorLine.contains(text)
         }
@@ -117,7 +121,7 @@ final class PseudoTerminalSession {
     /// Output the child printed after a line was accepted only appears once the editor has
     /// put the terminal back to normal, so a non-canonical terminal after that output means the
     /// next read has begun.
-    func waitForPrompt(
+    public func waitForPrompt(
         _ prompt: String = "> ", since mark: Int = 0, after marker: String? = nil,
         timeout: Duration = defaultTimeout
     ) throws {
@@ -134,7 +138,7 @@ final class PseudoTerminalSession {
 
     /// Waits for the child to exit and returns its exit status; throws if it was killed by a
     /// signal or did not exit in time.
-    func waitForExit(timeout: Duration = defaultTimeout) throws -> Int32 {
+    public func waitForExit(timeout: Duration = defaultTimeout) throws -> Int32 {
         try waitUntil("the process to exit", timeout: timeout, failEarlyOnExit: false) {
             reap()
         }
@@ -148,7 +152,7 @@ final class PseudoTerminalSession {
     }
 
     /// Kills the child if it still runs, reaps it and closes the terminal. Safe to call twice.
-    func terminate() {
+    public func terminate() {
         if waitStatus == nil {
             kill(pid, SIGKILL)
             var status: Int32 = 0

@@ -4,30 +4,30 @@
 /// recalled history entry need not contain the entry as one run of text. Tests assert on this
 /// rendering instead ("the cursor line contains `> retail`"). Unknown escape sequences are
 /// skipped; every Unicode scalar takes one column (no wide characters in these tests).
-struct TerminalScreen {
-    let rows: Int
-    let columns: Int
-    private(set) var grid: [[Unicode.Scalar]]
-    private(set) var cursorRow = 0
-    private(set) var cursorColumn = 0
+public struct TerminalScreen {
+    public let rows: Int
+    public let columns: Int
+    public private(set) var grid: [[Unicode.Scalar]]
+    public private(set) var cursorRow = 0
+    public private(set) var cursorColumn = 0
     /// xterm defers the wrap after the last column until the next character is printed.
     private var wrapPending = false
     private var insertMode = false
 
-    init(rows: Int = 24, columns: Int = 80) {
+    public init(rows: Int = 24, columns: Int = 80) {
         self.rows = rows
         self.columns = columns
         grid = Array(repeating: Array(repeating: " ", count: columns), count: rows)
     }
 
     /// The screen after `output`, starting from a blank screen.
-    init(rendering output: [UInt8], rows: Int = 24, columns: Int = 80) {
+    public init(rendering output: [UInt8], rows: Int = 24, columns: Int = 80) {
         self.init(rows: rows, columns: columns)
         feed(output)
     }
 
     /// The visible lines, trailing blanks removed.
-    var lines: [String] {
+    public var lines: [String] {
         grid.map { row in
             var text = String(String.UnicodeScalarView(row))
             while text.last == " " { text.removeLast() }
@@ -36,16 +36,16 @@ struct TerminalScreen {
     }
 
     /// The line the cursor is on: the line being edited while a prompt is active.
-    var cursorLine: String { lines[cursorRow] }
+    public var cursorLine: String { lines[cursorRow] }
 
     /// The non-empty lines joined with newlines, for failure messages.
-    var text: String {
+    public var text: String {
         var visible = lines
         while visible.last?.isEmpty == true { visible.removeLast() }
         return visible.joined(separator: "\n")
     }
 
-    mutating func feed(_ output: [UInt8]) {
+    public mutating func feed(_ output: [UInt8]) {
         var scalars = String(decoding: output, as: UTF8.self).unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             switch scalar {
