@@ -7,9 +7,35 @@ public struct PatternProposal: Codable, Sendable, Equatable {
     /// The pattern as it would be added (its `id` is assigned when accepted), with its
     /// provenance in `pattern.measured`.
     public var pattern: AccessPattern
-    /// The calls per measuring interval (interval index → calls), kept so that merging two
-    /// proposals gives the true peak of their sum.
+    /// The calls of the busiest measuring intervals (at most `keptIntervals`, ascending by
+    /// interval), kept so that merging two proposals at the review gives the peak of their sum.
+    /// A day of slow log has 86,400 seconds: all of them would make the session file, rewritten
+    /// after every answer, megabytes long; the busiest thousand hold the peak of any merge in
+    /// practice (a merged peak can only be missed where neither statement was busy).
     public var intervalCalls: [IntervalCalls]
+
+    /// The most intervals a proposal keeps.
+    public static let keptIntervals = 1_000
+
+    /// The busiest `keptIntervals` of `intervals`, ascending by interval.
+    public static func busiest(_ intervals: [IntervalCalls]) -> [IntervalCalls] {
+        guard intervals.count > keptIntervals else { return intervals }
+        let threshold = intervals.map(\.calls).sorted(by: >)[keptIntervals - 1]
+        var kept: [IntervalCalls] = []
+        kept.reserveCapacity(keptIntervals)
+        // Those above the threshold, then those at it, in interval order, up to the limit.
+        let above = intervals.filter { $0.calls > threshold }.count
+        var atThreshold = keptIntervals - above
+        for entry in intervals {
+            if entry.calls > threshold {
+                kept.append(entry)
+            } else if entry.calls == threshold, atThreshold > 0 {
+                kept.append(entry)
+                atThreshold -= 1
+            }
+        }
+        return kept
+    }
     /// The measuring interval the peak is taken over, in seconds.
     public var intervalSeconds: Double
     /// Rows returned and rows read per call, when the source records them (MySQL's own cost of
@@ -31,7 +57,7 @@ public struct PatternProposal: Codable, Sendable, Equatable {
         rowsSentPerCall: Double? = nil, rowsExaminedPerCall: Double? = nil, number: Int = 0, remeasures: Int? = nil, notes: [String] = []
     ) {
         self.pattern = pattern
-        self.intervalCalls = intervalCalls
+        self.intervalCalls = Self.busiest(intervalCalls)
         self.intervalSeconds = intervalSeconds
         self.rowsSentPerCall = rowsSentPerCall
         self.rowsExaminedPerCall = rowsExaminedPerCall

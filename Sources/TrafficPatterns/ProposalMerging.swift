@@ -45,6 +45,7 @@ public enum ProposalMerging {
             pattern.measured = measured
         }
         merged.pattern = pattern
+        merged.intervalCalls = PatternProposal.busiest(merged.intervalCalls)
         merged.notes += other.notes.filter { !merged.notes.contains($0) }
         merged.rowsSentPerCall = weighted(into.rowsSentPerCall, intoCalls, other.rowsSentPerCall, otherCalls)
         merged.rowsExaminedPerCall = weighted(into.rowsExaminedPerCall, intoCalls, other.rowsExaminedPerCall, otherCalls)

@@ -184,6 +184,28 @@ struct TrafficPatternProposerTests {
         #expect(first.windowText == "measured: 90-second window ending 2026-12-05T10:00Z (ended early) (performance_schema)")
     }
 
+    @Test("a day of per-second counts is kept as its busiest thousand seconds, and a merge at the review still finds the peak")
+    func busiestIntervalsKept() throws {
+        // 86,400 seconds of 1 call, with 5 calls at second 50,000 and 3 at second 70,000.
+        var day = (0..<86_400).map { IntervalCalls(interval: $0, calls: 1) }
+        day[50_000].calls = 5
+        day[70_000].calls = 3
+        let statement = StatementTraffic(fingerprint: "q", example: "q", calls: 86_406, averageRPS: 1, peakRPS: 5, intervalCalls: day)
+        let window = TrafficWindow(source: .slowLog, start: Self.end - 86_400, end: Self.end, peakIntervalSeconds: 1, statements: [statement])
+        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { _ in .placed(Self.ordersByCustomer) }
+        let proposal = try #require(result.proposals.first)
+        #expect(proposal.intervalCalls.count == PatternProposal.keptIntervals)
+        #expect(proposal.intervalCalls.map(\.interval) == proposal.intervalCalls.map(\.interval).sorted())
+        #expect(proposal.intervalCalls.contains(IntervalCalls(interval: 50_000, calls: 5)))
+        #expect(proposal.intervalCalls.contains(IntervalCalls(interval: 70_000, calls: 3)))
+        #expect(proposal.pattern.peakRPS == .known(5))
+        // Another statement busy at second 70,000: the merged peak is there, 3 + 4.
+        var other = proposal
+        other.intervalCalls = [IntervalCalls(interval: 70_000, calls: 4)]
+        other.pattern.peakRPS = .known(4)
+        #expect(ProposalMerging.merge(proposal, with: other).pattern.peakRPS == .known(7))
+    }
+
     @Test("UTC minutes are computed without the machine's time zone", arguments: [
         (0.0, "1970-01-01T00:00Z"), (951_782_400.0, "2000-02-29T00:00Z"), (1_796_464_859.0, "2026-12-05T10:00Z"), (4_102_444_800.0, "2100-01-01T00:00Z"),
     ])
