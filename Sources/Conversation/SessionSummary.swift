@@ -20,6 +20,11 @@ public enum SessionSummary {
             Access patterns: \(requirements.accessPatterns.count) (\(missingRPS) missing RPS)
             Open gaps: \(GapFinder.gaps(in: requirements).count)
             """
+        let measured = requirements.accessPatterns.filter { $0.measured != nil }.count
+        let waiting = state.pendingProposals?.count ?? 0
+        if measured > 0 || waiting > 0 {
+            text += "\nMeasured traffic: \(measured) pattern\(measured == 1 ? "" : "s") with measured RPS, \(waiting) proposed pattern\(waiting == 1 ? "" : "s") to review, \(requirements.unplacedStatements.count) statement\(requirements.unplacedStatements.count == 1 ? "" : "s") not turned into patterns"
+        }
         if let model, state.gates.requirements.isPassed {
             text += "\n" + designStatus(state, model: model)
         }

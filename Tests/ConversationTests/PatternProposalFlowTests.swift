@@ -234,6 +234,8 @@ import TestSupport
         _ = conversation.handle("/gate")
         #expect(conversation.state.step == .requirementsGate)
         #expect(conversation.question.text.contains("Not reviewed yet: 3 patterns proposed from measured traffic (the first: Get Customer by email)."))
+        #expect(SessionSummary.status(conversation.state, model: nil).contains(
+            "Measured traffic: 1 pattern with measured RPS, 3 proposed patterns to review, 1 statement not turned into patterns"))
         _ = conversation.handle("no")
         #expect(conversation.state.step == .patternProposal)
         #expect(conversation.question.text.hasPrefix("Proposed pattern 2 (3 to review)"))
