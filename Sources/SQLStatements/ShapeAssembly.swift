@@ -48,7 +48,8 @@ extension StatementParser {
             locksRows: locksRows,
             filters: unique((filters + extraFilters).map(resolver.reference)),
             hasDisjunction: hasDisjunction,
-            upserts: upserts
+            upserts: upserts,
+            nullTested: unique(nullTested.map(resolver.reference))
         )
     }
 }

@@ -127,7 +127,9 @@ extension StatementParser {
             let isNot = cursor.consumeKeyword(.not)
             guard let tested = cursor.peek() else { throw cursor.stoppedEarly() }
             if tested.isKeyword(.null) || tested.kind == .placeholder {
-                comparison = isNot ? .notEqual : .isNull
+                // `IS NULL` written out selects the rows without a value; a digest's `IS ?`
+                // could be `IS TRUE` too, so it is only an equality.
+                comparison = isNot ? .notEqual : tested.isKeyword(.null) ? .isNullWrittenOut : .isNull
             } else if tested.isKeyword(.`true`) || tested.isKeyword(.`false`) || tested.isKeyword(.unknown) {
                 comparison = .notEqual
             } else {
@@ -190,7 +192,7 @@ extension StatementParser {
     }
 
     enum Comparison {
-        case bare, equal, notEqual, range, isNull, inList, between, like, search
+        case bare, equal, notEqual, range, isNull, isNullWrittenOut, inList, between, like, search
     }
 
     /// Puts a comparison's columns where the rules in this extension's comment say.
@@ -225,8 +227,13 @@ extension StatementParser {
             } else {
                 filters += involvedColumns(left, right)
             }
-        case .isNull:
-            if case .column(let column) = left { equality.append(column) } else { filters += left.columns }
+        case .isNull, .isNullWrittenOut:
+            if case .column(let column) = left {
+                equality.append(column)
+                if comparison == .isNullWrittenOut { nullTested.append(column) }
+            } else {
+                filters += left.columns
+            }
         case .inList:
             if right.allSatisfy(\.isValue) {
                 switch left {

@@ -27,6 +27,8 @@ struct StatementParser {
     var equality: [RawColumn] = []
     var ranges: [RawColumn] = []
     var filters: [RawColumn] = []
+    /// Equality columns tested with `IS NULL` written out.
+    var nullTested: [RawColumn] = []
     var searched: [RawColumn] = []
     var selected: [RawColumn] = []
     var selectsAll = false

@@ -47,12 +47,16 @@ public struct StatementShape: Sendable, Equatable {
     public var hasDisjunction: Bool
     /// `INSERT ... ON DUPLICATE KEY UPDATE`: the insert updates the row when its key exists.
     public var upserts: Bool
+    /// Columns of `equality` compared with `IS NULL` written out (a digest's `IS ?` could be
+    /// TRUE or FALSE as well, so it is not here): the statement selects the rows without a value.
+    public var nullTested: [ColumnReference]
 
     public init(
         kind: Kind, tables: [String], equality: [ColumnReference] = [], ranges: [ColumnReference] = [],
         orderBy: [OrderTerm] = [], limit: RowLimit = .none, columns: ColumnList = .all, joins: [Join] = [],
         searched: [ColumnReference] = [], aggregates: [AggregateCall] = [], groupBy: [ColumnReference] = [],
-        locksRows: Bool = false, filters: [ColumnReference] = [], hasDisjunction: Bool = false, upserts: Bool = false
+        locksRows: Bool = false, filters: [ColumnReference] = [], hasDisjunction: Bool = false, upserts: Bool = false,
+        nullTested: [ColumnReference] = []
     ) {
         self.kind = kind
         self.tables = tables
@@ -69,6 +73,7 @@ public struct StatementShape: Sendable, Equatable {
         self.filters = filters
         self.hasDisjunction = hasDisjunction
         self.upserts = upserts
+        self.nullTested = nullTested
     }
 }
 

@@ -20,6 +20,10 @@ enum PatternDraft {
         }
         pattern.entities = entities
         pattern.equalityAttributes = try columns.attributes(shape.equality, tables: tables)
+        // `returned_at IS NULL`: the items without a value, which the engine can serve from a
+        // sparse index (docs/design-engine.md).
+        let nullTested = try columns.attributes(shape.nullTested, tables: tables)
+        if !nullTested.isEmpty { pattern.selects = nullTested.map { SelectedValue(attribute: $0, value: nil) } }
         var filters = try columns.attributes(shape.filters, tables: tables)
         let ranges = try columns.attributes(shape.ranges, tables: tables)
         if let order = shape.orderBy.first {

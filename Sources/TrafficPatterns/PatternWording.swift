@@ -37,7 +37,14 @@ enum PatternWording {
         if !equality.isEmpty { text += " by " + list(equality) }
         if !shape.groupBy.isEmpty { text += " per " + list(shape.groupBy.map(\.column)) }
         if case .attribute(let sort)? = pattern.sort, pattern.type == .read || pattern.type == .search {
-            text += sort.direction == .descending ? ", highest " + sort.attribute + " first" : ", by " + sort.attribute
+            if pattern.aggregate?.aggregation != nil {
+                text += ", over a range of " + sort.attribute
+            } else {
+                text += sort.direction == .descending ? ", highest " + sort.attribute + " first" : ", by " + sort.attribute
+            }
+        }
+        for selected in pattern.selects ?? [] where selected.value == nil {
+            text += ", without " + selected.attribute
         }
         if shape.locksRows { text += " (locking read)" }
         return text

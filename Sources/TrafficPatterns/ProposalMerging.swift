@@ -5,8 +5,8 @@ import Requirements
 /// user merges one proposal into another at the review.
 public enum ProposalMerging {
     /// What makes two drafts the same pattern: type, entities, the equality attributes (as a
-    /// set: `a = ? AND b = ?` is `b = ? AND a = ?`), the sort, the aggregation and the
-    /// consistency. The columns returned or written are left out: a digest selecting one more
+    /// set: `a = ? AND b = ?` is `b = ? AND a = ?`), the sort, the aggregation, the consistency
+    /// and the values selected (`IS NULL`). The columns returned or written are left out: a digest selecting one more
     /// column is the same access.
     static func groupKey(_ pattern: AccessPattern) -> String {
         var parts = [pattern.type?.rawValue ?? "?", pattern.entities.joined(separator: ",")]
@@ -14,6 +14,7 @@ public enum ProposalMerging {
         if case .attribute(let sort)? = pattern.sort { parts.append(sort.attribute + " " + sort.direction.rawValue) } else { parts.append("") }
         parts.append(pattern.aggregate?.aggregation?.text ?? "")
         parts.append(pattern.consistency?.rawValue ?? "")
+        parts.append((pattern.selects ?? []).map(\.text).joined(separator: ","))
         parts.append(pattern.type == .search ? (pattern.filterAttributes ?? []).joined(separator: ",") : "")
         return parts.joined(separator: "|")
     }

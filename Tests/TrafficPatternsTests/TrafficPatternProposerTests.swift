@@ -184,6 +184,23 @@ struct TrafficPatternProposerTests {
         #expect(first.windowText == "measured: 90-second window ending 2026-12-05T10:00Z (ended early) (performance_schema)")
     }
 
+    @Test("IS NULL written out selects the items without a value; a range under an aggregation is worded as one")
+    func nullSelectsAndAggregateRanges() throws {
+        let open = DMLParser.read("SELECT id FROM orders WHERE customer_id = 7 AND note IS NULL")
+        let total = DMLParser.read("SELECT SUM(total) FROM orders WHERE customer_id = ? AND created_at >= ?")
+        let digest = DMLParser.read("SELECT id FROM orders WHERE customer_id = ? AND note IS ?")
+        let readings = ["open": open, "total": total, "digest": digest]
+        let window = Self.window(["open", "total", "digest"].enumerated().map { Self.traffic($0.element, calls: 30 - $0.offset, intervals: [(0, 10)]) })
+        let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { readings[$0]! }
+        let byStatement = Dictionary(uniqueKeysWithValues: result.proposals.flatMap { proposal in proposal.pattern.measured!.statements.map { ($0, proposal.pattern) } })
+        #expect(byStatement["open"]?.selects == [SelectedValue(attribute: "note", value: nil)])
+        #expect(byStatement["open"]?.description == "Get Order by customer_id and note, without note")
+        #expect(byStatement["digest"]?.selects == nil, "a digest's IS ? may be IS TRUE")
+        #expect(byStatement["total"]?.description == "Sum of total of Order by customer_id, over a range of created_at")
+        var requirements = Self.requirements()
+        #expect(throws: Never.self) { try requirements.addPattern(byStatement["open"]!) }
+    }
+
     @Test("a day of per-second counts is kept as its busiest thousand seconds, and a merge at the review still finds the peak")
     func busiestIntervalsKept() throws {
         // 86,400 seconds of 1 call, with 5 calls at second 50,000 and 3 at second 70,000.
