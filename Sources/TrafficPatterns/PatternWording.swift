@@ -9,7 +9,9 @@ enum PatternWording {
     static func description(of pattern: AccessPattern, shape: StatementShape) -> String {
         let entities = pattern.entities.joined(separator: " with ")
         let main = pattern.entities.first ?? ""
-        let equality = pattern.equalityAttributes ?? []
+        // A column selected as NULL is said as "without it", not as a lookup value.
+        let withoutValue = Set((pattern.selects ?? []).filter { $0.value == nil }.map(\.attribute))
+        let equality = (pattern.equalityAttributes ?? []).filter { !withoutValue.contains($0) }
         var text: String
         switch pattern.type {
         case .read?:

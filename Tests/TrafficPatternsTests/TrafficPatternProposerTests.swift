@@ -194,7 +194,7 @@ struct TrafficPatternProposerTests {
         let result = TrafficPatternProposer.propose(window, requirements: Self.requirements()) { readings[$0]! }
         let byStatement = Dictionary(uniqueKeysWithValues: result.proposals.flatMap { proposal in proposal.pattern.measured!.statements.map { ($0, proposal.pattern) } })
         #expect(byStatement["open"]?.selects == [SelectedValue(attribute: "note", value: nil)])
-        #expect(byStatement["open"]?.description == "Get Order by customer_id and note, without note")
+        #expect(byStatement["open"]?.description == "Get Order by customer_id, without note")
         #expect(byStatement["digest"]?.selects == nil, "a digest's IS ? may be IS TRUE")
         #expect(byStatement["total"]?.description == "Sum of total of Order by customer_id, over a range of created_at")
         var requirements = Self.requirements()
