@@ -26,9 +26,15 @@ struct LiveServerImport {
         let progress = SamplingProgressLine(errors: errors, total: sampleSeconds)
         SamplingInterrupt.begin()
         defer { SamplingInterrupt.end() }
-        let snapshots = try sampler.sample(interval: interval, duration: sampleSeconds, progress: progress.show,
-                                           shouldStop: SamplingInterrupt.requested)
+        let (snapshots, stoppedBy) = try sampler.sampleKeepingWhatWasMeasured(
+            interval: interval, duration: sampleSeconds, progress: progress.show, shouldStop: SamplingInterrupt.requested)
         progress.finish(interrupted: SamplingInterrupt.requested())
+        if let stoppedBy {
+            // A failure after the first snapshot ends the window there; with one snapshot only,
+            // nothing was measured.
+            guard snapshots.count >= 2 else { throw stoppedBy }
+            errors.write("Sampling stopped after \(snapshots.count) snapshots (\(stoppedBy.message)): the window ends at the last one, and is marked as ended early.\n")
+        }
         guard let window = SnapshotDeltas.window(from: snapshots, source: .performanceSchema, requestedSeconds: sampleSeconds) else {
             throw .invalidSampling("the window ended before a second snapshot could be taken: nothing was measured")
         }

@@ -36,6 +36,19 @@ public struct DigestSampler: Sendable {
         interval: Double, duration: Double, progress: (SamplingProgress) -> Void = { _ in },
         shouldStop: () -> Bool = { false }
     ) throws(MySQLLiveError) -> [TrafficSnapshot] {
+        let result = try sampleKeepingWhatWasMeasured(interval: interval, duration: duration, progress: progress, shouldStop: shouldStop)
+        if let failure = result.stoppedBy { throw failure }
+        return result.snapshots
+    }
+
+    /// Like `sample`, but a snapshot that fails once the first has been taken (a lost
+    /// connection, a timeout) ends the window there instead of discarding it: minutes of
+    /// sampling are not thrown away for the last snapshot's sake. The failure comes back with the
+    /// snapshots taken before it; a failing first snapshot is thrown (nothing was measured).
+    public func sampleKeepingWhatWasMeasured(
+        interval: Double, duration: Double, progress: (SamplingProgress) -> Void = { _ in },
+        shouldStop: () -> Bool = { false }
+    ) throws(MySQLLiveError) -> (snapshots: [TrafficSnapshot], stoppedBy: MySQLLiveError?) {
         guard interval > 0, duration > 0, interval.isFinite, duration.isFinite else {
             throw .invalidSampling("the interval (\(interval) s) and the duration (\(duration) s) must be positive")
         }
@@ -48,12 +61,17 @@ public struct DigestSampler: Sendable {
         while true {
             next = min(next + interval, end)
             let stopped = wait(until: next, shouldStop: shouldStop)
-            let taken = try snapshot()
+            let taken: TrafficSnapshot
+            do throws(MySQLLiveError) {
+                taken = try snapshot()
+            } catch {
+                return (snapshots, error)
+            }
             snapshots.append(taken)
             tracker.add(taken)
             progress(SamplingProgress(secondsLeft: stopped ? 0 : max(0, end - clock.now()), snapshotsTaken: snapshots.count,
                                       distinctStatements: tracker.count))
-            if stopped || next >= end { return snapshots }
+            if stopped || next >= end { return (snapshots, nil) }
         }
     }
 

@@ -50,6 +50,45 @@ struct DigestSamplerTests {
         }
     }
 
+    /// A source whose snapshots fail from the `failFrom`-th on, as a lost connection would.
+    struct FailingSource: DigestSnapshotSource {
+        let base: ScriptedSource
+        let failFrom: Int
+        let taken = Counter()
+
+        final class Counter: @unchecked Sendable {
+            // @unchecked: `value` is only touched under `lock`.
+            private let lock = NSLock()
+            private var value = 0
+            func next() -> Int { lock.withLock { value += 1; return value } }
+        }
+
+        func digests() throws(MySQLLiveError) -> [DigestCounters] {
+            guard taken.next() < failFrom else {
+                throw .lostConnection(target: "the server at 127.0.0.1:3306", code: 2013, serverMessage: "Lost connection to server during query")
+            }
+            return base.digests()
+        }
+    }
+
+    @Test("A snapshot failing mid-window ends the window there, keeping what was measured; a failing first one is thrown")
+    func failureKeepsTheWindow() throws {
+        let clock = ManualClock(start: 1_000)
+        let sampler = DigestSampler(source: FailingSource(base: ScriptedSource(clock: clock, start: 1_000), failFrom: 4), clock: clock)
+        let (snapshots, stoppedBy) = try sampler.sampleKeepingWhatWasMeasured(interval: 5, duration: 60)
+        #expect(snapshots.count == 3)
+        #expect(stoppedBy?.message.contains("Lost connection") == true)
+        let window = try #require(SnapshotDeltas.window(from: snapshots, source: .performanceSchema, requestedSeconds: 60))
+        #expect(window.endedEarly)
+        #expect(window.seconds == 10)
+        #expect(throws: MySQLLiveError.self) {
+            try DigestSampler(source: FailingSource(base: ScriptedSource(clock: clock, start: 1_000), failFrom: 4), clock: clock)
+                .sample(interval: 5, duration: 60)
+        }
+        let firstFails = DigestSampler(source: FailingSource(base: ScriptedSource(clock: clock, start: 1_000), failFrom: 1), clock: clock)
+        #expect(throws: MySQLLiveError.self) { try firstFails.sampleKeepingWhatWasMeasured(interval: 5, duration: 60) }
+    }
+
     @Test("Snapshots every interval until the end, progress after each")
     func fullWindow() throws {
         let clock = ManualClock(start: 1_000)
