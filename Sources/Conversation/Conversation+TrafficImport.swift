@@ -94,17 +94,9 @@ public enum TrafficSampleLength {
     public static let longestSeconds = 86_400.0
 
     public static func seconds(_ text: String) throws(RequirementsError) -> Double {
-        let trimmed = text.trimmingWhitespace.lowercased()
-        var digits = Substring(trimmed)
-        var unit = 1.0
-        if let last = trimmed.last, "smh".contains(last) {
-            digits = digits.dropLast()
-            unit = last == "s" ? 1 : last == "m" ? 60 : 3_600
-        }
-        guard let value = Double(digits), value.isFinite, value >= 0 else {
+        guard let seconds = DurationText.seconds(text, units: "smh") else {
             throw RequirementsError("\"\(text)\" is not a sampling length; write it as 90s, 10m or 1h (0 reads the schema only).")
         }
-        let seconds = value * unit
         guard seconds == 0 || seconds >= 10 else {
             throw RequirementsError("Sample for at least 10 seconds (two snapshots are needed to measure anything); 10m is a good window.")
         }
@@ -112,5 +104,22 @@ public enum TrafficSampleLength {
             throw RequirementsError("Sample for at most a day (24h); for longer windows, read the slow query log (--query-log).")
         }
         return seconds
+    }
+}
+
+/// A length of time as people write it on a command line: a number, optionally followed by
+/// `s`, `m` or `h` (among the `units` allowed). Nil for anything else, negative or not finite;
+/// each option says its own bounds.
+public enum DurationText {
+    public static func seconds(_ text: String, units: String) -> Double? {
+        let trimmed = text.trimmingWhitespace.lowercased()
+        var digits = Substring(trimmed)
+        var unit = 1.0
+        if let last = trimmed.last, units.contains(last) {
+            digits = digits.dropLast()
+            unit = last == "s" ? 1 : last == "m" ? 60 : 3_600
+        }
+        guard let value = Double(digits), value.isFinite, value >= 0 else { return nil }
+        return value * unit
     }
 }

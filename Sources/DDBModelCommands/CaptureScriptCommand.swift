@@ -39,19 +39,12 @@ struct CaptureScriptCommand: ParsableCommand {
     }
 }
 
-/// `--every 10s`: the time between two snapshots, 1 s to 10 minutes.
+/// `--every 10s`: the time between two snapshots, whole seconds from 1 s to 10 minutes.
 enum SnapshotInterval {
     static func seconds(_ text: String) throws(RequirementsError) -> Double {
-        let trimmed = text.lowercased()
-        var digits = Substring(trimmed)
-        var unit = 1.0
-        if let last = trimmed.last, "sm".contains(last) {
-            digits = digits.dropLast()
-            unit = last == "s" ? 1 : 60
-        }
-        guard let value = Double(digits), value.isFinite, value * unit >= 1, value * unit <= 600, (value * unit).rounded() == value * unit else {
+        guard let seconds = DurationText.seconds(text, units: "sm"), seconds >= 1, seconds <= 600, seconds.rounded() == seconds else {
             throw RequirementsError("\"\(text)\" is not a snapshot interval; give whole seconds from 1s to 10m, such as 10s.")
         }
-        return value * unit
+        return seconds
     }
 }

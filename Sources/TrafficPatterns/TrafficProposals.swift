@@ -3,25 +3,30 @@ import Requirements
 /// What a measured window turned into: patterns to review, statements that could not be
 /// placed (with why), and the calls that were not data access at all.
 public struct TrafficProposals: Sendable, Equatable {
+    /// Calls of one kind of statement that is not data access (`transaction control: COMMIT`).
+    public struct NotDataAccess: Sendable, Equatable {
+        public var what: String
+        public var calls: Int
+
+        public init(what: String, calls: Int) {
+            self.what = what
+            self.calls = calls
+        }
+    }
+
     public var proposals: [PatternProposal]
     public var unplaced: [UnplacedStatement]
     /// Session and transaction control (`COMMIT`, `SET NAMES`, ...) by kind, with their calls,
     /// in a stable order: counted, shown, never turned into patterns.
-    public var notDataAccess: [(what: String, calls: Int)]
+    public var notDataAccess: [NotDataAccess]
     /// `measured: 10-minute window ending …` without the calls: the window all proposals share.
     public var windowText: String
 
-    public init(proposals: [PatternProposal], unplaced: [UnplacedStatement], notDataAccess: [(what: String, calls: Int)], windowText: String) {
+    public init(proposals: [PatternProposal], unplaced: [UnplacedStatement], notDataAccess: [NotDataAccess], windowText: String) {
         self.proposals = proposals
         self.unplaced = unplaced
         self.notDataAccess = notDataAccess
         self.windowText = windowText
-    }
-
-    public static func == (left: TrafficProposals, right: TrafficProposals) -> Bool {
-        left.proposals == right.proposals && left.unplaced == right.unplaced && left.windowText == right.windowText
-            && left.notDataAccess.map(\.what) == right.notDataAccess.map(\.what)
-            && left.notDataAccess.map(\.calls) == right.notDataAccess.map(\.calls)
     }
 
     /// The lines shown after a traffic import: what was measured and what became of it.
