@@ -105,22 +105,24 @@ enum PasswordSource {
     static func password(for url: MySQLServerURL, errors: StandardStream) -> String? {
         if let password = ProcessInfo.processInfo.environment["MYSQL_PWD"] { return password }
         guard isatty(0) == 1 else { return nil }
-        errors.write("Password for \(url.user) at \(url.target) (not shown; Enter for none): ")
-        let answer = readWithoutEcho()
+        let answer = readWithoutEcho(prompt: "Password for \(url.user) at \(url.target) (not shown; Enter for none): ", errors: errors)
         errors.write("\n")
         return answer.isEmpty ? nil : answer
     }
 
-    /// One line from the terminal with echo off, restored afterwards whatever happens.
-    static func readWithoutEcho() -> String {
+    /// One line from the terminal with echo off, restored afterwards whatever happens. Echo goes
+    /// off before the prompt is shown, so keys typed as soon as it appears are not echoed; and
+    /// without flushing (TCSANOW, not TCSAFLUSH), so those keys are not thrown away either.
+    static func readWithoutEcho(prompt: String, errors: StandardStream) -> String {
         var saved = termios()
         let hasTerminal = tcgetattr(0, &saved) == 0
         if hasTerminal {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(0, TCSAFLUSH, &quiet)
+            tcsetattr(0, TCSANOW, &quiet)
         }
-        defer { if hasTerminal { tcsetattr(0, TCSAFLUSH, &saved) } }
+        defer { if hasTerminal { tcsetattr(0, TCSANOW, &saved) } }
+        errors.write(prompt)
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while Foundation.read(0, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
